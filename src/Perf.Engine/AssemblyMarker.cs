@@ -1,0 +1,5 @@
+namespace Perf.Engine;
+
+internal static class AssemblyMarker
+{
+}

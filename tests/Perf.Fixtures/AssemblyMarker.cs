@@ -1,0 +1,5 @@
+namespace Perf.Fixtures;
+
+internal static class AssemblyMarker
+{
+}
