@@ -1,5 +1,0 @@
-namespace Perf.Engine;
-
-internal static class AssemblyMarker
-{
-}
