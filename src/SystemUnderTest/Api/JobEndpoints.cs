@@ -1,0 +1,108 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+using SystemUnderTest.Jobs;
+using SystemUnderTest.Options;
+using SystemUnderTest.Queue;
+using SystemUnderTest.Redis;
+
+namespace SystemUnderTest.Api;
+
+/// <summary>POST /payments, GET /payments/{id}, POST /notifications.</summary>
+public static class JobEndpoints
+{
+    public static IEndpointRouteBuilder MapJobEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/payments", PostPaymentAsync);
+        app.MapGet("/payments/{id}", GetPaymentAsync);
+        app.MapPost("/notifications", PostNotificationAsync);
+        return app;
+    }
+
+    private static async Task<IResult> PostPaymentAsync(
+        HttpContext context, JobQueue queue, BackpressureMonitor backpressure, RedisConnectionPool redis, IOptions<ApiOptions> options)
+    {
+        if (Refuse(context, backpressure, redis) is { } refused)
+        {
+            return refused;
+        }
+
+        var body = await JsonBodyReader.ReadAsync(context, SutJsonContext.Default.PaymentRequest, options.Value.MaxBodyBytes);
+        if (body.Error is not null)
+        {
+            return body.Error;
+        }
+
+        var errors = RequestValidator.Validate(body.Value!);
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var id = await queue.EnqueuePaymentAsync(body.Value!);
+        return Results.Accepted($"/payments/{id}", new AcceptedResponse(id, "queued"));
+    }
+
+    private static async Task<IResult> PostNotificationAsync(
+        HttpContext context, JobQueue queue, BackpressureMonitor backpressure, RedisConnectionPool redis, IOptions<ApiOptions> options)
+    {
+        if (Refuse(context, backpressure, redis) is { } refused)
+        {
+            return refused;
+        }
+
+        var body = await JsonBodyReader.ReadAsync(context, SutJsonContext.Default.NotificationRequest, options.Value.MaxBodyBytes);
+        if (body.Error is not null)
+        {
+            return body.Error;
+        }
+
+        var errors = RequestValidator.Validate(body.Value!);
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var id = await queue.EnqueueNotificationAsync(body.Value!);
+        return Results.Accepted($"/notifications/{id}", new AcceptedResponse(id, "queued"));
+    }
+
+    private static async Task<IResult> GetPaymentAsync(string id, JobQueue queue)
+    {
+        if (!RequestValidator.IsJobId(id))
+        {
+            return Problems.InvalidId(id);
+        }
+
+        id = id.ToLowerInvariant();
+        var fields = (await queue.GetJobAsync(id)).ToDictionary(e => e.Name.ToString(), e => e.Value, StringComparer.Ordinal);
+        if (fields.Count == 0 || fields.GetValueOrDefault("type") != JobTypes.Payment)
+        {
+            return Problems.NotFound($"No payment with id '{id}'.");
+        }
+
+        var description = fields.GetValueOrDefault("description").ToString();
+        return Results.Ok(new PaymentStatusResponse(
+            id,
+            fields.GetValueOrDefault("status").ToString(),
+            decimal.Parse(fields.GetValueOrDefault("amount").ToString(), NumberStyles.Float, CultureInfo.InvariantCulture),
+            fields.GetValueOrDefault("currency").ToString(),
+            fields.GetValueOrDefault("customerId").ToString(),
+            description.Length == 0 ? null : description,
+            (long)fields.GetValueOrDefault("enqueuedAt"),
+            fields.TryGetValue("completedAt", out var completed) ? (long)completed : null));
+    }
+
+    /// <summary>Backpressure check before the body is even read: refusing must be cheaper than accepting.</summary>
+    private static IResult? Refuse(HttpContext context, BackpressureMonitor backpressure, RedisConnectionPool redis)
+    {
+        if (!backpressure.IsOverLimit)
+        {
+            return null;
+        }
+
+        // Fire and forget: the counter must not slow the rejection path down.
+        _ = redis.GetDatabase().HashIncrementAsync(RedisKeys.Counters, CounterNames.BackpressureRejected, flags: CommandFlags.FireAndForget);
+        return Problems.Backpressure(context, backpressure.CurrentLoad, backpressure.Limit);
+    }
+}

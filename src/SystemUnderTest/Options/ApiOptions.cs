@@ -1,0 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SystemUnderTest.Options;
+
+/// <summary>Section <c>Api</c>: request limits, backpressure and caching of the HTTP role.</summary>
+public sealed class ApiOptions
+{
+    public const string Section = "Api";
+
+    public bool BackpressureEnabled { get; set; }
+
+    [Range(1L, 1_000_000_000L, ErrorMessage = "Api__BackpressureMaxLag must be between 1 and 1000000000.")]
+    public long BackpressureMaxLag { get; set; } = 5000;
+
+    [Range(64, 16_777_216, ErrorMessage = "Api__MaxBodyBytes must be between 64 and 16777216.")]
+    public int MaxBodyBytes { get; set; } = 65_536;
+
+    [Range(10, 600_000, ErrorMessage = "Api__RequestTimeoutMs must be between 10 and 600000.")]
+    public int RequestTimeoutMs { get; set; } = 10_000;
+
+    /// <summary>TTL of the cached analytics summary; 0 turns the cache off.</summary>
+    [Range(0, 86_400, ErrorMessage = "Api__AnalyticsCacheSeconds must be between 0 and 86400.")]
+    public int AnalyticsCacheSeconds { get; set; } = 5;
+}

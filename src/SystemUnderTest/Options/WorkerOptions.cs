@@ -1,0 +1,37 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SystemUnderTest.Options;
+
+/// <summary>Section <c>Worker</c>: how the queue worker reads, processes, retries and dead-letters jobs.</summary>
+public sealed class WorkerOptions
+{
+    public const string Section = "Worker";
+
+    [Range(1, 1024, ErrorMessage = "Worker__Concurrency must be between 1 and 1024.")]
+    public int Concurrency { get; set; } = 8;
+
+    [Range(0, 60_000, ErrorMessage = "Worker__SimulatedDownstreamMs must be between 0 and 60000.")]
+    public int SimulatedDownstreamMs { get; set; } = 20;
+
+    [Range(0.0, 1.0, ErrorMessage = "Worker__FailureRate must be between 0 and 1.")]
+    public double FailureRate { get; set; }
+
+    [Range(1, 100, ErrorMessage = "Worker__MaxDeliveries must be between 1 and 100.")]
+    public int MaxDeliveries { get; set; } = 3;
+
+    [Range(1, 86_400_000, ErrorMessage = "Worker__ReclaimIdleMs must be between 1 and 86400000.")]
+    public int ReclaimIdleMs { get; set; } = 30_000;
+
+    [Range(1, 1000, ErrorMessage = "Worker__BatchSize must be between 1 and 1000.")]
+    public int BatchSize { get; set; } = 32;
+
+    [Range(1, 10_000, ErrorMessage = "Worker__MaxPollDelayMs must be between 1 and 10000.")]
+    public int MaxPollDelayMs { get; set; } = 100;
+
+    /// <summary>Consumer name in the group; empty means host name + process id.</summary>
+    [RegularExpression(@"^[\x21-\x7E]{0,128}$", ErrorMessage = "Worker__ConsumerName must be at most 128 printable characters without spaces.")]
+    public string? ConsumerName { get; set; }
+
+    public string EffectiveConsumerName =>
+        string.IsNullOrEmpty(ConsumerName) ? $"{Environment.MachineName}-{Environment.ProcessId}" : ConsumerName;
+}

@@ -1,0 +1,14 @@
+namespace SystemUnderTest.Redis;
+
+/// <summary>Fields of the <c>perf:counters</c> hash.</summary>
+public static class CounterNames
+{
+    public const string Accepted = "accepted";
+    public const string Processed = "processed";
+    public const string DeadLettered = "deadLettered";
+    public const string Duplicates = "duplicates";
+    public const string Retried = "retried";
+    public const string FailedAttempts = "failedAttempts";
+    public const string BackpressureRejected = "backpressureRejected";
+    public const string EmptyPolls = "emptyPolls";
+}

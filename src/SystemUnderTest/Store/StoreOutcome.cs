@@ -1,0 +1,7 @@
+namespace SystemUnderTest.Store;
+
+public enum StoreOutcome
+{
+    Stored,
+    Duplicate,
+}

@@ -1,0 +1,36 @@
+using StackExchange.Redis;
+using SystemUnderTest.Jobs;
+
+namespace SystemUnderTest.Worker;
+
+/// <summary>Turns a stream entry into a <see cref="JobEnvelope"/>; missing fields yield an envelope with an empty id.</summary>
+public static class EntryParser
+{
+    public static JobEnvelope Parse(string stream, StreamEntry entry, long deliveryCount)
+    {
+        string id = string.Empty, type = string.Empty, payload = string.Empty;
+        long enqueuedAt = 0;
+        foreach (var field in entry.Values)
+        {
+            switch ((string?)field.Name)
+            {
+                case "id":
+                    id = field.Value.ToString();
+                    break;
+                case "type":
+                    type = field.Value.ToString();
+                    break;
+                case "payload":
+                    payload = field.Value.ToString();
+                    break;
+                case "enqueuedAt":
+                    _ = field.Value.TryParse(out enqueuedAt);
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        return new JobEnvelope(stream, entry.Id.ToString(), id, type, payload, enqueuedAt, deliveryCount);
+    }
+}
