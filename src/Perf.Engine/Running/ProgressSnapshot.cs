@@ -1,0 +1,24 @@
+using System.Globalization;
+
+namespace Perf.Engine.Running;
+
+/// <summary>A look at a running profile; interval values cover the time since the previous snapshot.</summary>
+public sealed record ProgressSnapshot(
+    TimeSpan Elapsed,
+    TimeSpan Total,
+    int PhaseIndex,
+    string PhaseName,
+    double TargetRate,
+    double AchievedRate,
+    long InFlight,
+    double IntervalP95Ms,
+    double IntervalP99Ms,
+    long Requests,
+    long Errors,
+    long IntervalErrors,
+    long LateArrivals)
+{
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"[{Elapsed.TotalSeconds,6:F1}s/{Total.TotalSeconds:F0}s] {PhaseName}: target {TargetRate:F0}/s achieved {AchievedRate:F0}/s, " +
+        $"in-flight {InFlight}, p95 {IntervalP95Ms:F1} ms, p99 {IntervalP99Ms:F1} ms, requests {Requests}, errors {Errors} (+{IntervalErrors}), late {LateArrivals}");
+}

@@ -1,0 +1,27 @@
+namespace Perf.Engine.Running;
+
+/// <summary>How a profile is run: progress reporting, HTTP settings and the bookkeeping the report carries.</summary>
+public sealed record RunOptions
+{
+    /// <summary>Called (on a thread-pool thread, never the scheduler) every <see cref="ProgressInterval"/>.</summary>
+    public Action<ProgressSnapshot>? Progress { get; init; }
+
+    public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    public HttpSettings Http { get; init; } = new();
+
+    /// <summary>Free text stored in the report, e.g. "baseline" or "optimized".</summary>
+    public string? Label { get; init; }
+
+    /// <summary>An arrival whose virtual user starts more than this after its intended time counts as late.</summary>
+    public TimeSpan LateArrivalThreshold { get; init; } = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>Seeds the scenario choice so two runs of a profile send the same mix in the same order.</summary>
+    public int Seed { get; init; } = 20_240_601;
+
+    /// <summary>
+    /// After cancellation, how long to wait for aborted requests to unwind before the report is built. Without
+    /// cancellation the run waits for every virtual user, which the request timeout bounds.
+    /// </summary>
+    public TimeSpan CancellationGrace { get; init; } = TimeSpan.FromSeconds(2);
+}

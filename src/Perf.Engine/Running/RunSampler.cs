@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using HdrHistogram;
+using Perf.Engine.Reporting;
+using Perf.Engine.Scheduling;
+using Perf.Engine.Stats;
+
+namespace Perf.Engine.Running;
+
+/// <summary>
+/// Once a second: swaps the interval histogram and counters into a <see cref="TimeSeriesPoint"/>, and every
+/// progress interval hands a <see cref="ProgressSnapshot"/> to the observer. Runs on the thread pool, off the hot path.
+/// </summary>
+internal sealed class RunSampler(RunContext context, ArrivalScheduler scheduler, IReadOnlyList<PhaseRecorder> phases, RunOptions options)
+{
+    private readonly List<TimeSeriesPoint> _points = [];
+    private readonly LongHistogram _progressLatency = Histograms.NewSingleWriter();
+    private HistogramBase? _spare;
+    private long _lastSample;
+    private long _lastProgress;
+    private long _progressArrivals;
+    private long _progressErrors;
+
+    public IReadOnlyList<TimeSeriesPoint> Points => _points;
+
+    public async Task RunAsync(CancellationToken stop)
+    {
+        _lastSample = _lastProgress = context.StartTimestamp;
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
+            {
+                Sample();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped by the runner; it takes the final sample itself.
+        }
+    }
+
+    /// <summary>Closes the current interval; called by the timer and once more at the end of the run.</summary>
+    public void Sample()
+    {
+        var now = Stopwatch.GetTimestamp();
+        var seconds = (now - _lastSample) / (double)Stopwatch.Frequency;
+        if (seconds < 0.05)
+        {
+            return;
+        }
+
+        var interval = _spare is null ? context.Interval.GetIntervalHistogram() : context.Interval.GetIntervalHistogram(_spare);
+        var (arrivals, requests, errors) = context.TakeIntervalCounts();
+        _points.Add(new TimeSeriesPoint(
+            Histograms.Round((now - context.StartTimestamp) / (double)Stopwatch.Frequency),
+            arrivals,
+            requests,
+            Histograms.Round(requests / seconds),
+            Histograms.Round(Histograms.Millis(interval, 50)),
+            Histograms.Round(Histograms.Millis(interval, 95)),
+            Histograms.Round(Histograms.Millis(interval, 99)),
+            errors,
+            context.InFlight));
+        _progressLatency.Add(interval);
+        _spare = interval;
+        _progressArrivals += arrivals;
+        _progressErrors += errors;
+        _lastSample = now;
+
+        if (options.Progress is not null && now - _lastProgress >= options.ProgressInterval.TotalSeconds * Stopwatch.Frequency * 0.95)
+        {
+            Report(now);
+        }
+    }
+
+    private void Report(long now)
+    {
+        var elapsed = (now - context.StartTimestamp) / (double)Stopwatch.Frequency;
+        var span = (now - _lastProgress) / (double)Stopwatch.Frequency;
+        var phase = phases[Math.Min(scheduler.CurrentPhase, phases.Count - 1)];
+        var inPhase = (now - phase.StartTimestamp) / (double)Stopwatch.Frequency;
+        var snapshot = new ProgressSnapshot(
+            TimeSpan.FromSeconds(elapsed),
+            context.Plan.Profile.TotalDuration,
+            phase.Index,
+            phase.Phase.Name,
+            Histograms.Round(PhaseSchedule.RateAt(phase.Phase, inPhase)),
+            Histograms.Round(_progressArrivals / span),
+            context.InFlight,
+            Histograms.Round(Histograms.Millis(_progressLatency, 95)),
+            Histograms.Round(Histograms.Millis(_progressLatency, 99)),
+            context.Totals.Requests,
+            context.Totals.ErrorCount,
+            _progressErrors,
+            phases.Sum(p => p.Late));
+        _progressLatency.Reset();
+        _progressArrivals = _progressErrors = 0;
+        _lastProgress = now;
+        try
+        {
+            options.Progress!(snapshot);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // An observer's bug must not end a four-minute run; the report is still worth having.
+            Trace.TraceWarning($"progress observer threw: {e.Message}");
+        }
+    }
+}

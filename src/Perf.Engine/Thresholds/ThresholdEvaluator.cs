@@ -1,0 +1,68 @@
+using Perf.Engine.Profiles;
+using Perf.Engine.Reporting;
+
+namespace Perf.Engine.Thresholds;
+
+/// <summary>Evaluates a profile's ensure checks against a report, the way Artillery's ensure plugin compares them.</summary>
+public static class ThresholdEvaluator
+{
+    public static ThresholdResult Evaluate(LoadProfile profile, RunReport report) => Evaluate(profile.Thresholds, report);
+
+    public static ThresholdResult Evaluate(IEnumerable<ThresholdSpec> thresholds, RunReport report)
+    {
+        var checks = new List<ThresholdCheck>();
+        foreach (var spec in thresholds)
+        {
+            var (scope, stats) = Resolve(spec, report);
+            var check = spec.Kind == ThresholdKind.MaxErrorRate
+                ? new ThresholdCheck(spec.Expression, scope, stats.ErrorRatePercent, spec.Allowed, "%", stats.ErrorRatePercent <= spec.Allowed)
+                : LatencyCheck(spec, scope, stats);
+            checks.Add(check);
+        }
+
+        var breaches = checks.Where(c => !c.Passed)
+            .Select(c => new ThresholdBreach(c.Expression, c.Scope, c.Measured, c.Allowed, c.Unit))
+            .ToList();
+        return new ThresholdResult(checks, breaches);
+    }
+
+    private static ThresholdCheck LatencyCheck(ThresholdSpec spec, string scope, TrafficStats stats)
+    {
+        var latency = stats.Latency;
+        var measured = spec.Aggregation switch
+        {
+            "min" => latency.Min,
+            "max" => latency.Max,
+            "mean" => latency.Mean,
+            "median" or "p50" => latency.P50,
+            "p75" => latency.P75,
+            "p90" => latency.P90,
+            "p95" => latency.P95,
+            "p99" => latency.P99,
+            "p999" => latency.P999,
+            _ => throw new ArgumentException($"unsupported aggregation '{spec.Aggregation}' in {spec.Expression}", nameof(spec)),
+        };
+
+        // Artillery's ensure threshold is "metric < limit"; a scope without requests has nothing to breach.
+        var passed = stats.Requests == 0 || measured < spec.Allowed;
+        return new ThresholdCheck(spec.Expression, scope, measured, spec.Allowed, "ms", passed);
+    }
+
+    private static (string Scope, TrafficStats Stats) Resolve(ThresholdSpec spec, RunReport report) => spec.ScopeKind switch
+    {
+        ThresholdScope.Run => ("run", report.Totals),
+        ThresholdScope.Scenario => ($"scenario '{spec.Scope}'",
+            report.Scenario(spec.Scope!)?.Stats ?? throw new ArgumentException($"the report has no scenario '{spec.Scope}'", nameof(spec))),
+        ThresholdScope.Request => ($"request '{spec.Scope}'", Merge(report.Requests.Where(r => r.Name == spec.Scope).ToList(), spec)),
+        _ => throw new ArgumentOutOfRangeException(nameof(spec)),
+    };
+
+    private static TrafficStats Merge(List<RequestReport> requests, ThresholdSpec spec) => requests.Count switch
+    {
+        1 => requests[0].Stats,
+        0 => throw new ArgumentException($"the report has no request named '{spec.Scope}'", nameof(spec)),
+
+        // Named requests map to one key each in the shipped profiles; several would need their histograms, which the report no longer has.
+        _ => throw new ArgumentException($"request name '{spec.Scope}' is used by {requests.Count} request keys; give each a distinct name", nameof(spec)),
+    };
+}
