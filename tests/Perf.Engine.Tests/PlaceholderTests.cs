@@ -1,7 +1,0 @@
-namespace Perf.Engine.Tests;
-
-public class PlaceholderTests
-{
-    [Fact]
-    public void Builds() => true.Should().BeTrue();
-}

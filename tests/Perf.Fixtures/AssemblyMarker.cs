@@ -1,5 +1,0 @@
-namespace Perf.Fixtures;
-
-internal static class AssemblyMarker
-{
-}

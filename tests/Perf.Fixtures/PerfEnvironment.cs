@@ -1,0 +1,219 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using DotNet.Testcontainers.Builders;
+using DotNet.Testcontainers.Networks;
+using Perf.Fixtures.Containers;
+using Perf.Fixtures.Environment;
+using StackExchange.Redis;
+
+namespace Perf.Fixtures;
+
+/// <summary>
+/// A running system under test: started here from containers (Redis, optionally MongoDB, the API and N workers,
+/// in dependency order with real readiness checks), or an external one the settings point at. Disposing removes
+/// every container it started, also after a failed start.
+/// </summary>
+public sealed partial class PerfEnvironment : IAsyncDisposable
+{
+    private const string ContainerRedisPort = "6379";
+    private readonly List<RunningContainer> containers = [];
+    private readonly Action<string> log;
+    private INetwork? network;
+    private int workerSequence;
+    private string? sutMongoConnection;
+
+    private PerfEnvironment(EnvironmentSettings settings, Action<string> log)
+    {
+        Settings = settings;
+        this.log = log;
+        RunId = $"{settings.ConfigurationName}-{DateTime.UtcNow:HHmmss}-{RandomNumberGenerator.GetHexString(4, lowercase: true)}";
+    }
+
+    public EnvironmentSettings Settings { get; }
+
+    public string RunId { get; }
+
+    public Uri ApiBaseUrl { get; private set; } = new("http://127.0.0.1");
+
+    /// <summary>An admin connection to the SUT's Redis for the probes (INFO, CONFIG GET, streams).</summary>
+    public IConnectionMultiplexer Redis { get; private set; } = null!;
+
+    public IReadOnlyList<RunningContainer> Containers => containers;
+
+    public DockerGateway? Docker { get; private set; }
+
+    /// <summary>Time from the first container create to the last worker being ready.</summary>
+    public TimeSpan ReadyAfter { get; private set; }
+
+    /// <summary>Parts that did not run, with why; every report lists them.</summary>
+    public IReadOnlyList<string> Unavailable { get; private set; } = [];
+
+    internal string RedisPassword { get; private set; } = "";
+
+    internal int RedisHostPort { get; private set; }
+
+    private RunningContainer? RedisContainer => containers.FirstOrDefault(c => c.Role == ContainerRole.Redis);
+
+    public static async Task<PerfEnvironment> StartAsync(EnvironmentSettings settings, Action<string> log, CancellationToken ct)
+    {
+        var environment = new PerfEnvironment(settings, log);
+        try
+        {
+            if (settings.Mode == TargetMode.External)
+            {
+                await environment.AttachExternalAsync().ConfigureAwait(false);
+            }
+            else
+            {
+                await environment.StartContainersAsync(ct).ConfigureAwait(false);
+            }
+
+            return environment;
+        }
+        catch
+        {
+            await environment.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task AttachExternalAsync()
+    {
+        ApiBaseUrl = Settings.ExternalApiUrl!;
+        var options = ConfigurationOptions.Parse(Settings.ExternalRedisConnectionString!);
+        options.AllowAdmin = true;
+        options.AbortOnConnectFail = false;
+        Redis = await ConnectionMultiplexer.ConnectAsync(options).ConfigureAwait(false);
+        Unavailable = Settings.ExternalMongoConnectionString is null
+            ? ["Container stats: external mode (nothing started by the suite)", "MongoDB serverStatus: no PERF_MONGO_CONNECTION given"]
+            : ["Container stats: external mode (nothing started by the suite)"];
+        log($"external mode: API {ApiBaseUrl}, Redis {string.Join(",", options.EndPoints)}");
+    }
+
+    private async Task StartContainersAsync(CancellationToken ct)
+    {
+        Docker = new DockerGateway();
+        var orphans = await Docker.RemoveOrphansAsync(ct).ConfigureAwait(false);
+        if (orphans.Count > 0)
+        {
+            log($"removed {orphans.Count} container(s) left by an earlier, killed run: {string.Join(", ", orphans)}");
+        }
+
+        await Docker.EnsureImageExistsAsync(Settings.RedisImage, "PERF_REDIS_IMAGE", ct).ConfigureAwait(false);
+        await Docker.EnsureImageExistsAsync(Settings.SutImage, "PERF_SUT_IMAGE", ct).ConfigureAwait(false);
+        var unavailable = new List<string>();
+        if (Settings.Store == StoreKind.Mongo)
+        {
+            await Docker.EnsureImageExistsAsync(Settings.MongoImage, "PERF_MONGO_IMAGE (or PERF_STORE=redis)", ct).ConfigureAwait(false);
+        }
+        else
+        {
+            unavailable.Add("MongoDB: not run (PERF_STORE=redis: results stored in Redis; no MongoDB image on this machine)");
+        }
+
+        Unavailable = unavailable;
+        var watch = Stopwatch.StartNew();
+        if (Settings.Network == NetworkMode.Bridge)
+        {
+            network = new NetworkBuilder().WithName($"perftests-{RunId}").WithLabel(ContainerLabels.Owner, ContainerLabels.OwnerValue).Build();
+            await network.CreateAsync(ct).ConfigureAwait(false);
+        }
+
+        var mongo = Settings.Store == StoreKind.Mongo ? StartMongoAsync(ct) : Task.FromResult<string?>(null);
+        await StartRedisContainerAsync(ct).ConfigureAwait(false);
+        sutMongoConnection = await mongo.ConfigureAwait(false);
+        await StartApiAsync(sutMongoConnection, ct).ConfigureAwait(false);
+        await Task.WhenAll(Enumerable.Range(0, Settings.WorkerCount).Select(_ => StartWorkerAsync(sutMongoConnection, ct))).ConfigureAwait(false);
+        ReadyAfter = watch.Elapsed;
+        log($"{Settings.ConfigurationName}: Redis + API + {Settings.WorkerCount} worker(s) ready in {ReadyAfter.TotalSeconds:0.0} s ({Settings.Network} network)");
+    }
+
+    private async Task StartRedisContainerAsync(CancellationToken ct)
+    {
+        RedisPassword = RandomNumberGenerator.GetHexString(32, lowercase: true);
+        var port = Settings.Network == NetworkMode.Host ? LoopbackPorts.Next() : int.Parse(ContainerRedisPort, System.Globalization.CultureInfo.InvariantCulture);
+        var config = RedisConfigText.Build(Settings, port, RedisPassword);
+        var builder = ContainerBlueprint.Create(Settings.RedisImage, $"perftests-{RunId}-redis", RunId, Settings.Network, network, "redis")
+            .WithResourceMapping(System.Text.Encoding.UTF8.GetBytes(config), "/etc/redis/perf.conf")
+            .WithCommand("/etc/redis/perf.conf")
+            .WithWaitStrategy(Wait.ForUnixContainer().UntilMessageIsLogged("Ready to accept connections"));
+        if (Settings.Network == NetworkMode.Bridge)
+        {
+            builder = builder.WithPortBinding(ContainerRedisPort, assignRandomHostPort: true);
+        }
+
+        var container = builder.Build();
+        var running = new RunningContainer("redis", ContainerRole.Redis, container);
+        containers.Add(running);
+        await StartOrExplainAsync(running, ct).ConfigureAwait(false);
+        RedisHostPort = Settings.Network == NetworkMode.Host ? port : container.GetMappedPublicPort(ContainerRedisPort);
+        var options = new ConfigurationOptions
+        {
+            EndPoints = { { "127.0.0.1", RedisHostPort } },
+            Password = RedisPassword,
+            AllowAdmin = true,
+            AbortOnConnectFail = false,
+            ConnectTimeout = 5000,
+            SyncTimeout = 5000,
+            ClientName = "perf-probe",
+        };
+        Redis = await ConnectionMultiplexer.ConnectAsync(options).ConfigureAwait(false);
+        await Readiness.WaitAsync("Redis to answer PING from the test process", Settings.StartTimeout,
+            async _ => (await Redis.GetDatabase().PingAsync().ConfigureAwait(false)) >= TimeSpan.Zero, null, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The Redis address as the SUT's containers see it.</summary>
+    private string SutRedisConnectionString() =>
+        (Settings.Network == NetworkMode.Host ? $"127.0.0.1:{RedisHostPort}" : $"redis:{ContainerRedisPort}") +
+        $",password={RedisPassword},abortConnect=false,connectTimeout=5000";
+
+    private async Task StartOrExplainAsync(RunningContainer running, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(Settings.StartTimeout);
+        try
+        {
+            await running.Container.StartAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            var tail = await running.TailLogAsync().ConfigureAwait(false);
+            throw new InvalidOperationException(
+                $"Container '{running.DisplayName}' ({running.Container.Image.FullName}) did not start: {ex.Message}\n--- its log ---\n{tail}", ex);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Redis is not null)
+        {
+            await Redis.DisposeAsync().ConfigureAwait(false);
+        }
+
+        foreach (var container in Enumerable.Reverse(containers))
+        {
+            try
+            {
+                var id = container.Container.Id;
+                await container.Container.DisposeAsync().ConfigureAwait(false);
+                // Without the Ryuk reaper, disposing only stops a container: remove it explicitly.
+                if (!string.IsNullOrEmpty(id))
+                {
+                    await Docker!.RemoveIfPresentAsync(id).ConfigureAwait(false);
+                }
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                log($"could not remove container {container.DisplayName}: {ex.Message}");
+            }
+        }
+
+        containers.Clear();
+        if (network is not null)
+        {
+            await network.DisposeAsync().ConfigureAwait(false);
+        }
+
+        Docker?.Dispose();
+    }
+}
