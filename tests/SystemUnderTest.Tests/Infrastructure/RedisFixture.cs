@@ -1,0 +1,63 @@
+using StackExchange.Redis;
+
+namespace SystemUnderTest.Tests.Infrastructure;
+
+/// <summary>
+/// One real Redis for the integration tests, started once per collection and always disposed. Where the server
+/// comes from is decided in <see cref="CreateServerAsync"/> alone, so it can move to the suite's container class.
+/// </summary>
+public sealed class RedisFixture : IAsyncLifetime
+{
+    public const string Name = "Redis";
+
+    private IRedisServer? _server;
+    private ConnectionMultiplexer? _connection;
+
+    public string ConnectionString => _server?.ConnectionString ?? throw new InvalidOperationException("Redis fixture is not started.");
+
+    public IDatabase Database => (_connection ?? throw new InvalidOperationException("Redis fixture is not started.")).GetDatabase();
+
+    public async Task InitializeAsync()
+    {
+        _server = await CreateServerAsync();
+        _connection = await ConnectionMultiplexer.ConnectAsync(ConnectionString + ",allowAdmin=true");
+    }
+
+    /// <summary>Empties the database so that each test starts from nothing (tests of the collection run one by one).</summary>
+    public async Task<IDatabase> ResetAsync()
+    {
+        var server = _connection!.GetServers()[0];
+        await server.FlushDatabaseAsync();
+        return Database;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync();
+        }
+
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+
+    /// <summary>The single place that decides where Redis comes from.</summary>
+    private static async Task<IRedisServer> CreateServerAsync()
+    {
+        // An already running Redis (CI service, developer machine) wins; otherwise a private redis-server process.
+        var external = Environment.GetEnvironmentVariable("SUT_TEST_REDIS");
+        return string.IsNullOrWhiteSpace(external)
+            ? await LocalRedisProcess.StartAsync(TimeSpan.FromSeconds(15))
+            : new ExternalRedis(external);
+    }
+
+    private sealed class ExternalRedis(string connectionString) : IRedisServer
+    {
+        public string ConnectionString { get; } = connectionString;
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+}

@@ -1,7 +1,0 @@
-namespace SystemUnderTest.Tests;
-
-public class PlaceholderTests
-{
-    [Fact]
-    public void Builds() => true.Should().BeTrue();
-}
