@@ -35,6 +35,11 @@ public static class ProfileLoader
         {
             throw new ProfileException(fileName, e.Start.Line, "(yaml)", $"not valid YAML: {e.Message}");
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet reports some malformed flow collections this way, without a position.
+            throw new ProfileException(fileName, 0, "(yaml)", $"not valid YAML: {e.Message}");
+        }
 
         if (stream.Documents.Count != 1)
         {
