@@ -62,6 +62,7 @@ public sealed partial class PerfEnvironment
         }
 
         await StartOrExplainAsync(running, ct).ConfigureAwait(false);
+        MongoHostConnectionString = running.Container is MongoDbContainer module ? module.GetConnectionString() : sutConnection;
         return sutConnection;
     }
 

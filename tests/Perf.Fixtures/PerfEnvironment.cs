@@ -45,6 +45,9 @@ public sealed partial class PerfEnvironment : IAsyncDisposable
     /// <summary>Time from the first container create to the last worker being ready.</summary>
     public TimeSpan ReadyAfter { get; private set; }
 
+    /// <summary>The SUT's MongoDB as the test process reaches it; null where none runs.</summary>
+    public string? MongoHostConnectionString { get; private set; }
+
     /// <summary>Parts that did not run, with why; every report lists them.</summary>
     public IReadOnlyList<string> Unavailable { get; private set; } = [];
 
@@ -80,6 +83,7 @@ public sealed partial class PerfEnvironment : IAsyncDisposable
     private async Task AttachExternalAsync()
     {
         ApiBaseUrl = Settings.ExternalApiUrl!;
+        MongoHostConnectionString = Settings.ExternalMongoConnectionString;
         var options = ConfigurationOptions.Parse(Settings.ExternalRedisConnectionString!);
         options.AllowAdmin = true;
         options.AbortOnConnectFail = false;

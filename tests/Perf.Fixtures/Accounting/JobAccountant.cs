@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Perf.Fixtures.Metrics;
+
+namespace Perf.Fixtures.Accounting;
+
+/// <summary>Waits (bounded) for the job streams to drain after the load stops, then settles the job accounts.</summary>
+public static class JobAccountant
+{
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(10) };
+
+    public static async Task<JobAccounting> SettleAsync(PerfEnvironment environment, long acceptedByClients, CancellationToken ct)
+    {
+        var probe = new RedisProbe(environment.Redis);
+        var watch = Stopwatch.StartNew();
+        var notes = new List<string>();
+        IReadOnlyList<QueueState> queues = [];
+        JobCounters counters = JobCounters.Empty;
+        var drained = false;
+        while (true)
+        {
+            try
+            {
+                queues = await probe.QueuesAsync(PerfEnvironment.JobStreams).ConfigureAwait(false);
+                counters = await probe.CountersAsync().ConfigureAwait(false);
+                var accepted = Math.Max(acceptedByClients, counters.Accepted);
+                if (queues.Sum(q => q.Lag + q.Pending) == 0 && counters.Processed + counters.DeadLettered >= accepted)
+                {
+                    drained = true;
+                    break;
+                }
+            }
+            catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException)
+            {
+                notes.Add($"Redis unreadable while draining: {ex.Message}");
+            }
+
+            if (watch.Elapsed > environment.Settings.DrainTimeout)
+            {
+                notes.Add($"Queues did not drain within {environment.Settings.DrainTimeout.TotalSeconds:0} s: " +
+                          string.Join(", ", queues.Select(q => $"{q.Stream} lag {q.Lag} pending {q.Pending}")));
+                break;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(250), ct).ConfigureAwait(false);
+        }
+
+        var stillQueued = queues.Sum(q => q.Lag + q.Pending);
+        var acceptedTotal = Math.Max(acceptedByClients, counters.Accepted);
+        if (counters.Accepted < acceptedByClients)
+        {
+            notes.Add($"The SUT counted {counters.Accepted} accepted jobs but clients got {acceptedByClients} 202 answers: " +
+                      "its counters lost data (an eviction or a Redis restart).");
+        }
+        else if (counters.Accepted > acceptedByClients)
+        {
+            notes.Add($"The SUT accepted {counters.Accepted - acceptedByClients} job(s) whose 202 answer the client did not get (timed out or cut).");
+        }
+
+        var latency = await ReadJobLatencyAsync(environment, notes, ct).ConfigureAwait(false);
+        return new JobAccounting(acceptedByClients, counters.Accepted, acceptedTotal, counters.Processed, counters.DeadLettered,
+            stillQueued, acceptedTotal - counters.Processed - counters.DeadLettered - stillQueued, counters.Duplicates,
+            drained, Math.Round(watch.Elapsed.TotalSeconds, 1), latency, notes);
+    }
+
+    private static async Task<JobLatency?> ReadJobLatencyAsync(PerfEnvironment environment, List<string> notes, CancellationToken ct)
+    {
+        try
+        {
+            using var response = await Http.GetAsync(new Uri(environment.ApiBaseUrl, "metrics/jobs"), ct).ConfigureAwait(false);
+            response.EnsureSuccessStatusCode();
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false));
+            var latency = json.RootElement.GetProperty("jobLatencyMs");
+            double Read(string name) => latency.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : 0;
+            return new JobLatency((long)Read("count"), Read("p50"), Read("p95"), Read("p99"), Read("max"));
+        }
+        catch (Exception ex) when (ex is HttpRequestException or JsonException or KeyNotFoundException or TaskCanceledException)
+        {
+            notes.Add($"End-to-end job latency unavailable: {ex.Message}");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Perf.Fixtures.Environment;
+
+namespace Perf.Fixtures;
+
+/// <summary>
+/// Writes the artifacts under the names of DESIGN.md ("Artifacts"): the 1k profile uses the bare names
+/// (metrics-baseline-before.json); any other profile adds its own suffix (metrics-baseline-before-smoke.json).
+/// </summary>
+public sealed class ArtifactWriter(string profileName, string? directory = null)
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    public string Directory { get; } = directory ?? RepositoryPaths.ArtifactsDirectory;
+
+    public string ProfileName { get; } = profileName;
+
+    private string Suffix => ProfileName == "1k" ? "" : "-" + ProfileName;
+
+    public string MetricsPath(string configuration, string label) => Path.Combine(Directory, $"metrics-{configuration}-{label}{Suffix}.json");
+
+    public string ReportPath(string configuration) => Path.Combine(Directory, "comparison-results", $"report-{configuration}-{ProfileName}.json");
+
+    public string ComparisonPath => Path.Combine(Directory,
+        ProfileName == "1k" ? "LOAD_TEST_COMPARISON_1K_VU.md" : $"LOAD_TEST_COMPARISON_{ProfileName.ToUpperInvariant()}.md");
+
+    public string Write<T>(string path, T value)
+    {
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temp = path + ".tmp";
+        File.WriteAllText(temp, JsonSerializer.Serialize(value, Json));
+        File.Move(temp, path, overwrite: true);
+        return path;
+    }
+
+    public T? Read<T>(string path) => File.Exists(path) ? JsonSerializer.Deserialize<T>(File.ReadAllText(path), Json) : default;
+}

@@ -1,0 +1,59 @@
+namespace Perf.Fixtures.Metrics;
+
+/// <summary>
+/// Takes before/after snapshots of a running environment. Every probe is independent: one that fails (Redis
+/// down, no /proc, no Mongo) leaves its part null and says why, instead of losing the whole snapshot.
+/// </summary>
+public sealed class MetricsCollector : IAsyncDisposable
+{
+    private readonly PerfEnvironment environment;
+    private readonly MongoProbe? mongo;
+
+    public MetricsCollector(PerfEnvironment environment)
+    {
+        this.environment = environment;
+        Redis = new RedisProbe(environment.Redis);
+        ContainerStats = new ContainerStatsProbe(environment);
+        mongo = environment.MongoHostConnectionString is { } connection ? new MongoProbe(connection) : null;
+    }
+
+    public RedisProbe Redis { get; }
+
+    public HostProbe Host { get; } = new();
+
+    public ContainerStatsProbe ContainerStats { get; }
+
+    public async Task<MetricsSnapshot> SnapshotAsync(string label, CancellationToken ct)
+    {
+        var unavailable = new List<string>(environment.Unavailable);
+        var host = Host.Sample();
+        if (host is null)
+        {
+            unavailable.Add("Host CPU/memory: /proc not available on this OS");
+        }
+
+        var redis = await TryAsync("Redis INFO", Redis.SampleAsync, unavailable).ConfigureAwait(false);
+        var config = await TryAsync("Redis CONFIG", () => Redis.EffectiveConfigAsync(environment.Settings.RedisConfigFile), unavailable).ConfigureAwait(false);
+        var queues = await TryAsync("Job streams", () => Redis.QueuesAsync(PerfEnvironment.JobStreams), unavailable).ConfigureAwait(false);
+        var jobs = await TryAsync("Job counters", Redis.CountersAsync, unavailable).ConfigureAwait(false);
+        var mongoSample = mongo is null ? null : await TryAsync("MongoDB serverStatus", () => mongo.SampleAsync(ct), unavailable).ConfigureAwait(false);
+        return new MetricsSnapshot(environment.Settings.ConfigurationName, label, DateTimeOffset.UtcNow, host,
+            ContainerStats.Latest(), redis, config, queues ?? [], jobs, mongoSample, unavailable);
+    }
+
+    internal static async Task<T?> TryAsync<T>(string what, Func<Task<T>> read, List<string> unavailable)
+        where T : class
+    {
+        try
+        {
+            return await read().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            unavailable.Add($"{what}: {ex.GetType().Name}: {ex.Message}");
+            return null;
+        }
+    }
+
+    public ValueTask DisposeAsync() => ContainerStats.DisposeAsync();
+}

@@ -1,0 +1,95 @@
+using System.Diagnostics;
+
+namespace Perf.Fixtures.Metrics;
+
+/// <summary>
+/// Samples host, containers, Redis and the job streams once a second while the load runs. It also measures
+/// its own cost (CPU time of the test process spent sampling is not separable, so it records the wall time of
+/// each sample; the note reports both).
+/// </summary>
+public sealed class MetricsSampler : IAsyncDisposable
+{
+    private readonly MetricsCollector collector;
+    private readonly List<TimeSeriesPoint> points = [];
+    private readonly CancellationTokenSource stop = new();
+    private readonly Stopwatch clock = Stopwatch.StartNew();
+    private readonly Task loop;
+    private TimeSpan busy;
+
+    public MetricsSampler(MetricsCollector collector, TimeSpan? interval = null)
+    {
+        this.collector = collector;
+        loop = RunAsync(interval ?? TimeSpan.FromSeconds(1));
+    }
+
+    /// <summary>Share of one core's time the sampler spent taking samples (wall time, an upper bound).</summary>
+    public double OverheadPercentOfCore => clock.Elapsed > TimeSpan.Zero ? 100.0 * busy.TotalSeconds / clock.Elapsed.TotalSeconds : 0;
+
+    public async Task<IReadOnlyList<TimeSeriesPoint>> StopAsync()
+    {
+        await stop.CancelAsync().ConfigureAwait(false);
+        await loop.ConfigureAwait(false);
+        lock (points)
+        {
+            return points.ToList();
+        }
+    }
+
+    private async Task RunAsync(TimeSpan interval)
+    {
+        using var timer = new PeriodicTimer(interval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop.Token).ConfigureAwait(false))
+            {
+                var started = clock.Elapsed;
+                var point = await SampleAsync(started.TotalSeconds).ConfigureAwait(false);
+                busy += clock.Elapsed - started;
+                lock (points)
+                {
+                    points.Add(point);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped.
+        }
+    }
+
+    private async Task<TimeSeriesPoint> SampleAsync(double elapsed)
+    {
+        var host = collector.Host.Sample();
+        var containers = collector.ContainerStats.Latest();
+        var errors = new List<string>();
+        var redis = await MetricsCollector.TryAsync("redis", collector.Redis.SampleAsync, errors).ConfigureAwait(false);
+        var queues = await MetricsCollector.TryAsync("queues", () => collector.Redis.QueuesAsync(PerfEnvironment.JobStreams), errors).ConfigureAwait(false);
+        var jobs = await MetricsCollector.TryAsync("counters", collector.Redis.CountersAsync, errors).ConfigureAwait(false);
+        return new TimeSeriesPoint(
+            Math.Round(elapsed, 2),
+            host?.CpuPercent,
+            host?.MemoryPercent,
+            containers.GroupBy(c => c.Role).ToDictionary(g => g.Key, g => Math.Round(g.Sum(c => c.CpuPercent), 1)),
+            containers.GroupBy(c => c.Role).ToDictionary(g => g.Key, g => Math.Round(g.Sum(c => c.MemoryMb), 1)),
+            redis is null ? null : Math.Round(redis.UsedMemoryBytes / 1024.0 / 1024.0, 2),
+            redis?.ConnectedClients,
+            redis?.OpsPerSec,
+            redis?.EvictedKeys,
+            queues?.Sum(q => q.Length),
+            queues?.Sum(q => q.Pending),
+            queues?.Sum(q => q.Lag),
+            jobs?.Accepted,
+            jobs?.Processed,
+            errors.Count == 0 ? null : string.Join("; ", errors));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!stop.IsCancellationRequested)
+        {
+            await StopAsync().ConfigureAwait(false);
+        }
+
+        stop.Dispose();
+    }
+}

@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
+using Perf.Fixtures.Environment;
+using Xunit;
+using Xunit.Abstractions;
+using Xunit.Sdk;
+
+namespace Perf.Fixtures.XunitSupport;
+
+/// <summary>
+/// A collection fixture that starts one configuration once for all its tests and always disposes it. A start
+/// that fails is kept and rethrown by every test that asks for the environment, with the container log, so
+/// the failure is reported where it matters instead of as a bare fixture error.
+/// </summary>
+public abstract class PerfEnvironmentFixture(string configurationName, IMessageSink sink) : IAsyncLifetime
+{
+    private readonly ConcurrentQueue<string> pendingLog = new();
+    private PerfEnvironment? environment;
+    private ExceptionDispatchInfo? startFailure;
+
+    public string ConfigurationName { get; } = configurationName;
+
+    public PerfEnvironment Environment
+    {
+        get
+        {
+            startFailure?.Throw();
+            return environment ?? throw new InvalidOperationException($"The {ConfigurationName} environment was not started.");
+        }
+    }
+
+    /// <summary>Settings for this configuration: the preset, then PERF_* overrides, then the subclass's adjustments.</summary>
+    protected virtual EnvironmentSettings Settings() => EnvironmentOverrides.Apply(EnvironmentPresets.ByName(ConfigurationName));
+
+    public async Task InitializeAsync()
+    {
+        try
+        {
+            environment = await PerfEnvironment.StartAsync(Settings(), Log, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            Log($"{ConfigurationName} environment failed to start: {ex.Message}");
+            startFailure = ExceptionDispatchInfo.Capture(ex);
+        }
+    }
+
+    /// <summary>Writes the fixture's own log lines gathered so far to a test's output.</summary>
+    public void FlushLogTo(ITestOutputHelper output)
+    {
+        while (pendingLog.TryDequeue(out var line))
+        {
+            output.WriteLine(line);
+        }
+    }
+
+    public void Log(string message)
+    {
+        var line = $"[{DateTime.UtcNow:HH:mm:ss}] [{ConfigurationName}] {message}";
+        pendingLog.Enqueue(line);
+        sink.OnMessage(new DiagnosticMessage(line));
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (environment is not null)
+        {
+            await environment.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}
