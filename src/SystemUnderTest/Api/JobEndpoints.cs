@@ -64,7 +64,8 @@ public static class JobEndpoints
         }
 
         var id = await queue.EnqueueNotificationAsync(body.Value!);
-        return Results.Accepted($"/notifications/{id}", new AcceptedResponse(id, "queued"));
+        // No GET /notifications/{id} in the contract, so no Location header.
+        return Results.Accepted(uri: null, new AcceptedResponse(id, "queued"));
     }
 
     private static async Task<IResult> GetPaymentAsync(string id, JobQueue queue)

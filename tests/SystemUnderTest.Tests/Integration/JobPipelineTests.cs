@@ -173,6 +173,30 @@ public sealed class JobPipelineTests(RedisFixture redis)
             "backpressureRejected to be counted");
     }
 
+    [Fact]
+    public async Task StoppingTheWorkerFinishesInFlightJobs()
+    {
+        var database = await redis.ResetAsync();
+        var settings = SutSettings.For(redis, ("Worker:SimulatedDownstreamMs", "1000"));
+        await using var api = new SutApiFactory(settings);
+        using var client = api.CreateClient();
+        using var worker = SutSettings.BuildWorker(settings);
+        await worker.StartAsync();
+
+        var response = await client.PostAsJsonAsync("/payments", Payment);
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        await Eventually.WaitAsync(
+            async () => (await database.StreamPendingAsync(RedisKeys.PaymentsStream, RedisKeys.ConsumerGroup)).PendingMessageCount,
+            pending => pending == 1,
+            Deadline,
+            $"job {id} to be in flight (read, not yet acknowledged)");
+
+        await worker.StopAsync();
+
+        ((string?)await database.HashGetAsync(RedisKeys.Job(id), "status")).Should().Be("completed");
+        (await database.StreamPendingAsync(RedisKeys.PaymentsStream, RedisKeys.ConsumerGroup)).PendingMessageCount.Should().Be(0);
+    }
+
     private static async Task<Dictionary<string, long>> CountersAsync(IDatabase database) =>
         (await database.HashGetAllAsync(RedisKeys.Counters)).ToDictionary(e => e.Name.ToString(), e => (long)e.Value);
 }
