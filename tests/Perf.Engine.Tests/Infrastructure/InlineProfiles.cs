@@ -3,7 +3,7 @@ using Perf.Engine.Profiles;
 namespace Perf.Engine.Tests.Infrastructure;
 
 /// <summary>Small profiles written inline, parsed through the real loader.</summary>
-internal static class Profiles
+internal static class InlineProfiles
 {
     public static LoadProfile Parse(string yaml, Uri? target = null) =>
         ProfileLoader.Parse(yaml, "inline.yml", new ProfileOverrides { Target = target?.ToString() });

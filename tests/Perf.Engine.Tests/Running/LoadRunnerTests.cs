@@ -1,0 +1,217 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Perf.Engine.Reporting;
+using Perf.Engine.Running;
+using Perf.Engine.Tests.Infrastructure;
+
+namespace Perf.Engine.Tests.Running;
+
+public class LoadRunnerTests
+{
+    private static readonly RunOptions Quiet = new() { ProgressInterval = TimeSpan.FromHours(1) };
+
+    [Fact]
+    public async Task CapturedPaymentIdIsReadBack()
+    {
+        var created = new ConcurrentDictionary<string, string>();
+        await using var server = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapPost("/payments", async (HttpRequest request) =>
+            {
+                var body = await System.Text.Json.JsonDocument.ParseAsync(request.Body);
+                var id = Guid.NewGuid().ToString("N");
+                created[id] = body.RootElement.GetProperty("currency").GetString()!;
+                return Results.Json(new { id, status = "queued" }, statusCode: 202);
+            });
+            app.MapGet("/payments/{id}", (string id) => created.TryGetValue(id, out var currency)
+                ? Results.Ok(new { id, currency })
+                : Results.NotFound());
+        });
+        var profile = InlineProfiles.Parse($$$"""
+            config:
+              target: "{{{server.Address}}}"
+              phases: [{ duration: 1, arrivalRate: 40 }]
+              variables:
+                currency: ["EUR", "USD"]
+            scenarios:
+              - name: pay
+                flow:
+                  - post:
+                      url: "/payments"
+                      json: { amount: 12.5, currency: "{{ currency }}" }
+                      capture: { json: "$.id", as: paymentId }
+                      expect: [{ statusCode: 202 }]
+                  - get:
+                      url: "/payments/{{ paymentId }}"
+                      expect: [{ statusCode: 200 }]
+            """);
+
+        var report = await new LoadRunner().RunAsync(profile, Quiet);
+
+        report.Phases.Single().StartedArrivals.Should().Be(40);
+        report.Request("POST /payments")!.Stats.Status(202).Should().Be(40);
+        report.Request("GET /payments/{{ paymentId }}")!.Stats.Status(200).Should().Be(40);
+        report.Totals.ErrorCount.Should().Be(0);
+        report.Scenario("pay")!.VusersCompleted.Should().Be(40);
+        created.Values.Distinct().Should().BeSubsetOf(["EUR", "USD"]);
+    }
+
+    [Fact]
+    public async Task UnexpectedStatusFailsTheUserAndSkipsTheRestOfItsFlow()
+    {
+        await using var server = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapPost("/payments", () => Results.Json(new { id = "abc" }, statusCode: 201));
+            app.MapGet("/payments/{id}", () => Results.Ok());
+        });
+        var profile = InlineProfiles.Single(server.Address, 1, 10, """
+                  - post: { url: "/payments", json: { a: 1 }, expect: [{ statusCode: 202 }] }
+                  - get: { url: "/payments/x" }
+            """);
+
+        var report = await new LoadRunner().RunAsync(profile, Quiet);
+
+        var post = report.Request("POST /payments")!.Stats;
+        post.Errors.Should().Equal(new Dictionary<string, long> { ["expectationFailed"] = 10 });
+        post.ErrorRatePercent.Should().Be(100);
+        report.Request("GET /payments/x")!.Stats.Requests.Should().Be(0);
+        report.Scenario("main")!.VusersFailed.Should().Be(10);
+    }
+
+    [Fact]
+    public async Task MissingCaptureFailsTheUser()
+    {
+        await using var server = await LoopbackServer.StartAsync(app => app.MapPost("/payments", () => Results.Json(new { status = "queued" }, statusCode: 202)));
+        var profile = InlineProfiles.Single(server.Address, 1, 5, """
+                  - post: { url: "/payments", json: { a: 1 }, capture: { json: "$.id", as: paymentId } }
+                  - get: { url: "/payments/{{ paymentId }}" }
+            """);
+
+        var report = await new LoadRunner().RunAsync(profile, Quiet);
+
+        report.Totals.Errors.Should().Equal(new Dictionary<string, long> { ["captureFailed"] = 5 });
+        report.Totals.Requests.Should().Be(5);
+    }
+
+    [Fact]
+    public async Task ServerErrorsAreCountedAndTheFlowGoesOn()
+    {
+        await using var server = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapGet("/boom", () => Results.StatusCode(503));
+            app.MapGet("/missing", () => Results.NotFound());
+        });
+        var profile = InlineProfiles.Single(server.Address, 1, 10, """
+                  - get: { url: "/boom" }
+                  - get: { url: "/missing" }
+            """);
+
+        var report = await new LoadRunner().RunAsync(profile, Quiet);
+
+        report.Totals.StatusCodes.Should().Equal(new Dictionary<int, long> { [503] = 10, [404] = 10 });
+        report.Totals.Errors.Should().Equal(new Dictionary<string, long> { ["http4xx"] = 10, ["http5xx"] = 10 });
+        report.Totals.ErrorRatePercent.Should().Be(100);
+    }
+
+    [Fact]
+    public async Task SlowResponsesTimeOut()
+    {
+        await using var server = await LoopbackServer.StartAsync(app => app.MapGet("/slow", async (CancellationToken ct) =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(5), ct);
+            return Results.Ok();
+        }));
+        var profile = InlineProfiles.Single(server.Address, 0.5, 10, """
+                  - get: { url: "/slow" }
+            """);
+
+        var report = await new LoadRunner().RunAsync(profile, Quiet with { Http = new HttpSettings { RequestTimeout = TimeSpan.FromMilliseconds(200) } });
+
+        report.Totals.Errors.Should().Equal(new Dictionary<string, long> { ["timeout"] = 5 });
+        report.Totals.StatusCodes.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task ClosedPortCountsAsConnectionRefused()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var profile = InlineProfiles.Single(new Uri($"http://127.0.0.1:{port}"), 0.5, 10, """
+                  - get: { url: "/" }
+            """);
+
+        var report = await new LoadRunner().RunAsync(profile, Quiet);
+
+        report.Totals.Errors.Should().Equal(new Dictionary<string, long> { ["connectionRefused"] = 5 });
+    }
+
+    [Fact]
+    public async Task CancellationStopsTheRunAndStillReports()
+    {
+        using var cancel = new CancellationTokenSource();
+        await using var server = await LoopbackServer.StartAsync(app => app.MapGet("/", () => "ok"));
+        var profile = InlineProfiles.Single(server.Address, 60, 50, """
+                  - get: { url: "/" }
+            """);
+        var options = new RunOptions
+        {
+            ProgressInterval = TimeSpan.FromSeconds(1),
+            Progress = snapshot =>
+            {
+                if (snapshot.Requests >= 10)
+                {
+                    cancel.Cancel();
+                }
+            },
+        };
+
+        // The bound only keeps a broken cancellation from hanging the test run; it is not a timing assertion.
+        var report = await new LoadRunner().RunAsync(profile, options, cancel.Token).WaitAsync(TimeSpan.FromSeconds(30));
+
+        report.Cancelled.Should().BeTrue();
+        report.Totals.Requests.Should().BeGreaterThanOrEqualTo(10);
+        report.Phases.Single().StartedArrivals.Should().BeLessThan(report.Phases.Single().TargetArrivals);
+    }
+
+    [Fact]
+    public async Task ProgressObserverGetsSnapshots()
+    {
+        await using var server = await LoopbackServer.StartAsync(app => app.MapGet("/", () => "ok"));
+        var profile = InlineProfiles.Single(server.Address, 2.5, 20, """
+                  - get: { url: "/" }
+            """);
+        var snapshots = new ConcurrentQueue<ProgressSnapshot>();
+
+        var report = await new LoadRunner().RunAsync(profile, new RunOptions { Progress = snapshots.Enqueue, ProgressInterval = TimeSpan.FromSeconds(1) });
+
+        snapshots.Should().NotBeEmpty();
+        snapshots.First().PhaseName.Should().Be("phase 1");
+        snapshots.First().TargetRate.Should().Be(20);
+        snapshots.First().ToString().Should().Contain("target 20/s");
+        report.TimeSeries.Sum(p => p.Requests).Should().Be(report.Totals.Requests);
+        report.TimeSeries.Sum(p => p.Arrivals).Should().Be(50);
+    }
+
+    [Fact]
+    public async Task ReportSurvivesAJsonRoundTrip()
+    {
+        await using var server = await LoopbackServer.StartAsync(app => app.MapGet("/", () => "ok"));
+        var profile = InlineProfiles.Single(server.Address, 0.5, 20, """
+                  - get: { url: "/" }
+            """);
+        var report = await new LoadRunner().RunAsync(profile, Quiet with { Label = "baseline" });
+        var path = Path.Combine(Path.GetTempPath(), $"report-{Guid.NewGuid():N}.json");
+
+        RunReportJson.Write(path, report);
+        var read = RunReportJson.Read(path);
+        File.Delete(path);
+
+        read.SchemaVersion.Should().Be(RunReport.CurrentSchemaVersion);
+        read.Label.Should().Be("baseline");
+        read.Should().BeEquivalentTo(report);
+        RunReportJson.Serialize(report).Should().Contain("\"schemaVersion\": 1").And.Contain("\"statusCodes\": {");
+    }
+}
