@@ -22,6 +22,9 @@ public sealed class RedisConnectionPool : IDisposable
             var configuration = ConfigurationOptions.Parse(value.ConnectionString);
             // Start even when Redis is down: /health must answer 503 instead of the process dying.
             configuration.AbortOnConnectFail = false;
+            // While disconnected, fail at once (the API answers 503 + Retry-After) instead of queueing every request
+            // for the full timeout; the worker's loops back off and retry on their own.
+            configuration.BacklogPolicy = BacklogPolicy.FailFast;
             configuration.ClientName ??= $"sut-{Environment.ProcessId}-{i}";
             _multiplexers[i] = ConnectionMultiplexer.Connect(configuration);
         }
