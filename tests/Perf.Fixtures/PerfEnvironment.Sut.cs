@@ -95,6 +95,7 @@ public sealed partial class PerfEnvironment
         var container = ContainerBlueprint.Create(Settings.SutImage, $"perftests-{RunId}-{consumer}", RunId, Settings.Network, network, consumer)
             .WithEnvironment(SutEnvironment(mongoConnection))
             .WithEnvironment("Worker__ConsumerName", consumer)
+            .WithEnvironment("Redis__ConnectionString", SutRedisConnectionString() + $",name={consumer}")
             .WithCommand("--role", "worker")
             .Build();
         var running = new RunningContainer(consumer, ContainerRole.Worker, container);
@@ -104,14 +105,22 @@ public sealed partial class PerfEnvironment
         }
 
         await StartOrExplainAsync(running, ct).ConfigureAwait(false);
-        // A worker is ready when it has joined the consumer group of every job stream (its first XREADGROUP).
-        await Readiness.WaitAsync($"{consumer} to join consumer group 'workers' on {string.Join(", ", JobStreams)}", Settings.StartTimeout,
+        // A worker is ready when its named connection is open and the consumer groups exist (it creates them before
+        // its first read). Redis 7.0 registers a consumer only when a read returns entries, so XINFO CONSUMERS cannot tell.
+        await Readiness.WaitAsync($"{consumer} to connect to Redis (client name '{consumer}') with consumer group 'workers' on {string.Join(", ", JobStreams)}",
+            Settings.StartTimeout,
             async _ =>
             {
+                var server = Redis.GetServers().First();
+                if (!(await server.ClientListAsync().ConfigureAwait(false)).Any(c => c.Name == consumer))
+                {
+                    return false;
+                }
+
                 foreach (var stream in JobStreams)
                 {
-                    var consumers = await Redis.GetDatabase().StreamConsumerInfoAsync(stream, "workers").ConfigureAwait(false);
-                    if (!consumers.Any(c => c.Name == consumer))
+                    if (!await Redis.GetDatabase().KeyExistsAsync(stream).ConfigureAwait(false) ||
+                        !(await Redis.GetDatabase().StreamGroupInfoAsync(stream).ConfigureAwait(false)).Any(g => g.Name == "workers"))
                     {
                         return false;
                     }
@@ -123,15 +132,16 @@ public sealed partial class PerfEnvironment
         return running;
     }
 
-    private static async Task<string?> ExitedBecauseAsync(RunningContainer running)
+    private async Task<string?> ExitedBecauseAsync(RunningContainer running)
     {
-        if (running.Container.State is not (DotNet.Testcontainers.Containers.TestcontainersStates.Exited or DotNet.Testcontainers.Containers.TestcontainersStates.Dead))
+        // Testcontainers caches the state it last saw; ask Docker for the current one.
+        var inspect = await Docker!.Client.Containers.InspectContainerAsync(running.Id).ConfigureAwait(false);
+        if (inspect.State is null || inspect.State.Running)
         {
             return null;
         }
 
-        var code = await running.Container.GetExitCodeAsync().ConfigureAwait(false);
-        return $"container '{running.DisplayName}' exited with code {code}.\n--- its log ---\n{await running.TailLogAsync().ConfigureAwait(false)}";
+        return $"container '{running.DisplayName}' exited with code {inspect.State.ExitCode}.\n--- its log ---\n{await running.TailLogAsync().ConfigureAwait(false)}";
     }
 
     /// <summary>SIGKILLs a worker (no graceful shutdown: its pending entries stay unacknowledged).</summary>

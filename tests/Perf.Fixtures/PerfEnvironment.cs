@@ -53,6 +53,11 @@ public sealed partial class PerfEnvironment : IAsyncDisposable
 
     internal string RedisPassword { get; private set; } = "";
 
+    /// <summary>The SUT's Redis as the test process reaches it, with its password (never log it).</summary>
+    public string RedisConnectionString => Settings.Mode == TargetMode.External
+        ? Settings.ExternalRedisConnectionString!
+        : $"127.0.0.1:{RedisHostPort},password={RedisPassword},abortConnect=false";
+
     internal int RedisHostPort { get; private set; }
 
     private RunningContainer? RedisContainer => containers.FirstOrDefault(c => c.Role == ContainerRole.Redis);

@@ -1,0 +1,86 @@
+using Perf.Fixtures.Accounting;
+using Perf.Fixtures.Containers;
+using Perf.Fixtures.Environment;
+using Perf.Fixtures.Metrics;
+using Xunit.Abstractions;
+
+namespace Perf.Fixtures.Tests;
+
+[Collection(BaselineEnvironmentFixture.Name)]
+[Trait(TestTraits.Requires, TestTraits.Docker)]
+public sealed class BaselineEnvironmentTests(BaselineEnvironmentFixture fixture, ITestOutputHelper output) : IDisposable
+{
+    [Fact]
+    public async Task BaselineRunsRedisWithItsDefaults()
+    {
+        await using var collector = new MetricsCollector(fixture.Environment);
+
+        var snapshot = await collector.SnapshotAsync("before", CancellationToken.None);
+
+        snapshot.RedisConfig!.MaxMemoryBytes.Should().Be(0, "baseline Redis has no maxmemory");
+        snapshot.RedisConfig.MaxMemoryPolicy.Should().Be("noeviction");
+        snapshot.RedisConfig.MaxClientsRequested.Should().BeNull();
+        fixture.Environment.Containers.Count(c => c.Role == ContainerRole.Worker).Should().Be(fixture.Environment.Settings.WorkerCount);
+        output.WriteLine($"baseline ready after {fixture.Environment.ReadyAfter.TotalSeconds:0.0} s; maxclients in force {snapshot.RedisConfig.MaxClients}");
+    }
+
+    [Fact]
+    public async Task ProbesReturnPlausibleValuesUnderABurst()
+    {
+        var environment = fixture.Environment;
+        await using var collector = new MetricsCollector(environment);
+        var before = await collector.SnapshotAsync("before", CancellationToken.None);
+        IReadOnlyList<TimeSeriesPoint> series;
+        int accepted;
+        await using (var sampler = new MetricsSampler(collector, TimeSpan.FromMilliseconds(500)))
+        {
+            accepted = await TrafficBurst.PostPaymentsAsync(environment.ApiBaseUrl, count: 400, concurrency: 16);
+            var accounting = await JobAccountant.SettleAsync(environment, accepted, CancellationToken.None);
+            series = await sampler.StopAsync();
+            output.WriteLine($"sampler overhead: {sampler.OverheadPercentOfCore:0.00} % of one core (wall time of sampling)");
+            accounting.Lost.Should().Be(0);
+            accounting.Processed.Should().BeGreaterThanOrEqualTo(accepted);
+            accounting.EndToEndLatencyMs!.Count.Should().BeGreaterThanOrEqualTo(accepted);
+        }
+
+        var after = await collector.SnapshotAsync("after", CancellationToken.None);
+
+        accepted.Should().Be(400);
+        after.Redis!.TotalCommandsProcessed.Should().BeGreaterThan(before.Redis!.TotalCommandsProcessed + 400);
+        after.Redis.ConnectedClients.Should().BeGreaterThanOrEqualTo(3, "the probe, the API and the worker are connected");
+        after.Redis.UsedMemoryBytes.Should().BeGreaterThan(0);
+        after.Jobs!.Accepted.Should().BeGreaterThanOrEqualTo(before.Jobs!.Accepted + 400);
+        after.Host!.MemoryTotalGb.Should().BeGreaterThan(0);
+        after.Host.CpuPercent.Should().BeInRange(0, 100);
+        after.Containers.Select(c => c.Role).Should().Contain(["api", "worker", "redis"]);
+        after.Containers.Should().OnlyContain(c => c.MemoryMb > 0);
+        series.Should().HaveCountGreaterThanOrEqualTo(2);
+        series.Should().Contain(p => p.QueueLength > 0 && p.RedisOpsPerSec > 0);
+        series.Where(p => p.HostCpuPercent is not null).Should().Contain(p => p.HostCpuPercent > 0);
+    }
+
+    [Fact]
+    public async Task ExternalModeReadsMetricsOfARunningSystemWithoutStartingAnything()
+    {
+        var running = fixture.Environment;
+        var settings = EnvironmentOverrides.Apply(EnvironmentPresets.BaselineSettings(), new Dictionary<string, string>
+        {
+            ["PERF_MODE"] = "external",
+            ["PERF_API_URL"] = running.ApiBaseUrl.ToString(),
+            ["PERF_REDIS_CONNECTION"] = running.RedisConnectionString,
+        });
+
+        await using var external = await PerfEnvironment.StartAsync(settings, output.WriteLine, CancellationToken.None);
+        await using var collector = new MetricsCollector(external);
+        var accepted = await TrafficBurst.PostPaymentsAsync(external.ApiBaseUrl, count: 20, concurrency: 4);
+        var snapshot = await collector.SnapshotAsync("external", CancellationToken.None);
+
+        external.Containers.Should().BeEmpty();
+        accepted.Should().Be(20);
+        snapshot.Redis!.ConnectedClients.Should().BeGreaterThan(0);
+        snapshot.Jobs!.Accepted.Should().BeGreaterThanOrEqualTo(20);
+        snapshot.Unavailable.Should().Contain(u => u.Contains("external mode", StringComparison.Ordinal));
+    }
+
+    public void Dispose() => fixture.FlushLogTo(output);
+}

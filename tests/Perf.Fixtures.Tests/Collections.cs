@@ -1,0 +1,7 @@
+namespace Perf.Fixtures.Tests;
+
+[CollectionDefinition(BaselineEnvironmentFixture.Name)]
+public sealed class BaselineEnvironmentCollection : ICollectionFixture<BaselineEnvironmentFixture>;
+
+[CollectionDefinition(OptimizedEnvironmentFixture.Name)]
+public sealed class OptimizedEnvironmentCollection : ICollectionFixture<OptimizedEnvironmentFixture>;
