@@ -53,6 +53,19 @@ public sealed record EnvironmentSettings
     /// <summary>External mode: the running system's MongoDB, when it has one.</summary>
     public string? ExternalMongoConnectionString { get; init; }
 
+    /// <summary>The settings as reports may show them: connection-string passwords replaced.</summary>
+    public EnvironmentSettings Redacted() => this with
+    {
+        ExternalRedisConnectionString = RedactPassword(ExternalRedisConnectionString),
+        ExternalMongoConnectionString = ExternalMongoConnectionString is null
+            ? null
+            : System.Text.RegularExpressions.Regex.Replace(ExternalMongoConnectionString, "//[^@/]+@", "//***@"),
+    };
+
+    private static string? RedactPassword(string? connection) => connection is null
+        ? null
+        : System.Text.RegularExpressions.Regex.Replace(connection, "password=[^,]*", "password=***", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+
     /// <summary>How long the fixture waits for queues to drain after the load stops.</summary>
     public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(120);
 

@@ -1,0 +1,52 @@
+using Perf.Engine.Reporting;
+using Perf.Fixtures.Accounting;
+using Perf.Fixtures.Environment;
+using Perf.Fixtures.Metrics;
+
+namespace Perf.Scenarios.Reporting;
+
+/// <summary>
+/// One configuration's run, everything the comparison needs: the environment as it really ran, the engine's
+/// report, the job accounts, metrics before/after and the 1-second series. Written as
+/// comparison-results/report-&lt;config&gt;-&lt;profile&gt;.json.
+/// </summary>
+public sealed record ConfigurationRunReport
+{
+    public const int CurrentSchemaVersion = 1;
+
+    public int SchemaVersion { get; init; } = CurrentSchemaVersion;
+
+    public required string Configuration { get; init; }
+
+    public required string ProfileName { get; init; }
+
+    /// <summary>Identifies the test process that produced the report, so the comparison can tell "this run" from "stored".</summary>
+    public required string SessionId { get; init; }
+
+    public required DateTimeOffset StartedAt { get; init; }
+
+    public required MachineInfo Machine { get; init; }
+
+    public required EnvironmentSettings Settings { get; init; }
+
+    public required double ReadyAfterSeconds { get; init; }
+
+    public required IReadOnlyList<string> Unavailable { get; init; }
+
+    public RedisEffectiveConfig? RedisConfig { get; init; }
+
+    public required RunReport Load { get; init; }
+
+    public required JobAccounting Jobs { get; init; }
+
+    public required MetricsSnapshot Before { get; init; }
+
+    public required MetricsSnapshot After { get; init; }
+
+    public required IReadOnlyList<Perf.Fixtures.Metrics.TimeSeriesPoint> Resources { get; init; }
+
+    public required double SamplerOverheadPercentOfCore { get; init; }
+
+    /// <summary>Every check the test made that failed, with measured and allowed values; empty when it passed.</summary>
+    public required IReadOnlyList<string> Breaches { get; init; }
+}
