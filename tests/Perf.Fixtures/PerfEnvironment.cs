@@ -15,12 +15,12 @@ namespace Perf.Fixtures;
 /// </summary>
 public sealed partial class PerfEnvironment : IAsyncDisposable
 {
-    private const string ContainerRedisPort = "6379";
     private readonly List<RunningContainer> containers = [];
     private readonly Action<string> log;
     private INetwork? network;
     private int workerSequence;
     private string? sutMongoConnection;
+    private RedisNode? redisNode;
 
     private PerfEnvironment(EnvironmentSettings settings, Action<string> log)
     {
@@ -51,14 +51,10 @@ public sealed partial class PerfEnvironment : IAsyncDisposable
     /// <summary>Parts that did not run, with why; every report lists them.</summary>
     public IReadOnlyList<string> Unavailable { get; private set; } = [];
 
-    internal string RedisPassword { get; private set; } = "";
-
     /// <summary>The SUT's Redis as the test process reaches it, with its password (never log it).</summary>
     public string RedisConnectionString => Settings.Mode == TargetMode.External
         ? Settings.ExternalRedisConnectionString!
-        : $"127.0.0.1:{RedisHostPort},password={RedisPassword},abortConnect=false";
-
-    internal int RedisHostPort { get; private set; }
+        : redisNode!.HostConnectionString;
 
     private RunningContainer? RedisContainer => containers.FirstOrDefault(c => c.Role == ContainerRole.Redis);
 
@@ -139,42 +135,21 @@ public sealed partial class PerfEnvironment : IAsyncDisposable
 
     private async Task StartRedisContainerAsync(CancellationToken ct)
     {
-        RedisPassword = RandomNumberGenerator.GetHexString(32, lowercase: true);
-        var port = Settings.Network == NetworkMode.Host ? LoopbackPorts.Next() : int.Parse(ContainerRedisPort, System.Globalization.CultureInfo.InvariantCulture);
-        var config = RedisConfigText.Build(Settings, port, RedisPassword);
-        var builder = ContainerBlueprint.Create(Settings.RedisImage, $"perftests-{RunId}-redis", RunId, Settings.Network, network, "redis")
-            .WithResourceMapping(System.Text.Encoding.UTF8.GetBytes(config), "/etc/redis/perf.conf")
-            .WithCommand("/etc/redis/perf.conf")
-            .WithWaitStrategy(Wait.ForUnixContainer().UntilMessageIsLogged("Ready to accept connections"));
-        if (Settings.Network == NetworkMode.Bridge)
-        {
-            builder = builder.WithPortBinding(ContainerRedisPort, assignRandomHostPort: true);
-        }
-
-        var container = builder.Build();
-        var running = new RunningContainer("redis", ContainerRole.Redis, container);
-        containers.Add(running);
-        await StartOrExplainAsync(running, ct).ConfigureAwait(false);
-        RedisHostPort = Settings.Network == NetworkMode.Host ? port : container.GetMappedPublicPort(ContainerRedisPort);
-        var options = new ConfigurationOptions
-        {
-            EndPoints = { { "127.0.0.1", RedisHostPort } },
-            Password = RedisPassword,
-            AllowAdmin = true,
-            AbortOnConnectFail = false,
-            ConnectTimeout = 5000,
-            SyncTimeout = 5000,
-            ClientName = "perf-probe",
-        };
+        redisNode = RedisNode.Create(Settings, RunId, network);
+        containers.Add(redisNode.Running);
+        await StartOrExplainAsync(redisNode.Running, ct).ConfigureAwait(false);
+        var options = ConfigurationOptions.Parse(redisNode.HostConnectionString);
+        options.AllowAdmin = true;
+        options.ConnectTimeout = 5000;
+        options.SyncTimeout = 5000;
+        options.ClientName = "perf-probe";
         Redis = await ConnectionMultiplexer.ConnectAsync(options).ConfigureAwait(false);
         await Readiness.WaitAsync("Redis to answer PING from the test process", Settings.StartTimeout,
             async _ => (await Redis.GetDatabase().PingAsync().ConfigureAwait(false)) >= TimeSpan.Zero, null, ct).ConfigureAwait(false);
     }
 
     /// <summary>The Redis address as the SUT's containers see it.</summary>
-    private string SutRedisConnectionString() =>
-        (Settings.Network == NetworkMode.Host ? $"127.0.0.1:{RedisHostPort}" : $"redis:{ContainerRedisPort}") +
-        $",password={RedisPassword},abortConnect=false,connectTimeout=5000";
+    private string SutRedisConnectionString() => redisNode!.NetworkConnectionString;
 
     private async Task StartOrExplainAsync(RunningContainer running, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Perf.Fixtures;
 using StackExchange.Redis;
 
 namespace SystemUnderTest.Tests.Infrastructure;
@@ -47,11 +48,19 @@ public sealed class RedisFixture : IAsyncLifetime
     /// <summary>The single place that decides where Redis comes from.</summary>
     private static async Task<IRedisServer> CreateServerAsync()
     {
-        // An already running Redis (CI service, developer machine) wins; otherwise a private redis-server process.
+        // An already running Redis (CI service, developer machine) wins; otherwise the suite's Redis container
+        // (Testcontainers; host networking on 127.0.0.1 where dockerd runs without a bridge).
         var external = Environment.GetEnvironmentVariable("SUT_TEST_REDIS");
         return string.IsNullOrWhiteSpace(external)
-            ? await LocalRedisProcess.StartAsync(TimeSpan.FromSeconds(15))
+            ? new ContainerRedis(await StandaloneRedis.StartAsync(CancellationToken.None))
             : new ExternalRedis(external);
+    }
+
+    private sealed class ContainerRedis(StandaloneRedis redis) : IRedisServer
+    {
+        public string ConnectionString => redis.ConnectionString;
+
+        public ValueTask DisposeAsync() => redis.DisposeAsync();
     }
 
     private sealed class ExternalRedis(string connectionString) : IRedisServer

@@ -1,0 +1,70 @@
+using System.Security.Cryptography;
+using DotNet.Testcontainers.Builders;
+using DotNet.Testcontainers.Networks;
+using Perf.Fixtures.Containers;
+using Perf.Fixtures.Environment;
+
+namespace Perf.Fixtures;
+
+/// <summary>
+/// Just a Redis container (baseline settings, per-run password, the machine's network mode), for tests of the
+/// system under test that run its code in-process. Removed on dispose, also after a failed start.
+/// </summary>
+public sealed class StandaloneRedis : IAsyncDisposable
+{
+    private readonly DockerGateway docker = new();
+    private RedisNode? node;
+    private INetwork? network;
+
+    private StandaloneRedis()
+    {
+    }
+
+    /// <summary>For the test process, with the password (never log it).</summary>
+    public string ConnectionString => node?.HostConnectionString ?? throw new InvalidOperationException("Redis is not started.");
+
+    public static async Task<StandaloneRedis> StartAsync(CancellationToken ct)
+    {
+        var settings = EnvironmentOverrides.Apply(EnvironmentPresets.BaselineSettings());
+        var redis = new StandaloneRedis();
+        try
+        {
+            await redis.docker.EnsureImageExistsAsync(settings.RedisImage, "PERF_REDIS_IMAGE", ct).ConfigureAwait(false);
+            var runId = $"redis-{RandomNumberGenerator.GetHexString(6, lowercase: true)}";
+            if (settings.Network == NetworkMode.Bridge)
+            {
+                redis.network = new NetworkBuilder().WithName($"perftests-{runId}").WithLabel(ContainerLabels.Owner, ContainerLabels.OwnerValue).Build();
+                await redis.network.CreateAsync(ct).ConfigureAwait(false);
+            }
+
+            redis.node = RedisNode.Create(settings, runId, redis.network);
+            await redis.node.Running.Container.StartAsync(ct).ConfigureAwait(false);
+            return redis;
+        }
+        catch
+        {
+            await redis.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (node is not null)
+        {
+            var id = node.Running.Container.Id;
+            await node.Running.Container.DisposeAsync().ConfigureAwait(false);
+            if (!string.IsNullOrEmpty(id))
+            {
+                await docker.RemoveIfPresentAsync(id).ConfigureAwait(false);
+            }
+        }
+
+        if (network is not null)
+        {
+            await network.DisposeAsync().ConfigureAwait(false);
+        }
+
+        docker.Dispose();
+    }
+}
