@@ -1,1 +1,81 @@
-Console.WriteLine("benchmarks");
+using System.Diagnostics;
+using System.Globalization;
+using Perf.Engine.Benchmarks;
+using Perf.Engine.Profiles;
+using Perf.Engine.Running;
+
+// Benchmarks of the load engine against a trivial endpoint in a separate process (see docs/load-engine.md).
+// Usage: Perf.Engine.Benchmarks [--seconds N] [--rates 1000,5000,...] [--connections N]; "serve" is the child mode.
+if (args is ["serve", ..])
+{
+    await TrivialServer.RunAsync();
+    return 0;
+}
+
+var seconds = Option("--seconds", 10);
+var connections = Option("--connections", 64);
+var rates = (OptionText("--rates") ?? "1000,5000,10000,20000").Split(',').Select(r => int.Parse(r, CultureInfo.InvariantCulture)).ToArray();
+var inv = CultureInfo.InvariantCulture;
+
+await using var server = await ServerProcess.StartAsync();
+Console.WriteLine($"endpoint {server.Address} (separate process), {Environment.ProcessorCount} cores, {seconds} s per measurement");
+Console.WriteLine($"thread-pool spin limit: {AppContext.GetData("System.Threading.ThreadPool.UnfairSemaphoreSpinLimit") ?? "default"}, " +
+    $"DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS={Environment.GetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS") ?? "unset"}, " +
+    $"server GC: {System.Runtime.GCSettings.IsServerGC}");
+
+// Warm-up: JIT, connection pool and server, not reported.
+await new LoadRunner().RunAsync(Profile(server.Address, 3, 2000), new RunOptions());
+
+Console.WriteLine();
+Console.WriteLine("(a) open model: achieved vs target arrival rate; (b) generator CPU");
+Console.WriteLine("target/s  achieved/s  accuracy  late  lateness-p99  p50 ms  p99 ms  errors  cpu %core  cpu %core per 1k req/s");
+foreach (var rate in rates)
+{
+    var self = Process.GetCurrentProcess();
+    var cpuBefore = self.TotalProcessorTime;
+    var watch = Stopwatch.StartNew();
+    var report = await new LoadRunner().RunAsync(Profile(server.Address, seconds, rate), new RunOptions());
+    watch.Stop();
+    self.Refresh();
+    var cpuPercent = (self.TotalProcessorTime - cpuBefore).TotalSeconds / watch.Elapsed.TotalSeconds * 100;
+    var phase = report.Phases.Single();
+    var perThousand = cpuPercent / (report.Totals.Rps / 1000);
+    Console.WriteLine(string.Create(inv,
+        $"{rate,8}  {phase.AchievedRate,10:F1}  {(phase.AchievedRate / rate) - 1,8:+0.00%;-0.00%}  {phase.LateArrivals,4}  {phase.LatenessP99Ms,9:F2} ms  {report.Totals.Latency.P50,6:F2}  {report.Totals.Latency.P99,6:F2}  {report.Totals.ErrorCount,6}  {cpuPercent,9:F1}  {perThousand,9:F2}"));
+}
+
+Console.WriteLine();
+Console.WriteLine($"(c) closed loop, {connections} workers, {seconds} s");
+var closed = await ClosedLoopRunner.RunAsync(Profile(server.Address, seconds, 1), connections, TimeSpan.FromSeconds(seconds), new RunOptions());
+Console.WriteLine(string.Create(inv, $"engine closed-loop: {closed.Rps:F0} req/s ({closed.Requests} requests, {closed.Errors} errors, p50 {closed.Latency.P50:F2} ms, p99 {closed.Latency.P99:F2} ms)"));
+
+if (Wrk.Find() is { } wrk)
+{
+    var wrkRps = await Wrk.MeasureAsync(wrk, server.Address, connections, seconds);
+    Console.WriteLine(wrkRps is { } value
+        ? string.Create(inv, $"wrk -t2 -c{connections}: {value:F0} req/s; engine/wrk = {closed.Rps / value:F2}")
+        : "wrk ran but printed no Requests/sec line");
+}
+else
+{
+    Console.WriteLine("wrk not on PATH: no reference measurement");
+}
+
+return 0;
+
+static LoadProfile Profile(Uri target, double seconds, double rate) => ProfileLoader.Parse(string.Create(CultureInfo.InvariantCulture, $"""
+    config:
+      target: "{target}"
+      phases:
+        - name: "{rate}/s"
+          duration: {seconds}
+          arrivalRate: {rate}
+    scenarios:
+      - name: trivial
+        flow:
+          - get: {"{"} url: "/" {"}"}
+    """), "benchmark.yml");
+
+int Option(string name, int fallback) => OptionText(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
+
+string? OptionText(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;

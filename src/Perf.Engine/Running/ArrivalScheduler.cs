@@ -41,7 +41,7 @@ internal sealed class ArrivalScheduler(RunContext context, IReadOnlyList<PhaseRe
                     }
 
                     context.ArrivalReleased();
-                    ThreadPool.UnsafeQueueUserWorkItem(new ArrivalWorkItem(context, context.Plan.Pick(random), phase, intended), preferLocal: false);
+                    new ArrivalWorkItem(context, context.Plan.Pick(random), phase, intended).Execute();
                 }
             }
 

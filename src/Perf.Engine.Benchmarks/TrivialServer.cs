@@ -1,0 +1,27 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace Perf.Engine.Benchmarks;
+
+/// <summary>The endpoint under benchmark: GET / answers "ok". Runs in its own process so generator CPU is measured alone.</summary>
+internal static class TrivialServer
+{
+    public const string ReadyPrefix = "listening ";
+
+    public static async Task RunAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        app.MapGet("/", () => "ok");
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        Console.WriteLine(ReadyPrefix + address);
+
+        // The parent closes our stdin when it is done (or dies), which ends the server.
+        await Console.In.ReadToEndAsync();
+        await app.StopAsync();
+    }
+}
