@@ -1,0 +1,148 @@
+namespace Perf.Scenarios.Tests;
+
+public sealed class ComparisonReportTests : IDisposable
+{
+    private readonly TempArtifacts artifacts = new();
+
+    [Fact]
+    public void MissingOptimizedReportWritesNothingAndSaysWhy()
+    {
+        artifacts.Store(RunReportBuilder.Baseline().Build());
+
+        artifacts.Write().Should().BeNull();
+
+        File.Exists(artifacts.Writer.ComparisonPath).Should().BeFalse();
+        artifacts.Log.Should().ContainSingle(l => l.Contains("no optimized report", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void MissingBaselineReportWritesNothing()
+    {
+        artifacts.Store(RunReportBuilder.Optimized().Build());
+
+        artifacts.Write().Should().BeNull();
+
+        File.Exists(artifacts.Writer.ComparisonPath).Should().BeFalse();
+    }
+
+    [Fact]
+    public void BothReportsGiveTheComparisonFileAtTheProfilePath()
+    {
+        artifacts.Store(RunReportBuilder.Baseline().Build());
+        artifacts.Store(RunReportBuilder.Optimized().Build());
+
+        var path = artifacts.Write();
+
+        path.Should().Be(artifacts.Writer.ComparisonPath);
+        Path.GetFileName(path).Should().Be("LOAD_TEST_COMPARISON_SMOKE.md");
+        File.ReadAllText(path!).Should().Contain("## Summary").And.Contain("| metric | baseline | optimized | change |");
+    }
+
+    [Fact]
+    public void SummaryShowsPercentChangeWithDirection()
+    {
+        var markdown = artifacts.WriteMarkdown(RunReportBuilder.Baseline(), RunReportBuilder.Optimized());
+
+        // Baseline p95 100 ms, optimized 60 ms: 40 % lower, and lower latency is better.
+        markdown.Should().Contain("| latency p95 | 100.0 ms | 60.0 ms | ▼ -40.0 % better |");
+        // Baseline p99 180, optimized 150.
+        markdown.Should().Contain("| latency p99 | 180.0 ms | 150.0 ms | ▼ -16.7 % better |");
+    }
+
+    [Fact]
+    public void BothSidesAreLabelledAsThisRunWhenFromThisSession()
+    {
+        var markdown = artifacts.WriteMarkdown(RunReportBuilder.Baseline(), RunReportBuilder.Optimized());
+
+        markdown.Should().Contain("| baseline | this run | session-now |").And.Contain("| optimized | this run | session-now |");
+        markdown.Should().NotContain("Mixed sources");
+    }
+
+    [Fact]
+    public void StoredSideIsLabelledWithItsStartAndTheMixIsStated()
+    {
+        var stored = RunReportBuilder.Baseline();
+        stored.SessionId = "session-yesterday";
+        stored.StartedAt = new DateTimeOffset(2025, 1, 14, 9, 30, 0, TimeSpan.Zero);
+
+        var markdown = artifacts.WriteMarkdown(stored, RunReportBuilder.Optimized());
+
+        markdown.Should().Contain("| baseline | stored (earlier run) | session-yesterday |");
+        markdown.Should().Contain("**Mixed sources:**").And.Contain("stored report of an earlier run (started 2025-01-14 09:30:00 UTC");
+        markdown.Should().Contain("| optimized | this run | session-now |");
+    }
+
+    [Fact]
+    public void FailedThresholdIsShownFailingWithItsBreach()
+    {
+        var failing = RunReportBuilder.Optimized();
+        failing.FailP99Threshold = true;
+
+        var markdown = artifacts.WriteMarkdown(RunReportBuilder.Baseline(), failing);
+
+        markdown.Should().Contain("### optimized: **FAILED** (1 breach(es))");
+        markdown.Should().Contain("| `http.response_time.p99` | global | 150 ms | < 75 ms | **FAIL** |");
+        markdown.Should().Contain("- http.response_time.p99 [global]: measured 150 ms, allowed < 75 ms");
+        markdown.Should().Contain("### baseline: passed").And.Contain("All checks passed");
+    }
+
+    [Fact]
+    public void EnvironmentListsWhatDidNotRunOnce()
+    {
+        var markdown = artifacts.WriteMarkdown(RunReportBuilder.Baseline(), RunReportBuilder.Optimized());
+
+        markdown.Should().Contain("### What did not run and why");
+        markdown.Split('\n').Count(l => l.StartsWith("- MongoDB: not run", StringComparison.Ordinal)).Should().Be(1);
+        markdown.Should().Contain("(baseline, optimized)");
+    }
+
+    [Fact]
+    public void EffectiveRedisSettingsAreShownSideBySide()
+    {
+        var markdown = artifacts.WriteMarkdown(RunReportBuilder.Baseline(), RunReportBuilder.Optimized());
+
+        markdown.Should().Contain("| maxmemory (in force) | 0 (no limit) | 2 GB |");
+        markdown.Should().Contain("| maxmemory-policy | noeviction | allkeys-lru |");
+        markdown.Should().Contain("| workers | 1 | 5 |");
+    }
+
+    [Fact]
+    public void MaxClientsNoteAppearsOnlyWhenRedisLoweredIt()
+    {
+        var lowered = RunReportBuilder.Optimized();
+        lowered.MaxClients = 4064;
+        lowered.MaxClientsNote = "lowered by Redis: file-descriptor limit 4096";
+
+        var withNote = artifacts.WriteMarkdown(RunReportBuilder.Baseline(), lowered);
+        withNote.Should().Contain("| maxclients note |").And.Contain("lowered by Redis: file-descriptor limit 4096");
+        withNote.Should().Contain("at least 10,032 (maxclients + 32)");
+
+        using var other = new TempArtifacts();
+        var without = other.WriteMarkdown(RunReportBuilder.Baseline(), RunReportBuilder.Optimized());
+        without.Should().NotContain("maxclients note").And.NotContain("lowered maxclients");
+    }
+
+    [Fact]
+    public void ChartsAreWrittenAsNonEmptyPngsAndLinkedRelatively()
+    {
+        var markdown = artifacts.WriteMarkdown(RunReportBuilder.Baseline(), RunReportBuilder.Optimized());
+
+        foreach (var chart in new[] { "latency", "throughput", "queue-lag", "redis-memory", "host-cpu" })
+        {
+            var file = Path.Combine(artifacts.Directory, "charts", $"smoke-{chart}.png");
+            new FileInfo(file).Length.Should().BeGreaterThan(1000, $"{chart} chart must be a real image");
+            markdown.Should().Contain($"](charts/smoke-{chart}.png)");
+        }
+    }
+
+    [Fact]
+    public void FooterNamesTheArtifactFilesAndTheReproduceCommand()
+    {
+        var markdown = artifacts.WriteMarkdown(RunReportBuilder.Baseline(), RunReportBuilder.Optimized());
+
+        markdown.Should().Contain("comparison-results/report-baseline-smoke.json").And.Contain("metrics-optimized-timeseries-smoke.json");
+        markdown.Should().Contain("PERF_PROFILE=smoke");
+    }
+
+    public void Dispose() => artifacts.Dispose();
+}

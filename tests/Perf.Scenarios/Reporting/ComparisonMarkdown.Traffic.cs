@@ -1,0 +1,102 @@
+using System.Text;
+using Perf.Engine.Reporting;
+
+namespace Perf.Scenarios.Reporting;
+
+public static partial class ComparisonMarkdown
+{
+    private static void WriteTraffic(StringBuilder md, ComparisonSide baseline, ComparisonSide optimized)
+    {
+        md.AppendLine("## Per scenario").AppendLine();
+        var scenarios = Names(baseline.Load.Scenarios.Select(s => s.Name), optimized.Load.Scenarios.Select(s => s.Name));
+        TrafficTable(md, "scenario", scenarios, baseline, optimized, (side, name) => side.Load.Scenario(name)?.Stats);
+
+        md.AppendLine("## Per request").AppendLine();
+        var requests = Names(baseline.Load.Requests.Select(r => r.Key), optimized.Load.Requests.Select(r => r.Key));
+        TrafficTable(md, "request", requests, baseline, optimized, (side, key) => side.Load.Request(key)?.Stats);
+    }
+
+    private static List<string> Names(IEnumerable<string> first, IEnumerable<string> second) => first.Concat(second).Distinct().ToList();
+
+    private static void TrafficTable(StringBuilder md, string what, IReadOnlyList<string> names, ComparisonSide baseline, ComparisonSide optimized,
+        Func<ComparisonSide, string, TrafficStats?> stats)
+    {
+        var table = new MarkdownTable(what, "side", "requests", "req/s", "p50", "p95", "p99", "max", "errors", "status codes") { LeftColumns = 2 };
+        foreach (var name in names)
+        {
+            foreach (var side in new[] { baseline, optimized })
+            {
+                if (stats(side, name) is { } s)
+                {
+                    table.Row(name, side.Name, Num.F(s.Requests), Num.F(s.Rps), Num.Ms(s.Latency.P50), Num.Ms(s.Latency.P95), Num.Ms(s.Latency.P99),
+                        Num.Ms(s.Latency.Max), Num.F(s.ErrorRatePercent, "0.00") + " %", Num.Codes(s.StatusCodes));
+                }
+                else
+                {
+                    table.Row(name, side.Name, "not run", "", "", "", "", "", "", "");
+                }
+            }
+        }
+
+        if (table.Count == 0)
+        {
+            md.AppendLine($"No {what} data in either report.").AppendLine();
+            return;
+        }
+
+        table.WriteTo(md);
+    }
+
+    private static void WriteThresholds(StringBuilder md, ComparisonSide baseline, ComparisonSide optimized)
+    {
+        md.AppendLine("## Thresholds and checks").AppendLine();
+        foreach (var side in new[] { baseline, optimized })
+        {
+            var failed = side.Report.Breaches.Count > 0;
+            md.AppendLine($"### {side.Name}: {(failed ? $"**FAILED** ({side.Report.Breaches.Count} breach(es))" : "passed")}").AppendLine();
+            if (side.Load.Thresholds is { Checks.Count: > 0 } thresholds)
+            {
+                var table = new MarkdownTable("check", "scope", "measured", "allowed", "result") { LeftColumns = 2 };
+                foreach (var check in thresholds.Checks)
+                {
+                    var unit = check.Unit.Length == 0 ? "" : " " + check.Unit;
+                    table.Row($"`{check.Expression}`", check.Scope, Num.F(check.Measured, "0.###") + unit,
+                        (check.Unit == "%" ? "≤ " : "< ") + Num.F(check.Allowed, "0.###") + unit, check.Passed ? "pass" : "**FAIL**");
+                }
+
+                table.WriteTo(md);
+            }
+            else
+            {
+                md.AppendLine("The profile defines no thresholds.").AppendLine();
+            }
+
+            if (failed)
+            {
+                md.AppendLine("Every check that failed (thresholds, achieved arrival rate, job conservation):").AppendLine();
+                foreach (var breach in side.Report.Breaches)
+                {
+                    md.AppendLine($"- {breach}");
+                }
+
+                md.AppendLine();
+            }
+            else
+            {
+                md.AppendLine("All checks passed (thresholds, achieved arrival rate, job conservation).").AppendLine();
+            }
+        }
+    }
+
+    private static void WriteJobNotes(StringBuilder md, ComparisonSide baseline, ComparisonSide optimized)
+    {
+        var notes = new[] { baseline, optimized }.SelectMany(s => s.Report.Jobs.Notes.Select(n => $"- {s.Name}: {n}")).ToList();
+        if (notes.Count == 0)
+        {
+            return;
+        }
+
+        md.AppendLine("## Job accounting notes").AppendLine();
+        md.AppendLine(string.Join('\n', notes)).AppendLine();
+    }
+}

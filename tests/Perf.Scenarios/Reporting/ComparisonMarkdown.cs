@@ -1,0 +1,163 @@
+using System.Text;
+using Perf.Engine.Reporting;
+using Perf.Fixtures;
+
+namespace Perf.Scenarios.Reporting;
+
+/// <summary>
+/// Renders the comparison Markdown from two run reports. Every number comes from the reports; the text around
+/// them only names what was measured, so no run can contradict it.
+/// </summary>
+public static partial class ComparisonMarkdown
+{
+    public static string Render(ComparisonSide baseline, ComparisonSide optimized, ChartSet charts,
+        IReadOnlyList<Recommendation> recommendations, ArtifactWriter artifacts, DateTimeOffset generatedAt)
+    {
+        var md = new StringBuilder();
+        WriteHeader(md, baseline, optimized, generatedAt);
+        WritePhases(md, baseline, optimized);
+        WriteEnvironment(md, baseline, optimized);
+        WriteConfiguration(md, baseline, optimized);
+        WriteSummary(md, baseline, optimized);
+        WriteTraffic(md, baseline, optimized);
+        WriteThresholds(md, baseline, optimized);
+        WriteJobNotes(md, baseline, optimized);
+        WriteCharts(md, charts);
+        WriteRecommendations(md, recommendations);
+        WriteFooter(md, baseline, optimized, artifacts);
+        return md.ToString();
+    }
+
+    private static void WriteHeader(StringBuilder md, ComparisonSide baseline, ComparisonSide optimized, DateTimeOffset generatedAt)
+    {
+        md.AppendLine($"# Load test comparison: {baseline.Name} vs {optimized.Name} — profile `{baseline.Report.ProfileName}`").AppendLine();
+        md.AppendLine($"Generated {Num.Time(generatedAt)}.").AppendLine();
+        var sides = new MarkdownTable("side", "source", "session", "load started", "load duration", "time scale") { LeftColumns = 3 };
+        foreach (var side in new[] { baseline, optimized })
+        {
+            sides.Row(side.Name, side.IsThisRun ? "this run" : "stored (earlier run)", side.Report.SessionId,
+                Num.Time(side.Load.StartedAt), Num.F(side.Load.DurationSeconds) + " s", Num.F(side.Load.TimeScale, "0.###"));
+        }
+
+        sides.WriteTo(md);
+        if (baseline.IsThisRun != optimized.IsThisRun)
+        {
+            var stored = baseline.IsThisRun ? optimized : baseline;
+            var fresh = baseline.IsThisRun ? baseline : optimized;
+            md.AppendLine($"> **Mixed sources:** {fresh.Name} is from {fresh.Origin}; {stored.Name} is the {stored.Origin}. " +
+                          "Code, machine load or settings may have changed in between.").AppendLine();
+        }
+        else if (!baseline.IsThisRun)
+        {
+            md.AppendLine("> Both sides are stored reports of earlier runs; neither was measured by this run.").AppendLine();
+        }
+
+        var (mb, mo) = (baseline.Report.Machine, optimized.Report.Machine);
+        if (mb.HostName != mo.HostName || mb.Cores != mo.Cores || mb.CpuModel != mo.CpuModel)
+        {
+            md.AppendLine("> **Different machines:** the two sides ran on different machines (see Environment); compare ratios with care.").AppendLine();
+        }
+
+        if (baseline.Load.TimeScale != optimized.Load.TimeScale || baseline.Load.Phases.Count != optimized.Load.Phases.Count)
+        {
+            md.AppendLine($"> **Different schedules:** time scale {Num.F(baseline.Load.TimeScale, "0.###")} vs {Num.F(optimized.Load.TimeScale, "0.###")}, " +
+                          $"{baseline.Load.Phases.Count} vs {optimized.Load.Phases.Count} phases: the sides did not run the same load.").AppendLine();
+        }
+
+        foreach (var side in new[] { baseline, optimized }.Where(s => s.Load.Cancelled))
+        {
+            md.AppendLine($"> **{side.Name} was cancelled** before its schedule ended ({Num.F(side.Load.CancelledRequests)} requests aborted): its numbers cover a partial run.").AppendLine();
+        }
+    }
+
+    private static void WritePhases(StringBuilder md, ComparisonSide baseline, ComparisonSide optimized)
+    {
+        md.AppendLine($"## Profile `{baseline.Report.ProfileName}`: phases").AppendLine();
+        if (baseline.Load.TimeScale != 1 || optimized.Load.TimeScale != 1)
+        {
+            md.AppendLine($"Time scale {Num.F(baseline.Load.TimeScale, "0.###")} (baseline) / {Num.F(optimized.Load.TimeScale, "0.###")} (optimized): " +
+                          "every phase was shortened or stretched by that factor; durations below are as run.").AppendLine();
+        }
+
+        var table = new MarkdownTable("phase", "duration", "target rate /s",
+            $"{baseline.Name} achieved /s", $"{baseline.Name} late arrivals", $"{optimized.Name} achieved /s", $"{optimized.Name} late arrivals");
+        var count = Math.Max(baseline.Load.Phases.Count, optimized.Load.Phases.Count);
+        for (var i = 0; i < count; i++)
+        {
+            var b = baseline.Load.Phases.ElementAtOrDefault(i);
+            var o = optimized.Load.Phases.ElementAtOrDefault(i);
+            var phase = b ?? o!;
+            table.Row(phase.Name, Num.F(phase.DurationSeconds, "0.#") + " s", TargetRate(phase),
+                Num.F(b?.AchievedRate), Late(b), Num.F(o?.AchievedRate), Late(o));
+        }
+
+        table.WriteTo(md);
+        md.AppendLine("Late arrivals started after their intended time; their latency is measured from the intended time (no coordinated omission).").AppendLine();
+    }
+
+    private static string TargetRate(PhaseReport phase) => phase.TargetStartRate == phase.TargetEndRate
+        ? Num.F(phase.TargetRate)
+        : $"{Num.F(phase.TargetStartRate)} → {Num.F(phase.TargetEndRate)}";
+
+    private static string Late(PhaseReport? phase) => phase is null
+        ? Num.NotAvailable
+        : phase.LateArrivals == 0 ? "0" : $"{Num.F(phase.LateArrivals)} (p99 {Num.Ms(phase.LatenessP99Ms)} late)";
+
+    private static void WriteCharts(StringBuilder md, ChartSet charts)
+    {
+        md.AppendLine("## Charts").AppendLine();
+        foreach (var chart in charts.Charts)
+        {
+            md.AppendLine($"### {chart.Title}").AppendLine().AppendLine($"![{chart.Title}]({chart.RelativePath})").AppendLine();
+        }
+
+        foreach (var problem in charts.Problems)
+        {
+            md.AppendLine($"- {problem}");
+        }
+
+        if (charts.Problems.Count > 0)
+        {
+            md.AppendLine();
+        }
+    }
+
+    private static void WriteRecommendations(StringBuilder md, IReadOnlyList<Recommendation> recommendations)
+    {
+        md.AppendLine("## Recommendations (derived from the measurements)").AppendLine();
+        if (recommendations.Count == 0)
+        {
+            md.AppendLine("No rule fired: none of the conditions the report checks (evictions, an unexercised memory cap, CPU saturation, " +
+                          "growing queue lag, lost jobs, a lowered maxclients, a lagging generator, a p99 regression, backpressure " +
+                          "rejections, end-to-end job latency changes) showed in these measurements.").AppendLine();
+            return;
+        }
+
+        var number = 1;
+        foreach (var r in recommendations)
+        {
+            md.AppendLine($"{number++}. **{r.Title}** — {r.Evidence} → {r.Advice}");
+        }
+
+        md.AppendLine();
+    }
+
+    private static void WriteFooter(StringBuilder md, ComparisonSide baseline, ComparisonSide optimized, ArtifactWriter artifacts)
+    {
+        md.AppendLine("## Artifacts and how to reproduce").AppendLine();
+        md.AppendLine("The evidence behind this comparison, relative to this file:").AppendLine();
+        foreach (var side in new[] { baseline, optimized })
+        {
+            var files = new[] { artifacts.ReportPath(side.Name) }
+                .Concat(new[] { "before", "after", "timeseries" }.Select(label => artifacts.MetricsPath(side.Name, label)))
+                .Select(path => $"`{Path.GetRelativePath(artifacts.Directory, path)}`");
+            md.AppendLine($"- {side.Name} ({(side.IsThisRun ? "this run" : "stored")}): {string.Join(", ", files)}");
+        }
+
+        md.AppendLine().AppendLine("Reproduce (both configurations, then this report is rewritten when the second finishes):").AppendLine();
+        md.AppendLine("```bash");
+        md.AppendLine($"PERF_PROFILE={baseline.Report.ProfileName}{(baseline.Load.TimeScale != 1 ? $" PERF_TIME_SCALE={Num.F(baseline.Load.TimeScale, "0.###")}" : "")} \\");
+        md.AppendLine("  dotnet test tests/Perf.Scenarios -c Release --filter \"Category=baseline|Category=optimized\"");
+        md.AppendLine("```");
+    }
+}
