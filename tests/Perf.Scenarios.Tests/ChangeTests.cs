@@ -9,7 +9,8 @@ public sealed class ChangeTests
     [InlineData(200, 300, Better.Neither, "▲ +50.0 %")]
     [InlineData(5, 5, Better.Lower, "no change")]
     [InlineData(0, 0, Better.Lower, "no change")]
-    [InlineData(0, 12, Better.Lower, "was 0")]
+    [InlineData(0, 12, Better.Lower, "▲ from 0 worse")]
+    [InlineData(0, 12, Better.Neither, "▲ from 0")]
     public void ChangeIsRelativeToBaselineWithItsDirection(double baseline, double optimized, Better better, string expected)
     {
         Change.Describe(baseline, optimized, better).Should().Be(expected);

@@ -133,6 +133,21 @@ public sealed class ComparisonReportTests : IDisposable
             new FileInfo(file).Length.Should().BeGreaterThan(1000, $"{chart} chart must be a real image");
             markdown.Should().Contain($"](charts/smoke-{chart}.png)");
         }
+
+        markdown.Should().NotContain("chart text is missing", "the repository ships a font, so charts have text on any machine");
+    }
+
+    [Fact]
+    public void MarkdownIsWrittenWhenChartsCannotBeSaved()
+    {
+        // A file where the charts folder should be: every chart fails to save.
+        Directory.CreateDirectory(artifacts.Directory);
+        File.WriteAllText(Path.Combine(artifacts.Directory, "charts"), "not a folder");
+
+        var markdown = artifacts.WriteMarkdown(RunReportBuilder.Baseline(), RunReportBuilder.Optimized());
+
+        markdown.Should().Contain("## Summary").And.Contain("## Recommendations");
+        markdown.Should().Contain("- Request latency p95 / p99 over time: rendering failed (IOException").And.NotContain("](charts/");
     }
 
     [Fact]

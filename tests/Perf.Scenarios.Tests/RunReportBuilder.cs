@@ -80,7 +80,13 @@ public sealed class RunReportBuilder
         }
 
         var totals = Traffic(Requests, codes, errors);
-        var payments = Traffic(Requests / 2, new Dictionary<int, long> { [202] = Requests / 2 - errors, [503] = errors }, errors);
+        var paymentCodes = new Dictionary<int, long> { [202] = Requests / 2 - errors };
+        if (errors > 0)
+        {
+            paymentCodes[503] = errors;
+        }
+
+        var payments = Traffic(Requests / 2, paymentCodes, errors);
         var health = Traffic(Requests / 2, new Dictionary<int, long> { [200] = Requests / 2 }, 0);
         var checks = new List<ThresholdCheck>
         {

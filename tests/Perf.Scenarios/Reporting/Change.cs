@@ -16,9 +16,15 @@ public static class Change
             return Num.NotAvailable;
         }
 
+        var verdict = (better, optimized > baseline) switch
+        {
+            (Better.Lower, true) or (Better.Higher, false) => " worse",
+            (Better.Lower, false) or (Better.Higher, true) => " better",
+            _ => "",
+        };
         if (Percent(baseline, optimized) is not { } pct)
         {
-            return optimized == 0 ? "no change" : "was 0";
+            return optimized == 0 ? "no change" : $"{(optimized > 0 ? "▲" : "▼")} from 0{verdict}";
         }
 
         if (Math.Abs(pct) < 0.05)
@@ -28,12 +34,6 @@ public static class Change
 
         var text = pct.ToString("+0.0;-0.0", CultureInfo.InvariantCulture) + " %";
         var arrow = pct > 0 ? "▲" : "▼";
-        var verdict = better switch
-        {
-            Better.Lower => pct < 0 ? " better" : " worse",
-            Better.Higher => pct > 0 ? " better" : " worse",
-            _ => "",
-        };
         return $"{arrow} {text}{verdict}";
     }
 }

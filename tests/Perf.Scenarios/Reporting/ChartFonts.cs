@@ -1,13 +1,60 @@
+using Perf.Fixtures.Environment;
 using ScottPlot;
 
 namespace Perf.Scenarios.Reporting;
 
-/// <summary>Makes sure ScottPlot has a font that draws glyphs; returns a problem to report when none does.</summary>
+/// <summary>
+/// Gives ScottPlot a font that draws glyphs. The suite's SkiaSharp build (NativeAssets.Linux.NoDependencies) has
+/// no fontconfig: on a machine without fonts every chart loses its text silently. So the repository ships
+/// DejaVu Sans (Fonts/, Bitstream Vera licence) and charts use it everywhere, which also makes them look the same
+/// on every machine; the system's default font is the fallback outside the repository.
+/// </summary>
 internal static class ChartFonts
 {
-    public static string? Ensure()
+    public const string Family = "PerfReport Sans";
+
+    private static readonly Lazy<(string? Family, string? Problem)> Resolved = new(Resolve);
+
+    /// <summary>The family to draw with, or null with <see cref="Problem"/> saying why text may be missing.</summary>
+    public static string? Name => Resolved.Value.Family;
+
+    public static string? Problem => Resolved.Value.Problem;
+
+    /// <summary>The shipped font's path; null outside the repository.</summary>
+    public static string? ShippedFontPath()
     {
-        var typeface = Fonts.GetTypeface(Fonts.Default, bold: false, italic: false);
-        return typeface.GetGlyphs("Ab1").Any(g => g != 0) ? null : $"font '{Fonts.Default}' draws no glyphs: chart text is missing.";
+        try
+        {
+            var path = Path.Combine(RepositoryPaths.Root, "tests", "Perf.Scenarios", "Reporting", "Fonts", "DejaVuSans.ttf");
+            return File.Exists(path) ? path : null;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static (string?, string?) Resolve()
+    {
+        if (ShippedFontPath() is { } shipped)
+        {
+            // One file for regular and bold: titles are drawn bold and would otherwise fall back to the system font.
+            Fonts.AddFontFile(Family, shipped, bold: false, italic: false);
+            Fonts.AddFontFile(Family, shipped, bold: true, italic: false);
+            if (DrawsGlyphs(Family))
+            {
+                return (Family, null);
+            }
+        }
+
+        return DrawsGlyphs(Fonts.Default)
+            ? (Fonts.Default, null)
+            : (null, $"No font draws glyphs (shipped font not found, system default '{Fonts.Default}' is empty): chart text is missing.");
+    }
+
+    private static bool DrawsGlyphs(string family)
+    {
+        var typeface = Fonts.GetTypeface(family, bold: false, italic: false);
+        return typeface.GetGlyphs("Ab1").All(g => g != 0);
     }
 }

@@ -21,7 +21,7 @@ public static class ComparisonCharts
     {
         var charts = new List<ChartImage>();
         var problems = new List<string>();
-        if (ChartFonts.Ensure() is { } fontProblem)
+        if (ChartFonts.Problem is { } fontProblem)
         {
             problems.Add(fontProblem);
         }
@@ -84,27 +84,43 @@ public static class ComparisonCharts
             line.LinePattern = s.Dashed ? LinePattern.Dashed : LinePattern.Solid;
         }
 
-        AddPhaseMarkers(plot, phasesFrom.Load.Phases);
+        // Head room above the highest value for the phase names, so they never cover a line.
+        var top = series.SelectMany(s => s.Ys).Where(double.IsFinite).DefaultIfEmpty(0).Max();
+        top = top > 0 ? top * 1.15 : 1;
+        AddPhaseMarkers(plot, phasesFrom.Load.Phases, top);
         plot.Title(title);
         plot.XLabel("time since load start (s)");
         plot.YLabel(yLabel);
-        plot.ShowLegend(Alignment.UpperRight);
-        plot.Axes.AutoScale();
-        var limits = plot.Axes.GetLimits();
-        plot.Axes.SetLimitsY(0, limits.Top > 0 ? limits.Top : 1);
+        plot.ShowLegend(Edge.Right);
+        if (ChartFonts.Name is { } font)
+        {
+            plot.Font.Set(font);
+        }
+
+        plot.Axes.AutoScaleX();
+        plot.Axes.SetLimitsY(0, top);
         plot.SavePng(path, Width, Height);
     }
 
-    private static void AddPhaseMarkers(Plot plot, IReadOnlyList<PhaseReport> phases)
+    private static void AddPhaseMarkers(Plot plot, IReadOnlyList<PhaseReport> phases, double top)
     {
-        foreach (var phase in phases.Skip(1))
+        foreach (var phase in phases)
         {
-            var marker = plot.Add.VerticalLine(phase.StartOffsetSeconds);
-            marker.Color = Colors.Gray.WithAlpha(0.6);
-            marker.LineWidth = 1;
-            marker.LinePattern = LinePattern.Dotted;
-            marker.LabelText = phase.Name;
-            marker.LabelOppositeAxis = true;
+            if (phase.Index > 0)
+            {
+                var marker = plot.Add.VerticalLine(phase.StartOffsetSeconds);
+                marker.Color = Colors.Gray.WithAlpha(0.6);
+                marker.LineWidth = 1;
+                marker.LinePattern = LinePattern.Dotted;
+            }
+
+            var label = plot.Add.Text(phase.Name, phase.StartOffsetSeconds, top);
+            label.LabelFontColor = Colors.Gray;
+            label.LabelFontSize = 11;
+            label.LabelFontName = ChartFonts.Name ?? Fonts.Default;
+            label.LabelAlignment = Alignment.UpperLeft;
+            label.OffsetX = 3;
+            label.OffsetY = 3;
         }
     }
 }

@@ -154,10 +154,10 @@ public static partial class ComparisonMarkdown
             md.AppendLine($"- {side.Name} ({(side.IsThisRun ? "this run" : "stored")}): {string.Join(", ", files)}");
         }
 
-        md.AppendLine().AppendLine("Reproduce (both configurations, then this report is rewritten when the second finishes):").AppendLine();
+        md.AppendLine().AppendLine("Reproduce (README, \"Running\"): both configurations; the second to finish rewrites this report.").AppendLine();
         md.AppendLine("```bash");
-        md.AppendLine($"PERF_PROFILE={baseline.Report.ProfileName}{(baseline.Load.TimeScale != 1 ? $" PERF_TIME_SCALE={Num.F(baseline.Load.TimeScale, "0.###")}" : "")} \\");
-        md.AppendLine("  dotnet test tests/Perf.Scenarios -c Release --filter \"Category=baseline|Category=optimized\"");
+        var scale = baseline.Load.TimeScale != 1 ? $" PERF_TIME_SCALE={Num.F(baseline.Load.TimeScale, "0.###")}" : "";
+        md.AppendLine($"PERF_PROFILE={baseline.Report.ProfileName}{scale} ./eng/test.sh --filter \"Category=baseline|Category=optimized\"");
         md.AppendLine("```");
     }
 }

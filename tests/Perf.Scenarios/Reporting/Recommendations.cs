@@ -41,7 +41,7 @@ public static class Recommendations
             var queueRisk = policy.StartsWith("allkeys-", StringComparison.Ordinal)
                 ? $"with `{policy}` any key can go, queue streams and job state (job:*) included"
                 : $"with `{policy}` keys with a TTL went first";
-            found.Add(new("evictions", $"{side.Name}: Redis evicted keys under memory pressure",
+            found.Add(new("evictions", $"{side.Name}: Redis evicted keys",
                 $"{Num.F(evicted)} keys evicted during the run (maxmemory {(config is null ? Num.NotAvailable : Num.Bytes(config.MaxMemoryBytes))}, " +
                 $"used memory peak {Num.F(side.RedisUsedMemoryPeakMb)} MB); {queueRisk}",
                 "give the queue Redis `maxmemory-policy noeviction` (a full Redis then refuses writes instead of dropping jobs), " +
