@@ -59,7 +59,9 @@ public sealed class ComparisonSide
 
     public long? RejectedConnections => Delta(Report.Before.Redis?.RejectedConnections, Report.After.Redis?.RejectedConnections);
 
-    public long? BackpressureRejected => Delta(Report.Before.Jobs?.BackpressureRejected, Report.After.Jobs?.BackpressureRejected);
+    /// <summary>The SUT's backpressure counter over the run; the after value alone when the before snapshot had no counters.</summary>
+    public long? BackpressureRejected => Delta(Report.Before.Jobs?.BackpressureRejected, Report.After.Jobs?.BackpressureRejected)
+        ?? Report.After.Jobs?.BackpressureRejected;
 
     /// <summary>Jobs processed per second over the load window (from the sampled counter), or null without two samples.</summary>
     public double? JobThroughput => Rate(LoadWindow, p => p.Processed);
