@@ -25,6 +25,7 @@ public sealed partial class PerfEnvironment
         ["Worker__Concurrency"] = Settings.WorkerConcurrency.ToString(CultureInfo.InvariantCulture),
         ["Worker__SimulatedDownstreamMs"] = Settings.SimulatedDownstreamMs.ToString(CultureInfo.InvariantCulture),
         ["Worker__FailureRate"] = Settings.WorkerFailureRate.ToString(CultureInfo.InvariantCulture),
+        ["Worker__ReclaimIdleMs"] = Settings.WorkerReclaimIdleMs.ToString(CultureInfo.InvariantCulture),
         ["Api__BackpressureEnabled"] = Settings.BackpressureEnabled ? "true" : "false",
         ["Api__BackpressureMaxLag"] = Settings.BackpressureMaxLag.ToString(CultureInfo.InvariantCulture),
         ["Logging__LogLevel__Default"] = "Warning",

@@ -38,6 +38,12 @@ public sealed record EnvironmentSettings
 
     public double WorkerFailureRate { get; init; }
 
+    /// <summary>
+    /// Worker__ReclaimIdleMs: pending entries idle this long are taken over by another worker (XAUTOCLAIM). The SUT's
+    /// default; the reliability tests shorten it so a killed worker's jobs are reclaimed within the test.
+    /// </summary>
+    public int WorkerReclaimIdleMs { get; init; } = 30_000;
+
     public string SutImage { get; init; } = "perftests/sut:local";
 
     public string RedisImage { get; init; } = "redis:7.2";
