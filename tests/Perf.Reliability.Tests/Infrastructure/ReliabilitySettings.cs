@@ -1,0 +1,22 @@
+using Perf.Fixtures.Environment;
+
+namespace Perf.Reliability.Tests.Infrastructure;
+
+/// <summary>
+/// Settings of a fault run: a preset with this machine's PERF_* overrides (network mode, store, images), renamed so
+/// its containers are recognisable, with start and drain bounds short enough that a broken run fails in seconds.
+/// </summary>
+internal static class ReliabilitySettings
+{
+    public static EnvironmentSettings Baseline(string name) => For(EnvironmentPresets.BaselineSettings(), name);
+
+    public static EnvironmentSettings Optimized(string name) => For(EnvironmentPresets.OptimizedSettings(), name);
+
+    private static EnvironmentSettings For(EnvironmentSettings preset, string name) =>
+        EnvironmentOverrides.Apply(preset) with
+        {
+            ConfigurationName = name,
+            StartTimeout = TimeSpan.FromSeconds(45),
+            DrainTimeout = TimeSpan.FromSeconds(45),
+        };
+}

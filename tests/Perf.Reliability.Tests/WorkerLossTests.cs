@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using Perf.Engine.Running;
+using Perf.Fixtures;
+using Perf.Fixtures.Accounting;
+using Perf.Fixtures.Metrics;
+using Perf.Reliability.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Perf.Reliability.Tests;
+
+/// <summary>A worker SIGKILLed under load: its unacknowledged jobs are reclaimed by the others, none lost, none counted twice.</summary>
+[Trait(TestTraits.Category, TestTraits.Reliability)]
+[Trait(TestTraits.Requires, TestTraits.Docker)]
+public sealed class WorkerLossTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task KilledWorkerLosesNoJobAndCountsNoneTwice()
+    {
+        var log = new TestLog(output);
+        using var bound = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        // 200 ms per job: each worker holds ~8 jobs in flight, so the SIGKILL always orphans some. Reclaim after 2 s
+        // idle (SUT default 30 s) so the survivors take them over within the run.
+        var settings = ReliabilitySettings.Baseline("fault-worker") with
+        {
+            WorkerCount = 2,
+            SimulatedDownstreamMs = 200,
+            WorkerReclaimIdleMs = 2000,
+        };
+        await using var environment = await PerfEnvironment.StartAsync(settings, log.Write, bound.Token);
+        var profile = FaultLoad.Jobs(environment.ApiBaseUrl);
+
+        var clock = Stopwatch.StartNew();
+        var run = new LoadRunner().RunAsync(profile, FaultLoad.Options("fault-worker", log), bound.Token);
+        // Fault schedule, relative to the run start: these delays hold the load (and later the outage) open on purpose.
+        await Task.Delay(TimeSpan.FromSeconds(8), bound.Token);
+        var killedAt = clock.Elapsed;
+        var victim = await environment.KillWorkerAsync(bound.Token);
+        await Task.Delay(TimeSpan.FromSeconds(6), bound.Token);
+        var replacement = await environment.StartReplacementWorkerAsync(bound.Token);
+        var replacedAt = clock.Elapsed;
+        var load = await run;
+        log.Write($"load done: {FaultLoad.Describe(load)}");
+
+        var jobs = await JobAccountant.SettleAsync(environment, FaultLoad.AcceptedByClients(load), bound.Token);
+        var counters = await new RedisProbe(environment.Redis).CountersAsync();
+        log.Write($"fault window: {victim.DisplayName} SIGKILLed at {killedAt.TotalSeconds:0.0} s, {replacement.DisplayName} ready at " +
+                  $"{replacedAt.TotalSeconds:0.0} s (run {profile.TotalDuration.TotalSeconds:0} s)");
+        log.Write($"jobs: accepted {jobs.Accepted} (clients {jobs.AcceptedByClients}, SUT {jobs.AcceptedBySut}), processed {jobs.Processed}, " +
+                  $"dead-lettered {jobs.DeadLettered}, still queued {jobs.StillQueued}, lost {jobs.Lost}, duplicates {jobs.Duplicates}, " +
+                  $"reclaimed {counters.Retried}, drained {jobs.Drained} in {jobs.DrainSeconds} s; notes: {string.Join(" | ", jobs.Notes)}");
+
+        load.Cancelled.Should().BeFalse();
+        FaultLoad.AcceptedByClients(load).Should().BeGreaterThan(1000, "the run must actually submit jobs around the fault");
+        counters.Retried.Should().BeGreaterThan(0, "the killed worker had jobs in flight, which another worker must reclaim");
+        jobs.Drained.Should().BeTrue("every accepted job must be finished after the fault");
+        jobs.Lost.Should().Be(0, "a killed worker must not lose accepted jobs");
+        jobs.StillQueued.Should().Be(0);
+        (jobs.Processed + jobs.DeadLettered).Should().BeLessThanOrEqualTo(jobs.Accepted, "a redelivered job must not be counted twice");
+        jobs.Processed.Should().Be(jobs.Accepted, "no failures were injected into the downstream call");
+        jobs.Duplicates.Should().BeGreaterThanOrEqualTo(0, "redeliveries of already-stored results are reported as duplicates");
+    }
+}
