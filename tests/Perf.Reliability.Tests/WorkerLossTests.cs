@@ -30,7 +30,7 @@ public sealed class WorkerLossTests(ITestOutputHelper output)
         var profile = FaultLoad.Jobs(environment.ApiBaseUrl);
 
         var clock = Stopwatch.StartNew();
-        var run = new LoadRunner().RunAsync(profile, FaultLoad.Options("fault-worker", log), bound.Token);
+        var run = new LoadRunner().RunAsync(profile, FaultLoad.Options("fault-worker", log.Write), bound.Token);
         // Fault schedule, relative to the run start: these delays hold the load (and later the outage) open on purpose.
         await Task.Delay(TimeSpan.FromSeconds(8), bound.Token);
         var killedAt = clock.Elapsed;

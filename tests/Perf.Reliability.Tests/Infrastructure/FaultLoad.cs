@@ -13,11 +13,11 @@ internal static class FaultLoad
     public static LoadProfile Jobs(Uri api, double timeScale = 1.0) =>
         ProfileLoader.Load(ProfilePath, new ProfileOverrides { Target = api.ToString(), TimeScale = timeScale });
 
-    public static RunOptions Options(string label, TestLog log) => new()
+    public static RunOptions Options(string label, Action<string> log) => new()
     {
         Label = label,
         ProgressInterval = TimeSpan.FromSeconds(5),
-        Progress = snapshot => log.Write($"{label} {snapshot}"),
+        Progress = snapshot => log($"{label} {snapshot}"),
     };
 
     /// <summary>Jobs as the clients saw them accepted: 202 answers to the two job-creating requests.</summary>

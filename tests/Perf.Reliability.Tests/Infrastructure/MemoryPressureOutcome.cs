@@ -1,0 +1,28 @@
+using Perf.Fixtures.Accounting;
+
+namespace Perf.Reliability.Tests.Infrastructure;
+
+/// <summary>One eviction policy under the same burst into a Redis capped at a few megabytes.</summary>
+/// <param name="Policy">maxmemory-policy in force (read back with CONFIG GET).</param>
+/// <param name="MaxMemoryBytes">maxmemory in force.</param>
+/// <param name="Burst">What the clients got: 202s with ids, other status codes, transport errors, the first refusal's body.</param>
+/// <param name="EvictedKeys">INFO evicted_keys after the run.</param>
+/// <param name="UsedMemoryPeakBytes">INFO used_memory_peak.</param>
+/// <param name="JobRecordsMissing">Accepted jobs whose job:{id} state hash is gone afterwards (GET /payments/{id} would say 404).</param>
+/// <param name="QueueStreamsMissing">Job streams (or their consumer group) that no longer exist afterwards.</param>
+/// <param name="ProcessedBeforeRelief">Jobs processed by the time the burst ended plus a short wait, before any relief.</param>
+/// <param name="Relief">What the test did to let a stalled queue drain (null: nothing).</param>
+/// <param name="Jobs">The job accounts after the drain (client-side 202 count as accepted).</param>
+/// <param name="MeasuredAt">When the outcome was measured.</param>
+public sealed record MemoryPressureOutcome(
+    string Policy,
+    long MaxMemoryBytes,
+    BurstResult Burst,
+    long EvictedKeys,
+    long UsedMemoryPeakBytes,
+    long JobRecordsMissing,
+    IReadOnlyList<string> QueueStreamsMissing,
+    long ProcessedBeforeRelief,
+    string? Relief,
+    JobAccounting Jobs,
+    DateTimeOffset MeasuredAt);

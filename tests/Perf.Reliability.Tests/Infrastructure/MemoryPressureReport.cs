@@ -1,0 +1,10 @@
+namespace Perf.Reliability.Tests.Infrastructure;
+
+/// <summary>
+/// artifacts/perf/reliability/memory-pressure.json: one outcome per eviction policy, keyed by policy name, so the
+/// comparison report can cite what allkeys-lru costs under memory pressure against noeviction.
+/// </summary>
+public sealed record MemoryPressureReport(int SchemaVersion, string Setup, IReadOnlyDictionary<string, MemoryPressureOutcome> Outcomes)
+{
+    public const int CurrentSchemaVersion = 1;
+}

@@ -1,0 +1,14 @@
+using Perf.Engine.Reporting;
+using Perf.Fixtures.Accounting;
+
+namespace Perf.Reliability.Tests.Infrastructure;
+
+/// <summary>What a run with a Redis outage observed: the load, the direct probe during the outage, recovery and the accounts.</summary>
+internal sealed record OutageRun(
+    RunReport Load,
+    JobAccounting Jobs,
+    ProbeAnswer DuringOutage,
+    TimeSpan StoppedAt,
+    TimeSpan RestartedAt,
+    int SubmittedAfterRestart,
+    int CompletedAfterRestart);

@@ -1,0 +1,147 @@
+using Perf.Fixtures;
+using Perf.Fixtures.Accounting;
+using Perf.Fixtures.Containers;
+using Perf.Fixtures.Metrics;
+using Perf.Reliability.Tests.Infrastructure;
+using StackExchange.Redis;
+using Xunit.Abstractions;
+
+namespace Perf.Reliability.Tests;
+
+/// <summary>
+/// The optimized Redis capped at 3 MB under a burst that one slow worker cannot keep up with: allkeys-lru (the
+/// optimized redis.conf) against noeviction. Both outcomes go to artifacts/perf/reliability/memory-pressure.json.
+/// </summary>
+[Trait(TestTraits.Category, TestTraits.Reliability)]
+[Trait(TestTraits.Requires, TestTraits.Docker)]
+public sealed class MemoryPressureTests(ITestOutputHelper output)
+{
+    private const string MaxMemory = "maxmemory 3mb";
+    private const int BurstSize = 2500;
+
+    public static string ArtifactPath => Path.Combine(new ArtifactWriter("reliability").Directory, "reliability", "memory-pressure.json");
+
+    [Fact]
+    public async Task AllKeysLruEvictsQueueDataAndTheLossIsReported()
+    {
+        var outcome = await RunBurstAsync("allkeys-lru", [MaxMemory], relieve: false);
+
+        outcome.Policy.Should().Be("allkeys-lru");
+        outcome.EvictedKeys.Should().BeGreaterThan(0, "a 3 MB cap under this burst must evict");
+        outcome.Burst.Accepted.Should().BeGreaterThan(0);
+        (outcome.JobRecordsMissing + outcome.Jobs.Lost + outcome.QueueStreamsMissing.Count)
+            .Should().BeGreaterThan(0, "evicted queue data must show up as missing job records or lost jobs, never silently");
+        outcome.Jobs.Accepted.Should().BeGreaterThanOrEqualTo(outcome.Burst.Accepted, "the client-side 202 count is the floor of accepted jobs");
+        if (outcome.Jobs.AcceptedBySut < outcome.Jobs.AcceptedByClients)
+        {
+            outcome.Jobs.Notes.Should().Contain(n => n.Contains("counters lost data", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task NoEvictionRefusesNewJobsAndLosesNoAcceptedOne()
+    {
+        var outcome = await RunBurstAsync("noeviction", [MaxMemory, "maxmemory-policy noeviction"], relieve: true);
+
+        outcome.Policy.Should().Be("noeviction");
+        outcome.EvictedKeys.Should().Be(0);
+        outcome.Burst.ServerErrors.Should().BeGreaterThan(0, "a full Redis must refuse new jobs rather than drop accepted ones");
+        outcome.Burst.FirstRefusal.Should().Contain("application/problem+json");
+        outcome.JobRecordsMissing.Should().Be(0);
+        outcome.QueueStreamsMissing.Should().BeEmpty();
+        outcome.Jobs.Lost.Should().Be(0, "noeviction keeps every accepted job");
+        outcome.Jobs.Drained.Should().BeTrue();
+        (outcome.Jobs.Processed + outcome.Jobs.DeadLettered).Should().Be(outcome.Jobs.Accepted, "every accepted job is finished once memory is available");
+        outcome.Jobs.StillQueued.Should().Be(0);
+    }
+
+    private async Task<MemoryPressureOutcome> RunBurstAsync(string name, IReadOnlyList<string> directives, bool relieve)
+    {
+        var log = new TestLog(output);
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(100));
+        // One worker at 32 × 200 ms ≈ 160 jobs/s against a burst several times faster: the streams grow into the cap.
+        var settings = ReliabilitySettings.Optimized($"mem-{name}") with
+        {
+            WorkerCount = 1,
+            WorkerConcurrency = 32,
+            SimulatedDownstreamMs = 200,
+            // Deliveries that failed on a full Redis stay pending; reclaim them after 2 s (SUT default 30 s).
+            WorkerReclaimIdleMs = 2000,
+            RedisExtraDirectives = directives,
+            DrainTimeout = TimeSpan.FromSeconds(20),
+        };
+        await using var environment = await PerfEnvironment.StartAsync(settings, log.Write, bound.Token);
+        var probe = new RedisProbe(environment.Redis);
+        var config = await probe.EffectiveConfigAsync(settings.RedisConfigFile);
+        log.Write($"{name}: maxmemory {config.MaxMemoryBytes} B, policy {config.MaxMemoryPolicy}");
+
+        var burst = await JobBurst.PostNotificationsAsync(environment.ApiBaseUrl, BurstSize, concurrency: 16, TimeSpan.FromSeconds(30));
+        log.Write($"{name}: burst sent {burst.Sent}, accepted {burst.Accepted}, status codes {{{string.Join(", ", burst.StatusCodes.Select(kv => $"{kv.Key}: {kv.Value}"))}}}, " +
+                  $"transport errors {burst.TransportErrors}; first refusal: {burst.FirstRefusal}");
+
+        string? relief = null;
+        long processedBeforeRelief;
+        try
+        {
+            await Readiness.WaitAsync($"the accepted jobs of the {name} burst to be processed without help", TimeSpan.FromSeconds(3),
+                async _ => (await probe.CountersAsync()).Processed >= burst.Accepted, null, bound.Token);
+        }
+        catch (TimeoutException)
+        {
+            // A stall is an outcome to record, not an error here.
+        }
+
+        processedBeforeRelief = (await probe.CountersAsync()).Processed;
+        if (relieve && processedBeforeRelief < burst.Accepted)
+        {
+            // noeviction refuses the workers' own writes too (results, status): the queue stalls until memory is added.
+            relief = "CONFIG SET maxmemory 0 after the burst (an operator adding memory); the queue had stalled";
+            await environment.Redis.GetServers().First().ConfigSetAsync("maxmemory", "0");
+            log.Write($"{name}: processed {processedBeforeRelief} of {burst.Accepted} before relief: {relief}");
+        }
+
+        var jobs = await JobAccountant.SettleAsync(environment, burst.Accepted, bound.Token);
+        var sample = await probe.SampleAsync();
+        var outcome = new MemoryPressureOutcome(config.MaxMemoryPolicy, config.MaxMemoryBytes, burst, sample.EvictedKeys, sample.UsedMemoryPeakBytes,
+            await CountMissingAsync(environment.Redis.GetDatabase(), burst.AcceptedIds), await MissingStreamsAsync(environment.Redis.GetDatabase()),
+            processedBeforeRelief, relief, jobs, DateTimeOffset.UtcNow);
+        log.Write($"{name}: evicted keys {outcome.EvictedKeys}, job records missing {outcome.JobRecordsMissing}, streams missing " +
+                  $"[{string.Join(", ", outcome.QueueStreamsMissing)}]; jobs accepted {jobs.Accepted} (clients {jobs.AcceptedByClients}, SUT {jobs.AcceptedBySut}), " +
+                  $"processed {jobs.Processed}, still queued {jobs.StillQueued}, lost {jobs.Lost}, duplicates {jobs.Duplicates}; notes: {string.Join(" | ", jobs.Notes)}");
+        log.Write($"{name}: artifact {WriteArtifact(outcome)}");
+        return outcome;
+    }
+
+    private static async Task<long> CountMissingAsync(IDatabase db, IReadOnlyList<string> ids)
+    {
+        var exists = await Task.WhenAll(ids.Select(id => db.KeyExistsAsync($"job:{id}")));
+        return exists.Count(e => !e);
+    }
+
+    private static async Task<IReadOnlyList<string>> MissingStreamsAsync(IDatabase db)
+    {
+        var missing = new List<string>();
+        foreach (var stream in PerfEnvironment.JobStreams)
+        {
+            if (!await db.KeyExistsAsync(stream) || !(await db.StreamGroupInfoAsync(stream)).Any(g => g.Name == "workers"))
+            {
+                missing.Add(stream);
+            }
+        }
+
+        return missing;
+    }
+
+    private static string WriteArtifact(MemoryPressureOutcome outcome)
+    {
+        var writer = new ArtifactWriter("reliability");
+        var outcomes = new Dictionary<string, MemoryPressureOutcome>(
+            writer.Read<MemoryPressureReport>(ArtifactPath)?.Outcomes ?? new Dictionary<string, MemoryPressureOutcome>(), StringComparer.Ordinal)
+        {
+            [outcome.Policy] = outcome,
+        };
+        var setup = $"optimized redis.conf + '{MaxMemory}', 1 worker (concurrency 32, 200 ms per job), a burst of {BurstSize} POST /notifications " +
+                    "with 1000-character messages at concurrency 16";
+        return writer.Write(ArtifactPath, new MemoryPressureReport(MemoryPressureReport.CurrentSchemaVersion, setup, outcomes));
+    }
+}
