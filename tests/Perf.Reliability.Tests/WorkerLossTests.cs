@@ -2,8 +2,10 @@ using System.Diagnostics;
 using Perf.Engine.Running;
 using Perf.Fixtures;
 using Perf.Fixtures.Accounting;
+using Perf.Fixtures.Containers;
 using Perf.Fixtures.Metrics;
 using Perf.Reliability.Tests.Infrastructure;
+using StackExchange.Redis;
 using Xunit.Abstractions;
 
 namespace Perf.Reliability.Tests;
@@ -32,9 +34,14 @@ public sealed class WorkerLossTests(ITestOutputHelper output)
         var clock = Stopwatch.StartNew();
         var run = new LoadRunner().RunAsync(profile, FaultLoad.Options("fault-worker", log.Write), bound.Token);
         // Fault schedule, relative to the run start: these delays hold the load (and later the outage) open on purpose.
-        await Task.Delay(TimeSpan.FromSeconds(8), bound.Token);
+        await Task.Delay(TimeSpan.FromSeconds(6), bound.Token);
+        // KillWorkerAsync takes the first worker; kill it only while it holds unacknowledged jobs, or the fault proves nothing.
+        var victimName = environment.Containers.First(c => c.Role == ContainerRole.Worker).DisplayName;
+        await Readiness.WaitAsync($"{victimName} to hold unacknowledged jobs (so that the SIGKILL orphans some)", TimeSpan.FromSeconds(10),
+            async _ => await PendingOfAsync(environment.Redis.GetDatabase(), victimName) > 0, null, bound.Token);
         var killedAt = clock.Elapsed;
         var victim = await environment.KillWorkerAsync(bound.Token);
+        victim.DisplayName.Should().Be(victimName);
         await Task.Delay(TimeSpan.FromSeconds(6), bound.Token);
         var replacement = await environment.StartReplacementWorkerAsync(bound.Token);
         var replacedAt = clock.Elapsed;
@@ -58,5 +65,17 @@ public sealed class WorkerLossTests(ITestOutputHelper output)
         (jobs.Processed + jobs.DeadLettered).Should().BeLessThanOrEqualTo(jobs.Accepted, "a redelivered job must not be counted twice");
         jobs.Processed.Should().Be(jobs.Accepted, "no failures were injected into the downstream call");
         jobs.Duplicates.Should().BeGreaterThanOrEqualTo(0, "redeliveries of already-stored results are reported as duplicates");
+    }
+
+    private static async Task<long> PendingOfAsync(IDatabase db, string consumer)
+    {
+        long pending = 0;
+        foreach (var stream in PerfEnvironment.JobStreams)
+        {
+            var info = await db.StreamPendingAsync(stream, "workers");
+            pending += info.Consumers.Where(c => c.Name == consumer).Sum(c => (long)c.PendingMessageCount);
+        }
+
+        return pending;
     }
 }
