@@ -7,11 +7,8 @@ set -euo pipefail
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo_root"
 
-bash eng/container-ready.sh
-set -a
-# shellcheck source=/dev/null
-. eng/.perf-env
-set +a
+# shellcheck source=eng/ready-env.sh
+. eng/ready-env.sh
 export PERF_PROFILE="${PERF_PROFILE:-1k}"
 export PERF_SESSION_ID="${PERF_SESSION_ID:-comparison-$(date -u +%Y%m%d-%H%M%S)}"
 

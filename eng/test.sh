@@ -8,11 +8,8 @@ set -euo pipefail
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo_root"
 
-bash eng/container-ready.sh
-set -a
-# shellcheck source=/dev/null
-. eng/.perf-env
-set +a
+# shellcheck source=eng/ready-env.sh
+. eng/ready-env.sh
 
 results="$repo_root/artifacts/test-results"
 rm -rf "$results"
