@@ -141,7 +141,7 @@ build_sut_image() {
   dotnet publish "$repo_root/src/SystemUnderTest/SystemUnderTest.csproj" -c Release -r linux-x64 --self-contained \
     -p:PublishReadyToRun=true -o "$out" -v quiet -nologo >/dev/null
   docker build -q -f "$repo_root/Dockerfile" --build-arg "BASE_IMAGE=$base" --label "perftests.source=$stamp-$base" \
-    -t "$sut_image" "$out" >/dev/null
+    -t "$sut_image" "$out" >/dev/null 2>/tmp/perftests-docker-build.log || { cat /tmp/perftests-docker-build.log >&2; exit 1; }
   say "built $sut_image on $base in $(elapsed "$t") ms"
 }
 

@@ -41,4 +41,10 @@ internal static partial class Log
 
     [LoggerMessage(13, LogLevel.Warning, "Health probe {Probe} failed")]
     public static partial void HealthProbeFailed(this ILogger logger, string probe, Exception exception);
+
+    [LoggerMessage(14, LogLevel.Warning, "Consumer group missing ({Reason}); recreating the job streams' groups")]
+    public static partial void GroupMissing(this ILogger logger, string reason);
+
+    [LoggerMessage(15, LogLevel.Warning, "Redis is out of memory (noeviction) while serving {Path}")]
+    public static partial void RedisOutOfMemory(this ILogger logger, string path);
 }

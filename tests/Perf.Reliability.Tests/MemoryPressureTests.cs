@@ -47,6 +47,8 @@ public sealed class MemoryPressureTests(ITestOutputHelper output)
         outcome.EvictedKeys.Should().Be(0);
         outcome.Burst.ServerErrors.Should().BeGreaterThan(0, "a full Redis must refuse new jobs rather than drop accepted ones");
         outcome.Burst.FirstRefusal.Should().Contain("application/problem+json");
+        outcome.Burst.StatusCodes.Keys.Where(code => code >= 500).Should().OnlyContain(code => code == 503,
+            "a full Redis is a temporary refusal (503 + Retry-After), not a server fault");
         outcome.JobRecordsMissing.Should().Be(0);
         outcome.QueueStreamsMissing.Should().BeEmpty();
         outcome.Jobs.Lost.Should().Be(0, "noeviction keeps every accepted job");

@@ -25,6 +25,16 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
                 detail = "Redis or the result store is unavailable; retry later.";
                 httpContext.Response.Headers.RetryAfter = "1";
                 break;
+            // Inside MULTI a refused write surfaces as "EXECABORT Transaction discarded because of previous errors".
+            case RedisServerException refused when refused.Message.StartsWith("OOM", StringComparison.Ordinal)
+                                                 || refused.Message.StartsWith("EXECABORT", StringComparison.Ordinal):
+                // maxmemory reached under noeviction: Redis refuses writes. Nothing was accepted, so the client may retry.
+                logger.RedisOutOfMemory(httpContext.Request.Path);
+                status = StatusCodes.Status503ServiceUnavailable;
+                title = "Queue storage is full";
+                detail = "Redis reached its memory limit and refuses new writes; retry later.";
+                httpContext.Response.Headers.RetryAfter = "1";
+                break;
             case BadHttpRequestException bad:
                 status = bad.StatusCode;
                 title = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request body too large" : "Bad request";

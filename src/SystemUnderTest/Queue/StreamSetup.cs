@@ -21,4 +21,8 @@ public static class StreamSetup
             }
         }
     }
+
+    /// <summary>NOGROUP: the stream or its group no longer exists (a Redis restart without persistence, or an eviction).</summary>
+    public static bool IsMissingGroup(RedisServerException exception) =>
+        exception.Message.StartsWith("NOGROUP", StringComparison.Ordinal);
 }

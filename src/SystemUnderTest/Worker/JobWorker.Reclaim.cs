@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using StackExchange.Redis;
 using SystemUnderTest.Jobs;
+using SystemUnderTest.Queue;
 using SystemUnderTest.Redis;
 
 namespace SystemUnderTest.Worker;
@@ -31,6 +32,11 @@ public sealed partial class JobWorker
                     }
 
                     await FlushEmptyPollsAsync();
+                }
+                catch (RedisServerException ex) when (StreamSetup.IsMissingGroup(ex))
+                {
+                    logger.GroupMissing(ex.Message);
+                    await EnsureGroupsAsync(stoppingToken);
                 }
                 catch (RedisException ex)
                 {

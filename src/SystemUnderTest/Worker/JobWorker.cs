@@ -119,6 +119,12 @@ public sealed partial class JobWorker(
             {
                 return;
             }
+            catch (RedisServerException ex) when (StreamSetup.IsMissingGroup(ex))
+            {
+                // Redis restarted without persistence: streams and groups are gone. Recreate them and read on.
+                logger.GroupMissing(ex.Message);
+                await EnsureGroupsAsync(stoppingToken);
+            }
             catch (RedisException ex)
             {
                 logger.ReadFailed(ex);
