@@ -57,10 +57,19 @@ public static class JobAccountant
             notes.Add($"The SUT accepted {counters.Accepted - acceptedByClients} job(s) whose 202 answer the client did not get (timed out or cut).");
         }
 
+        var unaccounted = acceptedTotal - counters.Processed - counters.DeadLettered - stillQueued;
+        if (unaccounted < 0 && stillQueued > 0)
+        {
+            // A delivery whose result was stored but whose XACK failed (Redis refused the write) is both processed and
+            // pending until a worker reclaims it; it is not a loss, and not a second job.
+            notes.Add($"{Math.Min(-unaccounted, stillQueued)} pending entr(y/ies) were already stored but not yet acknowledged.");
+            stillQueued -= Math.Min(-unaccounted, stillQueued);
+            unaccounted = acceptedTotal - counters.Processed - counters.DeadLettered - stillQueued;
+        }
+
         var latency = await ReadJobLatencyAsync(environment, notes, ct).ConfigureAwait(false);
         return new JobAccounting(acceptedByClients, counters.Accepted, acceptedTotal, counters.Processed, counters.DeadLettered,
-            stillQueued, acceptedTotal - counters.Processed - counters.DeadLettered - stillQueued, counters.Duplicates,
-            drained, Math.Round(watch.Elapsed.TotalSeconds, 1), latency, notes);
+            stillQueued, unaccounted, counters.Duplicates, drained, Math.Round(watch.Elapsed.TotalSeconds, 1), latency, notes);
     }
 
     private static async Task<JobLatency?> ReadJobLatencyAsync(PerfEnvironment environment, List<string> notes, CancellationToken ct)

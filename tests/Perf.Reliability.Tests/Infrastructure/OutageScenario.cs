@@ -55,7 +55,7 @@ internal static class OutageScenario
         log($"outage from {stoppedAt.TotalSeconds:0.0} s to {restartedAt.TotalSeconds:0.0} s of the run; load: {FaultLoad.Describe(load)}");
 
         var ids = await probe.SubmitPaymentsAsync(SubmittedAfterRestart);
-        var completed = await probe.CountCompletedAsync(ids, TimeSpan.FromSeconds(15), bound.Token);
+        var completed = await probe.CountCompletedAsync(ids, TimeSpan.FromSeconds(45), bound.Token);
         log($"after the restart: {ids.Count} payments accepted, {completed} completed");
 
         var jobs = await JobAccountant.SettleAsync(environment, FaultLoad.AcceptedByClients(load) + ids.Count, bound.Token);
