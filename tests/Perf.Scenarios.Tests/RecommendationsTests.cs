@@ -81,6 +81,16 @@ public sealed class RecommendationsTests
     }
 
     [Fact]
+    public void AFewJobsOfLagJitterFireNoWorkerRule()
+    {
+        // Seen in a real run: lag "grew" from 0 to 2 jobs while 5 workers kept pace with arrivals.
+        var keepingPace = RunReportBuilder.Optimized();
+        keepingPace.QueueLagJitters = true;
+
+        Rules(Derive(RunReportBuilder.Baseline(), keepingPace)).Should().NotContain("queue-lag-growing");
+    }
+
+    [Fact]
     public void SteadyQueueLagFiresNoWorkerRule()
     {
         Rules(Derive(RunReportBuilder.Baseline(), RunReportBuilder.Optimized())).Should().NotContain("queue-lag-growing");

@@ -37,6 +37,7 @@ public sealed class RunReportBuilder
     public long Status503 { get; set; }
     public long BackpressureRejected { get; set; }
     public bool QueueLagGrows { get; set; }
+    public bool QueueLagJitters { get; set; }
     public long Lost { get; set; }
     public IReadOnlyList<string> JobNotes { get; set; } = [];
     public double JobP95 { get; set; } = 400;
@@ -160,7 +161,9 @@ public sealed class RunReportBuilder
         {
             var cpu = s is > 30 and <= 50 ? HostCpuPeak - (s % 3) : HostCpuPeak * 0.5;
             var acceptedSoFar = (long)(accepted * Math.Min(1.0, s / LoadSeconds));
-            long lag = QueueLagGrows && s is > 30 and <= 50 ? (s - 30) * 40L : 2;
+            long lag = QueueLagGrows && s is > 30 and <= 50 ? (s - 30) * 40L
+                : QueueLagJitters ? (s > 42 ? 2 : 1)
+                : 2;
             var processed = Math.Max(0, acceptedSoFar - lag);
             points.Add(new ResourceSecond(s, cpu, 40,
                 new Dictionary<string, double> { ["api"] = cpu * 0.8, ["worker"] = 20.0 * Workers, ["redis"] = 12 },

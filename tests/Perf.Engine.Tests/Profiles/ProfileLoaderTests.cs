@@ -35,8 +35,8 @@ public class ProfileLoaderTests
         payment[0].ExpectedStatusCodes.Should().Equal(202);
         payment[1].Key.Should().Be("GET /payments/{{ paymentId }}");
         profile.Thresholds.Select(t => (t.Expression, t.Allowed)).Should().Equal(
-            ("http.response_time.p95", 500), ("http.response_time.p99", 1500),
-            ("plugins.metrics-by-endpoint.response_time.create-payment.p99", 2000), ("maxErrorRate", 1));
+            ("http.response_time.p95", 100), ("http.response_time.p99", 500),
+            ("plugins.metrics-by-endpoint.response_time.create-payment.p99", 500), ("maxErrorRate", 1));
         profile.HttpTimeout.Should().Be(TimeSpan.FromSeconds(10));
     }
 

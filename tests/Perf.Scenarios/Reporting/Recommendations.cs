@@ -87,13 +87,16 @@ public static class Recommendations
         var first = samples.Take(third).Average(p => p.QueueLag!.Value);
         var last = samples.Skip(samples.Count - third).Average(p => p.QueueLag!.Value);
         var end = samples[^1].QueueLag!.Value;
-        if (end <= 0 || last <= first * 1.5 || end < samples[0].QueueLag!.Value)
+        var arrival = ComparisonSide.Rate(samples, p => p.Accepted);
+        var processed = ComparisonSide.Rate(samples, p => p.Processed);
+        // A backlog smaller than one second of arrivals, or workers keeping pace with arrivals, is jitter, not growth.
+        var material = arrival is not > 0 || end >= arrival;
+        var fallingBehind = arrival is not > 0 || processed is not > 0 || processed < arrival * 0.98;
+        if (end <= 0 || last <= first * 1.5 || end < samples[0].QueueLag!.Value || !material || !fallingBehind)
         {
             return;
         }
 
-        var arrival = ComparisonSide.Rate(samples, p => p.Accepted);
-        var processed = ComparisonSide.Rate(samples, p => p.Processed);
         var workers = side.Report.Settings.WorkerCount;
         var evidence = $"during '{phase.Name}' queue lag grew from {Num.F(samples[0].QueueLag)} to {Num.F(end)} jobs " +
                        $"(mean of first third {Num.F(first, "0")}, last third {Num.F(last, "0")}); jobs arrived at {Num.F(arrival)} /s " +
