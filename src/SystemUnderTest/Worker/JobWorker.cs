@@ -100,7 +100,9 @@ public sealed partial class JobWorker(
                 {
                     foreach (var entry in stream.Entries)
                     {
-                        await writer.WriteAsync(EntryParser.Parse(stream.Key.ToString(), entry, deliveryCount: 1), stoppingToken);
+                        // Not cancellable: an entry already read is pending under this consumer, so it goes to the
+                        // processors even when shutdown starts now (they drain the channel before the host stops).
+                        await writer.WriteAsync(EntryParser.Parse(stream.Key.ToString(), entry, deliveryCount: 1), CancellationToken.None);
                         read++;
                     }
                 }
