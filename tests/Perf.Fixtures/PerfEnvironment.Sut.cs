@@ -168,8 +168,7 @@ public sealed partial class PerfEnvironment
     public async Task StartRedisAsync(CancellationToken ct)
     {
         await RedisContainer!.Container.StartAsync(ct).ConfigureAwait(false);
-        await Readiness.WaitAsync("Redis to answer PING again after the outage", Settings.StartTimeout,
-            async _ => (await Redis.GetDatabase().PingAsync().ConfigureAwait(false)) >= TimeSpan.Zero, null, ct).ConfigureAwait(false);
+        await WaitForRedisPingAsync("Redis to answer PING again after the outage", ct).ConfigureAwait(false);
         log("fault: Redis started again");
     }
 }

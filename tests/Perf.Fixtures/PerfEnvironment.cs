@@ -144,9 +144,12 @@ public sealed partial class PerfEnvironment : IAsyncDisposable
         options.SyncTimeout = 5000;
         options.ClientName = "perf-probe";
         Redis = await ConnectionMultiplexer.ConnectAsync(options).ConfigureAwait(false);
-        await Readiness.WaitAsync("Redis to answer PING from the test process", Settings.StartTimeout,
-            async _ => (await Redis.GetDatabase().PingAsync().ConfigureAwait(false)) >= TimeSpan.Zero, null, ct).ConfigureAwait(false);
+        await WaitForRedisPingAsync("Redis to answer PING from the test process", ct).ConfigureAwait(false);
     }
+
+    private Task<TimeSpan> WaitForRedisPingAsync(string whatFor, CancellationToken ct) =>
+        Readiness.WaitAsync(whatFor, Settings.StartTimeout,
+            async _ => (await Redis.GetDatabase().PingAsync().ConfigureAwait(false)) >= TimeSpan.Zero, null, ct);
 
     /// <summary>The Redis address as the SUT's containers see it.</summary>
     private string SutRedisConnectionString() => redisNode!.NetworkConnectionString;
@@ -178,13 +181,7 @@ public sealed partial class PerfEnvironment : IAsyncDisposable
         {
             try
             {
-                var id = container.Container.Id;
-                await container.Container.DisposeAsync().ConfigureAwait(false);
-                // Without the Ryuk reaper, disposing only stops a container: remove it explicitly.
-                if (!string.IsNullOrEmpty(id))
-                {
-                    await Docker!.RemoveIfPresentAsync(id).ConfigureAwait(false);
-                }
+                await Docker!.DisposeAndRemoveAsync(container).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {

@@ -52,12 +52,7 @@ public sealed class StandaloneRedis : IAsyncDisposable
     {
         if (node is not null)
         {
-            var id = node.Running.Container.Id;
-            await node.Running.Container.DisposeAsync().ConfigureAwait(false);
-            if (!string.IsNullOrEmpty(id))
-            {
-                await docker.RemoveIfPresentAsync(id).ConfigureAwait(false);
-            }
+            await docker.DisposeAndRemoveAsync(node.Running).ConfigureAwait(false);
         }
 
         if (network is not null)

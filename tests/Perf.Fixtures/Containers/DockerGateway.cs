@@ -41,6 +41,17 @@ public sealed class DockerGateway : IDisposable
     public Task KillAsync(string containerId, CancellationToken ct) =>
         Client.Containers.KillContainerAsync(containerId, new ContainerKillParameters { Signal = "SIGKILL" }, ct);
 
+    /// <summary>Stops a container through Testcontainers, then removes it: without the Ryuk reaper, disposing only stops it.</summary>
+    public async Task DisposeAndRemoveAsync(RunningContainer container)
+    {
+        var id = container.Container.Id;
+        await container.Container.DisposeAsync().ConfigureAwait(false);
+        if (!string.IsNullOrEmpty(id))
+        {
+            await RemoveIfPresentAsync(id).ConfigureAwait(false);
+        }
+    }
+
     public async Task RemoveIfPresentAsync(string containerId)
     {
         try
