@@ -5,14 +5,19 @@ using Perf.Engine.Stats;
 namespace Perf.Engine.Running;
 
 /// <summary>
-/// The single loop that releases arrivals at their intended times. It sleeps in 1 ms steps (longer when the next
-/// arrival is far) and on each wake releases every arrival whose time has passed, each stamped with its own
-/// intended time, so the rate stays exact while the thread costs little at low rates.
+/// The single loop that releases arrivals at their intended times. On Linux it sleeps to each arrival's intended
+/// time (<see cref="MonotonicSleep"/>; measured lateness p99 about 0.1 ms at 1,000/s) but wakes at most every
+/// 0.5 ms; elsewhere it sleeps in <see cref="Thread.Sleep(int)"/>'s 1 ms steps. Each wake releases every arrival
+/// whose time has passed, each stamped with its own intended time, so the rate stays exact, a late release shows
+/// as lateness and latency (never as a lower rate), and the thread costs little at high rates.
 /// </summary>
 internal sealed class ArrivalScheduler(RunContext context, IReadOnlyList<PhaseRecorder> phases, int seed)
 {
     private static readonly long TicksPerMillisecond = Stopwatch.Frequency / 1000;
+    private static readonly long MaxSleepTicks = TicksPerMillisecond * 50;
+    private static readonly long MinWakeIntervalTicks = TicksPerMillisecond / 2;
     private volatile int _currentPhase;
+    private long _lastWake;
 
     public int CurrentPhase => _currentPhase;
 
@@ -68,6 +73,17 @@ internal sealed class ArrivalScheduler(RunContext context, IReadOnlyList<PhaseRe
             if (remaining <= 0)
             {
                 return true;
+            }
+
+            if (MonotonicSleep.IsSupported)
+            {
+                // Straight to the intended time, but never sooner than MinWakeInterval after the last wake: above
+                // 2,000 arrivals/s arrivals are released in small batches (each still stamped with its own intended
+                // time) instead of one wake each. Slices of at most MaxSleep, so cancellation is noticed.
+                var wakeAt = Math.Max(timestamp, _lastWake + MinWakeIntervalTicks);
+                MonotonicSleep.Until(Math.Min(wakeAt, Stopwatch.GetTimestamp() + MaxSleepTicks));
+                _lastWake = Stopwatch.GetTimestamp();
+                continue;
             }
 
             // Far away: sleep most of it (capped, to notice cancellation); close: 1 ms steps, the OS timer's grain.
