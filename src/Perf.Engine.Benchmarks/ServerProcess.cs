@@ -28,6 +28,9 @@ internal sealed class ServerProcess : IAsyncDisposable
 
         info.ArgumentList.Add("serve");
         info.Environment["DOTNET_gcServer"] = "1";
+
+        // The target is a plain Kestrel server; only the generator runs with inline socket completions.
+        info.Environment.Remove("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS");
         var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {host}");
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (await process.StandardOutput.ReadLineAsync(deadline.Token) is { } line)
