@@ -91,8 +91,7 @@ public sealed class JobPipelineTests(RedisFixture redis)
         var settings = SutSettings.For(redis, ("Worker:ReclaimIdleMs", "200"), ("Worker:ConsumerName", "consumer-b"));
         await using var api = new SutApiFactory(settings);
         using var client = api.CreateClient();
-        var response = await client.PostAsJsonAsync("/payments", Payment);
-        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        var id = await SubmitPaymentAsync(client);
 
         // Consumer A reads the entry and "crashes": it never acknowledges.
         var taken = await database.StreamReadGroupAsync(RedisKeys.PaymentsStream, RedisKeys.ConsumerGroup, "consumer-a", StreamPosition.NewMessages, 10);
@@ -127,8 +126,7 @@ public sealed class JobPipelineTests(RedisFixture redis)
         using var worker = SutSettings.BuildWorker(settings);
         await worker.StartAsync();
 
-        var response = await client.PostAsJsonAsync("/payments", Payment);
-        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        var id = await SubmitPaymentAsync(client);
 
         await Eventually.WaitAsync(
             () => database.StreamLengthAsync(RedisKeys.DeadLetter(RedisKeys.PaymentsStream)),
@@ -183,8 +181,7 @@ public sealed class JobPipelineTests(RedisFixture redis)
         using var worker = SutSettings.BuildWorker(settings);
         await worker.StartAsync();
 
-        var response = await client.PostAsJsonAsync("/payments", Payment);
-        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        var id = await SubmitPaymentAsync(client);
         await Eventually.WaitAsync(
             async () => (await database.StreamPendingAsync(RedisKeys.PaymentsStream, RedisKeys.ConsumerGroup)).PendingMessageCount,
             pending => pending == 1,
@@ -195,6 +192,14 @@ public sealed class JobPipelineTests(RedisFixture redis)
 
         ((string?)await database.HashGetAsync(RedisKeys.Job(id), "status")).Should().Be("completed");
         (await database.StreamPendingAsync(RedisKeys.PaymentsStream, RedisKeys.ConsumerGroup)).PendingMessageCount.Should().Be(0);
+    }
+
+    /// <summary>Posts <see cref="Payment"/>, requires the 202 and returns the job id.</summary>
+    private static async Task<string> SubmitPaymentAsync(HttpClient client)
+    {
+        using var response = await client.PostAsJsonAsync("/payments", Payment);
+        response.StatusCode.Should().Be(HttpStatusCode.Accepted);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
     }
 
     private static async Task<Dictionary<string, long>> CountersAsync(IDatabase database) =>
