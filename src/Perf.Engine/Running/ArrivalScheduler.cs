@@ -69,7 +69,8 @@ internal sealed class ArrivalScheduler(RunContext context, IReadOnlyList<PhaseRe
                 return false;
             }
 
-            var remaining = timestamp - Stopwatch.GetTimestamp();
+            var now = Stopwatch.GetTimestamp();
+            var remaining = timestamp - now;
             if (remaining <= 0)
             {
                 return true;
@@ -81,14 +82,14 @@ internal sealed class ArrivalScheduler(RunContext context, IReadOnlyList<PhaseRe
                 // 2,000 arrivals/s arrivals are released in small batches (each still stamped with its own intended
                 // time) instead of one wake each. Slices of at most MaxSleep, so cancellation is noticed.
                 var wakeAt = Math.Max(timestamp, _lastWake + MinWakeIntervalTicks);
-                MonotonicSleep.Until(Math.Min(wakeAt, Stopwatch.GetTimestamp() + MaxSleepTicks));
+                MonotonicSleep.Until(Math.Min(wakeAt, now + MaxSleepTicks));
                 _lastWake = Stopwatch.GetTimestamp();
                 continue;
             }
 
             // Far away: sleep most of it (capped, to notice cancellation); close: 1 ms steps, the OS timer's grain.
             var milliseconds = remaining / TicksPerMillisecond;
-            Thread.Sleep(milliseconds >= 3 ? (int)Math.Min(milliseconds - 1, 50) : 1);
+            Thread.Sleep(milliseconds >= 3 ? (int)Math.Min(milliseconds - 1, MaxSleepTicks / TicksPerMillisecond) : 1);
         }
     }
 }
