@@ -16,7 +16,6 @@ if (args is ["serve", ..])
 // The generator runs as a dedicated generator host should (docs/load-engine.md, "Hosting the engine"): socket
 // completions run on the socket engine's threads instead of hopping to the thread pool. The runtime reads this once,
 // when the first socket is created, so it is set before anything here opens one; "off" measures the runtime default.
-const string InlineCompletionsVariable = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
 var inlineCompletions = OptionText("--inline-completions") ?? "on";
 if (inlineCompletions is not ("on" or "off"))
 {
@@ -24,7 +23,7 @@ if (inlineCompletions is not ("on" or "off"))
     return 2;
 }
 
-Environment.SetEnvironmentVariable(InlineCompletionsVariable, inlineCompletions == "on" ? "1" : null);
+Environment.SetEnvironmentVariable(ServerProcess.InlineCompletionsVariable, inlineCompletions == "on" ? "1" : null);
 
 var seconds = Option("--seconds", 10);
 var connections = Option("--connections", 64);
@@ -34,7 +33,7 @@ var inv = CultureInfo.InvariantCulture;
 await using var server = await ServerProcess.StartAsync();
 Console.WriteLine($"endpoint {server.Address} (separate process), {Environment.ProcessorCount} cores, {seconds} s per measurement");
 Console.WriteLine($"thread-pool spin limit: {AppContext.GetData("System.Threading.ThreadPool.UnfairSemaphoreSpinLimit") ?? "default"}, " +
-    $"inline socket completions: {inlineCompletions} ({InlineCompletionsVariable}={Environment.GetEnvironmentVariable(InlineCompletionsVariable) ?? "unset"}), " +
+    $"inline socket completions: {inlineCompletions} ({ServerProcess.InlineCompletionsVariable}={Environment.GetEnvironmentVariable(ServerProcess.InlineCompletionsVariable) ?? "unset"}), " +
     $"precise scheduler sleep: {(MonotonicSleep.IsSupported ? "clock_nanosleep" : "Thread.Sleep 1 ms steps")}, " +
     $"server GC: {System.Runtime.GCSettings.IsServerGC}");
 

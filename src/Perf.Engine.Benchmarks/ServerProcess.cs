@@ -5,6 +5,9 @@ namespace Perf.Engine.Benchmarks;
 /// <summary>Starts this program in "serve" mode as a child process and waits for its ready line.</summary>
 internal sealed class ServerProcess : IAsyncDisposable
 {
+    /// <summary>The runtime's switch for running socket completions on the socket engine's threads (read once, at the first socket).</summary>
+    public const string InlineCompletionsVariable = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
+
     private readonly Process _process;
 
     private ServerProcess(Process process, Uri address)
@@ -30,7 +33,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         info.Environment["DOTNET_gcServer"] = "1";
 
         // The target is a plain Kestrel server; only the generator runs with inline socket completions.
-        info.Environment.Remove("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS");
+        info.Environment.Remove(InlineCompletionsVariable);
         var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {host}");
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (await process.StandardOutput.ReadLineAsync(deadline.Token) is { } line)
