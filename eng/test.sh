@@ -13,7 +13,10 @@ cd "$repo_root"
 
 results="$repo_root/artifacts/test-results"
 rm -rf "$results"
-dotnet build PerfTests.sln -c Release -nologo -v quiet
+# shellcheck source=eng/packages.sh
+. eng/packages.sh
+pkg_dotnet_restore PerfTests.sln
+dotnet build PerfTests.sln -c Release --no-restore -nologo -v quiet
 
 status=0
 # -m:1 runs the test assemblies one at a time: the perf scenarios must not share the cores with other tests.

@@ -1,0 +1,57 @@
+# Sourced by the eng/ scripts: installs what a step needs from the machine's registries, so a brand-new
+# machine (empty apt lists, no npm or NuGet cache) works as well as one that ran the suite before.
+# Every failure is one line that names what was missing and what to do, then exit 1.
+
+pkg_fail() { printf '[packages] ERROR: %s\n' "$*" >&2; exit 1; }
+
+pkg_as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else "$@"; fi; }
+
+# apt's lists are refreshed at most once per process tree, and only when a package is to be installed or
+# downloaded: a new machine has none, and `apt-get install` then fails with "Unable to locate package".
+pkg_apt_refresh_once() {
+  [ "${PERF_APT_REFRESHED:-}" = 1 ] && return 0
+  # Lists refreshed within the hour (by an earlier step of the same CI run) are used as they are.
+  if [ -n "$(find /var/lib/apt/lists -maxdepth 1 -name '*_Packages*' -mmin -60 -print -quit 2>/dev/null)" ]; then
+    export PERF_APT_REFRESHED=1; return 0
+  fi
+  command -v apt-get >/dev/null 2>&1 || pkg_fail "apt-get not found: install $* with this system's package manager, then run this again."
+  printf '[packages] refreshing apt package lists (apt-get update)\n'
+  pkg_as_root apt-get update -qq >/dev/null 2>/tmp/perftests-apt-update.log ||
+    pkg_fail "apt-get update failed (Debian's package registry unreachable?): see /tmp/perftests-apt-update.log; fix the apt sources or the network, then run this again."
+  export PERF_APT_REFRESHED=1
+}
+
+# pkg_apt_install PACKAGE... : installs the Debian packages that are not installed yet.
+pkg_apt_install() {
+  local missing=() p
+  for p in "$@"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p"); done
+  [ ${#missing[@]} = 0 ] && return 0
+  pkg_apt_refresh_once "${missing[*]}"
+  printf '[packages] installing Debian packages: %s\n' "${missing[*]}"
+  DEBIAN_FRONTEND=noninteractive pkg_as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" \
+    >/dev/null 2>/tmp/perftests-apt-install.log ||
+    pkg_fail "could not install Debian package(s) ${missing[*]}: $(grep -m1 '^E:' /tmp/perftests-apt-install.log || echo 'see /tmp/perftests-apt-install.log'); check that Debian's registry serves them, or install them by hand."
+}
+
+# pkg_apt_download DIR PACKAGE... : downloads .deb files (not installed) into DIR.
+pkg_apt_download() {
+  local dir=$1; shift
+  ( cd "$dir" && apt-get download "$@" >/dev/null 2>&1 ) && return 0
+  pkg_apt_refresh_once "$*"
+  ( cd "$dir" && apt-get download "$@" >/dev/null 2>/tmp/perftests-apt-download.log ) ||
+    pkg_fail "could not download Debian package(s) $*: $(grep -m1 '^E:' /tmp/perftests-apt-download.log || echo 'see /tmp/perftests-apt-download.log'); check that Debian's registry serves them."
+}
+
+# pkg_npm_install PREFIX PACKAGE@VERSION... : installs npm packages into a local prefix.
+pkg_npm_install() {
+  local prefix=$1; shift
+  command -v npm >/dev/null 2>&1 || pkg_fail "npm not found: install Node.js 20 and npm (Debian: nodejs npm), then run this again."
+  npm install --prefix "$prefix" --no-audit --no-fund --silent "$@" >/dev/null 2>/tmp/perftests-npm-install.log ||
+    pkg_fail "npm could not install $* (npm registry unreachable?): $(grep -m1 -i 'err' /tmp/perftests-npm-install.log || echo 'see /tmp/perftests-npm-install.log')"
+}
+
+# pkg_dotnet_restore PATH : restores NuGet packages, failing with the first package the feed did not serve.
+pkg_dotnet_restore() {
+  dotnet restore "$1" -nologo -v quiet >/tmp/perftests-restore.log 2>&1 ||
+    pkg_fail "NuGet restore of $1 failed: $(grep -m1 -E 'error (NU|MSB)[0-9]+' /tmp/perftests-restore.log | sed 's/^ *//' || echo 'see /tmp/perftests-restore.log'); check that the NuGet feed serves it."
+}
