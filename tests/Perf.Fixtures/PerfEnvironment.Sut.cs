@@ -40,7 +40,7 @@ public sealed partial class PerfEnvironment
             var mongo = new MongoDbBuilder(Settings.MongoImage)
                 .WithName($"perftests-{RunId}-mongo")
                 .WithLabel(ContainerLabels.Owner, ContainerLabels.OwnerValue)
-                .WithNetwork(network).WithNetworkAliases("mongo")
+                .WithNetwork(_network).WithNetworkAliases("mongo")
                 .Build();
             running = new RunningContainer("mongo", ContainerRole.Mongo, mongo);
             sutConnection = $"mongodb://{MongoDbBuilder.DefaultUsername}:{MongoDbBuilder.DefaultPassword}@mongo:{ContainerMongoPort}/?authSource=admin";
@@ -49,7 +49,7 @@ public sealed partial class PerfEnvironment
         {
             // The Mongo module publishes a port, which host networking cannot have: a plain container on a loopback port.
             var port = LoopbackPorts.Next();
-            var mongo = ContainerBlueprint.Create(Settings.MongoImage, $"perftests-{RunId}-mongo", RunId, Settings.Network, network, "mongo")
+            var mongo = ContainerBlueprint.Create(Settings.MongoImage, $"perftests-{RunId}-mongo", RunId, Settings.Network, _network, "mongo")
                 .WithCommand("--bind_ip", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture))
                 .WithWaitStrategy(Wait.ForUnixContainer().UntilMessageIsLogged("Waiting for connections"))
                 .Build();
@@ -57,9 +57,9 @@ public sealed partial class PerfEnvironment
             sutConnection = $"mongodb://127.0.0.1:{port}";
         }
 
-        lock (containers)
+        lock (_containers)
         {
-            containers.Add(running);
+            _containers.Add(running);
         }
 
         await StartOrExplainAsync(running, ct).ConfigureAwait(false);
@@ -70,7 +70,7 @@ public sealed partial class PerfEnvironment
     private async Task StartApiAsync(string? mongoConnection, CancellationToken ct)
     {
         var hostPort = Settings.Network == NetworkMode.Host ? LoopbackPorts.Next() : ContainerApiPort;
-        var builder = ContainerBlueprint.Create(Settings.SutImage, $"perftests-{RunId}-api", RunId, Settings.Network, network, "api")
+        var builder = ContainerBlueprint.Create(Settings.SutImage, $"perftests-{RunId}-api", RunId, Settings.Network, _network, "api")
             .WithEnvironment(SutEnvironment(mongoConnection))
             .WithEnvironment("Urls", Settings.Network == NetworkMode.Host ? $"http://127.0.0.1:{hostPort}" : $"http://0.0.0.0:{ContainerApiPort}")
             .WithCommand("--role", "api");
@@ -80,7 +80,7 @@ public sealed partial class PerfEnvironment
         }
 
         var running = new RunningContainer("api", ContainerRole.Api, builder.Build());
-        containers.Add(running);
+        _containers.Add(running);
         await StartOrExplainAsync(running, ct).ConfigureAwait(false);
         var port = Settings.Network == NetworkMode.Host ? hostPort : running.Container.GetMappedPublicPort(ContainerApiPort);
         ApiBaseUrl = new Uri($"http://127.0.0.1:{port}");
@@ -91,18 +91,18 @@ public sealed partial class PerfEnvironment
 
     private async Task<RunningContainer> StartWorkerAsync(string? mongoConnection, CancellationToken ct)
     {
-        var index = Interlocked.Increment(ref workerSequence);
+        var index = Interlocked.Increment(ref _workerSequence);
         var consumer = $"worker-{index}";
-        var container = ContainerBlueprint.Create(Settings.SutImage, $"perftests-{RunId}-{consumer}", RunId, Settings.Network, network, consumer)
+        var container = ContainerBlueprint.Create(Settings.SutImage, $"perftests-{RunId}-{consumer}", RunId, Settings.Network, _network, consumer)
             .WithEnvironment(SutEnvironment(mongoConnection))
             .WithEnvironment("Worker__ConsumerName", consumer)
             .WithEnvironment("Redis__ConnectionString", SutRedisConnectionString() + $",name={consumer}")
             .WithCommand("--role", "worker")
             .Build();
         var running = new RunningContainer(consumer, ContainerRole.Worker, container);
-        lock (containers)
+        lock (_containers)
         {
-            containers.Add(running);
+            _containers.Add(running);
         }
 
         await StartOrExplainAsync(running, ct).ConfigureAwait(false);
@@ -148,27 +148,27 @@ public sealed partial class PerfEnvironment
     /// <summary>SIGKILLs a worker (no graceful shutdown: its pending entries stay unacknowledged).</summary>
     public async Task<RunningContainer> KillWorkerAsync(CancellationToken ct)
     {
-        var victim = containers.First(c => c.Role == ContainerRole.Worker);
+        var victim = _containers.First(c => c.Role == ContainerRole.Worker);
         await Docker!.KillAsync(victim.Id, ct).ConfigureAwait(false);
-        log($"fault: SIGKILL {victim.DisplayName}");
+        _log($"fault: SIGKILL {victim.DisplayName}");
         return victim;
     }
 
     /// <summary>Starts one more worker with a new consumer name, as a replacement would come up.</summary>
     public Task<RunningContainer> StartReplacementWorkerAsync(CancellationToken ct) =>
-        StartWorkerAsync(sutMongoConnection, ct);
+        StartWorkerAsync(_sutMongoConnection, ct);
 
     /// <summary>Stops Redis (a clean outage of the server process); <see cref="StartRedisAsync"/> brings it back on the same port.</summary>
     public async Task StopRedisAsync(CancellationToken ct)
     {
         await RedisContainer!.Container.StopAsync(ct).ConfigureAwait(false);
-        log("fault: Redis stopped");
+        _log("fault: Redis stopped");
     }
 
     public async Task StartRedisAsync(CancellationToken ct)
     {
         await RedisContainer!.Container.StartAsync(ct).ConfigureAwait(false);
         await WaitForRedisPingAsync("Redis to answer PING again after the outage", ct).ConfigureAwait(false);
-        log("fault: Redis started again");
+        _log("fault: Redis started again");
     }
 }

@@ -15,17 +15,17 @@ namespace Perf.Fixtures;
 /// </summary>
 public sealed partial class PerfEnvironment : IAsyncDisposable
 {
-    private readonly List<RunningContainer> containers = [];
-    private readonly Action<string> log;
-    private INetwork? network;
-    private int workerSequence;
-    private string? sutMongoConnection;
-    private RedisNode? redisNode;
+    private readonly List<RunningContainer> _containers = [];
+    private readonly Action<string> _log;
+    private INetwork? _network;
+    private int _workerSequence;
+    private string? _sutMongoConnection;
+    private RedisNode? _redisNode;
 
     private PerfEnvironment(EnvironmentSettings settings, Action<string> log)
     {
         Settings = settings;
-        this.log = log;
+        _log = log;
         RunId = $"{settings.ConfigurationName}-{DateTime.UtcNow:HHmmss}-{RandomNumberGenerator.GetHexString(4, lowercase: true)}";
     }
 
@@ -38,7 +38,7 @@ public sealed partial class PerfEnvironment : IAsyncDisposable
     /// <summary>An admin connection to the SUT's Redis for the probes (INFO, CONFIG GET, streams).</summary>
     public IConnectionMultiplexer Redis { get; private set; } = null!;
 
-    public IReadOnlyList<RunningContainer> Containers => containers;
+    public IReadOnlyList<RunningContainer> Containers => _containers;
 
     public DockerGateway? Docker { get; private set; }
 
@@ -54,9 +54,9 @@ public sealed partial class PerfEnvironment : IAsyncDisposable
     /// <summary>The SUT's Redis as the test process reaches it, with its password (never log it).</summary>
     public string RedisConnectionString => Settings.Mode == TargetMode.External
         ? Settings.ExternalRedisConnectionString!
-        : redisNode!.HostConnectionString;
+        : _redisNode!.HostConnectionString;
 
-    private RunningContainer? RedisContainer => containers.FirstOrDefault(c => c.Role == ContainerRole.Redis);
+    private RunningContainer? RedisContainer => _containers.FirstOrDefault(c => c.Role == ContainerRole.Redis);
 
     public static async Task<PerfEnvironment> StartAsync(EnvironmentSettings settings, Action<string> log, CancellationToken ct)
     {
@@ -92,7 +92,7 @@ public sealed partial class PerfEnvironment : IAsyncDisposable
         Unavailable = Settings.ExternalMongoConnectionString is null
             ? ["Container stats: external mode (nothing started by the suite)", "MongoDB serverStatus: no PERF_MONGO_CONNECTION given"]
             : ["Container stats: external mode (nothing started by the suite)"];
-        log($"external mode: API {ApiBaseUrl}, Redis {string.Join(",", options.EndPoints)}");
+        _log($"external mode: API {ApiBaseUrl}, Redis {string.Join(",", options.EndPoints)}");
     }
 
     private async Task StartContainersAsync(CancellationToken ct)
@@ -101,7 +101,7 @@ public sealed partial class PerfEnvironment : IAsyncDisposable
         var orphans = await Docker.RemoveOrphansAsync(ct).ConfigureAwait(false);
         if (orphans.Count > 0)
         {
-            log($"removed {orphans.Count} container(s) left by an earlier, killed run: {string.Join(", ", orphans)}");
+            _log($"removed {orphans.Count} container(s) left by an earlier, killed run: {string.Join(", ", orphans)}");
         }
 
         await Docker.EnsureImageExistsAsync(Settings.RedisImage, "PERF_REDIS_IMAGE", ct).ConfigureAwait(false);
@@ -120,25 +120,25 @@ public sealed partial class PerfEnvironment : IAsyncDisposable
         var watch = Stopwatch.StartNew();
         if (Settings.Network == NetworkMode.Bridge)
         {
-            network = new NetworkBuilder().WithName($"perftests-{RunId}").WithLabel(ContainerLabels.Owner, ContainerLabels.OwnerValue).Build();
-            await network.CreateAsync(ct).ConfigureAwait(false);
+            _network = new NetworkBuilder().WithName($"perftests-{RunId}").WithLabel(ContainerLabels.Owner, ContainerLabels.OwnerValue).Build();
+            await _network.CreateAsync(ct).ConfigureAwait(false);
         }
 
         var mongo = Settings.Store == StoreKind.Mongo ? StartMongoAsync(ct) : Task.FromResult<string?>(null);
         await StartRedisContainerAsync(ct).ConfigureAwait(false);
-        sutMongoConnection = await mongo.ConfigureAwait(false);
-        await StartApiAsync(sutMongoConnection, ct).ConfigureAwait(false);
-        await Task.WhenAll(Enumerable.Range(0, Settings.WorkerCount).Select(_ => StartWorkerAsync(sutMongoConnection, ct))).ConfigureAwait(false);
+        _sutMongoConnection = await mongo.ConfigureAwait(false);
+        await StartApiAsync(_sutMongoConnection, ct).ConfigureAwait(false);
+        await Task.WhenAll(Enumerable.Range(0, Settings.WorkerCount).Select(_ => StartWorkerAsync(_sutMongoConnection, ct))).ConfigureAwait(false);
         ReadyAfter = watch.Elapsed;
-        log($"{Settings.ConfigurationName}: Redis + API + {Settings.WorkerCount} worker(s) ready in {ReadyAfter.TotalSeconds:0.0} s ({Settings.Network} network)");
+        _log($"{Settings.ConfigurationName}: Redis + API + {Settings.WorkerCount} worker(s) ready in {ReadyAfter.TotalSeconds:0.0} s ({Settings.Network} network)");
     }
 
     private async Task StartRedisContainerAsync(CancellationToken ct)
     {
-        redisNode = RedisNode.Create(Settings, RunId, network);
-        containers.Add(redisNode.Running);
-        await StartOrExplainAsync(redisNode.Running, ct).ConfigureAwait(false);
-        var options = ConfigurationOptions.Parse(redisNode.HostConnectionString);
+        _redisNode = RedisNode.Create(Settings, RunId, _network);
+        _containers.Add(_redisNode.Running);
+        await StartOrExplainAsync(_redisNode.Running, ct).ConfigureAwait(false);
+        var options = ConfigurationOptions.Parse(_redisNode.HostConnectionString);
         options.AllowAdmin = true;
         options.ConnectTimeout = 5000;
         options.SyncTimeout = 5000;
@@ -152,7 +152,7 @@ public sealed partial class PerfEnvironment : IAsyncDisposable
             async _ => (await Redis.GetDatabase().PingAsync().ConfigureAwait(false)) >= TimeSpan.Zero, null, ct);
 
     /// <summary>The Redis address as the SUT's containers see it.</summary>
-    private string SutRedisConnectionString() => redisNode!.NetworkConnectionString;
+    private string SutRedisConnectionString() => _redisNode!.NetworkConnectionString;
 
     private async Task StartOrExplainAsync(RunningContainer running, CancellationToken ct)
     {
@@ -177,7 +177,7 @@ public sealed partial class PerfEnvironment : IAsyncDisposable
             await Redis.DisposeAsync().ConfigureAwait(false);
         }
 
-        foreach (var container in Enumerable.Reverse(containers))
+        foreach (var container in Enumerable.Reverse(_containers))
         {
             try
             {
@@ -185,14 +185,14 @@ public sealed partial class PerfEnvironment : IAsyncDisposable
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                log($"could not remove container {container.DisplayName}: {ex.Message}");
+                _log($"could not remove container {container.DisplayName}: {ex.Message}");
             }
         }
 
-        containers.Clear();
-        if (network is not null)
+        _containers.Clear();
+        if (_network is not null)
         {
-            await network.DisposeAsync().ConfigureAwait(false);
+            await _network.DisposeAsync().ConfigureAwait(false);
         }
 
         Docker?.Dispose();

@@ -12,16 +12,16 @@ namespace Perf.Fixtures;
 /// </summary>
 public sealed class StandaloneRedis : IAsyncDisposable
 {
-    private readonly DockerGateway docker = new();
-    private RedisNode? node;
-    private INetwork? network;
+    private readonly DockerGateway _docker = new();
+    private RedisNode? _node;
+    private INetwork? _network;
 
     private StandaloneRedis()
     {
     }
 
     /// <summary>For the test process, with the password (never log it).</summary>
-    public string ConnectionString => node?.HostConnectionString ?? throw new InvalidOperationException("Redis is not started.");
+    public string ConnectionString => _node?.HostConnectionString ?? throw new InvalidOperationException("Redis is not started.");
 
     public static async Task<StandaloneRedis> StartAsync(CancellationToken ct)
     {
@@ -29,16 +29,16 @@ public sealed class StandaloneRedis : IAsyncDisposable
         var redis = new StandaloneRedis();
         try
         {
-            await redis.docker.EnsureImageExistsAsync(settings.RedisImage, "PERF_REDIS_IMAGE", ct).ConfigureAwait(false);
+            await redis._docker.EnsureImageExistsAsync(settings.RedisImage, "PERF_REDIS_IMAGE", ct).ConfigureAwait(false);
             var runId = $"redis-{RandomNumberGenerator.GetHexString(6, lowercase: true)}";
             if (settings.Network == NetworkMode.Bridge)
             {
-                redis.network = new NetworkBuilder().WithName($"perftests-{runId}").WithLabel(ContainerLabels.Owner, ContainerLabels.OwnerValue).Build();
-                await redis.network.CreateAsync(ct).ConfigureAwait(false);
+                redis._network = new NetworkBuilder().WithName($"perftests-{runId}").WithLabel(ContainerLabels.Owner, ContainerLabels.OwnerValue).Build();
+                await redis._network.CreateAsync(ct).ConfigureAwait(false);
             }
 
-            redis.node = RedisNode.Create(settings, runId, redis.network);
-            await redis.node.Running.Container.StartAsync(ct).ConfigureAwait(false);
+            redis._node = RedisNode.Create(settings, runId, redis._network);
+            await redis._node.Running.Container.StartAsync(ct).ConfigureAwait(false);
             return redis;
         }
         catch
@@ -50,16 +50,16 @@ public sealed class StandaloneRedis : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (node is not null)
+        if (_node is not null)
         {
-            await docker.DisposeAndRemoveAsync(node.Running).ConfigureAwait(false);
+            await _docker.DisposeAndRemoveAsync(_node.Running).ConfigureAwait(false);
         }
 
-        if (network is not null)
+        if (_network is not null)
         {
-            await network.DisposeAsync().ConfigureAwait(false);
+            await _network.DisposeAsync().ConfigureAwait(false);
         }
 
-        docker.Dispose();
+        _docker.Dispose();
     }
 }

@@ -9,7 +9,7 @@ namespace Perf.Reliability.Tests;
 [Trait(TestTraits.Category, TestTraits.Reliability)]
 public sealed class BadConfigurationTests : IDisposable
 {
-    private readonly string directory = Directory.CreateTempSubdirectory("perf-badconfig-").FullName;
+    private readonly string _directory = Directory.CreateTempSubdirectory("perf-badconfig-").FullName;
 
     [Theory]
     [InlineData("arrivalRate: 50", "arivalRate: 50", 10, "config.phases[0].arivalRate", "unknown key (allowed: duration, arrivalRate, rampTo, name)")]
@@ -18,7 +18,7 @@ public sealed class BadConfigurationTests : IDisposable
     [InlineData("    weight: 40", "    weight: 40\n    loop: 3", 31, "scenarios[1].loop", "unknown key")]
     public void InvalidProfileNamesTheFileLineAndKey(string original, string replacement, int line, string key, string problem)
     {
-        var path = Path.Combine(directory, "broken.yml");
+        var path = Path.Combine(_directory, "broken.yml");
         var text = File.ReadAllText(FaultLoad.ProfilePath);
         text.Should().Contain(original);
         File.WriteAllText(path, text.Replace(original, replacement, StringComparison.Ordinal));
@@ -35,7 +35,7 @@ public sealed class BadConfigurationTests : IDisposable
     [Fact]
     public void MissingProfileFileIsNamed()
     {
-        var path = Path.Combine(directory, "no-such-profile.yml");
+        var path = Path.Combine(_directory, "no-such-profile.yml");
 
         var act = () => ProfileLoader.Load(path);
 
@@ -71,7 +71,7 @@ public sealed class BadConfigurationTests : IDisposable
     [Fact]
     public void MissingRedisConfFailsAtSettingsTimeNamingTheFileAndTheSetting()
     {
-        var missing = Path.Combine(directory, "missing-redis.conf");
+        var missing = Path.Combine(_directory, "missing-redis.conf");
 
         var act = () => EnvironmentOverrides.Apply(EnvironmentPresets.OptimizedSettings(), new Dictionary<string, string> { ["PERF_OPTIMIZED_REDIS_CONF"] = missing });
 
@@ -82,7 +82,7 @@ public sealed class BadConfigurationTests : IDisposable
     [Fact]
     public void MissingRedisConfFailsBeforeAnyContainerIsCreated()
     {
-        var missing = Path.Combine(directory, "gone-redis.conf");
+        var missing = Path.Combine(_directory, "gone-redis.conf");
         var settings = EnvironmentPresets.OptimizedSettings() with { RedisConfigFile = missing };
 
         var act = () => RedisConfigText.Build(settings, 6379, "unused");
@@ -91,5 +91,5 @@ public sealed class BadConfigurationTests : IDisposable
             .Should().Contain(missing).And.Contain("PERF_OPTIMIZED_REDIS_CONF").And.Contain("'none'");
     }
 
-    public void Dispose() => Directory.Delete(directory, recursive: true);
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
 }

@@ -11,38 +11,38 @@ namespace Perf.Reliability.Tests;
 /// </summary>
 public sealed class SecurityEnvironmentFixture : IAsyncLifetime
 {
-    private readonly ConcurrentQueue<string> lines = new();
-    private PerfEnvironment? environment;
-    private ExceptionDispatchInfo? startFailure;
+    private readonly ConcurrentQueue<string> _lines = new();
+    private PerfEnvironment? _environment;
+    private ExceptionDispatchInfo? _startFailure;
 
     public PerfEnvironment Environment
     {
         get
         {
-            startFailure?.Throw();
-            return environment ?? throw new InvalidOperationException("The security environment was not started.");
+            _startFailure?.Throw();
+            return _environment ?? throw new InvalidOperationException("The security environment was not started.");
         }
     }
 
-    public IReadOnlyCollection<string> LogLines => lines;
+    public IReadOnlyCollection<string> LogLines => _lines;
 
     public async Task InitializeAsync()
     {
         try
         {
-            environment = await PerfEnvironment.StartAsync(ReliabilitySettings.Baseline("security"), lines.Enqueue, CancellationToken.None);
+            _environment = await PerfEnvironment.StartAsync(ReliabilitySettings.Baseline("security"), _lines.Enqueue, CancellationToken.None);
         }
         catch (Exception ex)
         {
-            startFailure = ExceptionDispatchInfo.Capture(ex);
+            _startFailure = ExceptionDispatchInfo.Capture(ex);
         }
     }
 
     public async Task DisposeAsync()
     {
-        if (environment is not null)
+        if (_environment is not null)
         {
-            await environment.DisposeAsync();
+            await _environment.DisposeAsync();
         }
     }
 }

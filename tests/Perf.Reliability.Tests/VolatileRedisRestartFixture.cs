@@ -12,22 +12,22 @@ namespace Perf.Reliability.Tests;
 /// </summary>
 public sealed class VolatileRedisRestartFixture(IMessageSink sink) : IAsyncLifetime
 {
-    private readonly ConcurrentQueue<string> lines = new();
-    private OutageRun? run;
-    private ExceptionDispatchInfo? failure;
+    private readonly ConcurrentQueue<string> _lines = new();
+    private OutageRun? _run;
+    private ExceptionDispatchInfo? _failure;
 
     internal OutageRun Run
     {
         get
         {
-            failure?.Throw();
-            return run ?? throw new InvalidOperationException("The volatile Redis restart scenario did not run.");
+            _failure?.Throw();
+            return _run ?? throw new InvalidOperationException("The volatile Redis restart scenario did not run.");
         }
     }
 
     public void FlushLogTo(ITestOutputHelper output)
     {
-        while (lines.TryDequeue(out var line))
+        while (_lines.TryDequeue(out var line))
         {
             output.WriteLine(line);
         }
@@ -44,19 +44,19 @@ public sealed class VolatileRedisRestartFixture(IMessageSink sink) : IAsyncLifet
         };
         try
         {
-            run = await OutageScenario.RunAsync(settings, Log);
+            _run = await OutageScenario.RunAsync(settings, Log);
         }
         catch (Exception ex)
         {
             Log($"the scenario failed: {ex}");
-            failure = ExceptionDispatchInfo.Capture(ex);
+            _failure = ExceptionDispatchInfo.Capture(ex);
         }
     }
 
     private void Log(string message)
     {
         var line = $"[{DateTime.UtcNow:HH:mm:ss.fff}] {message}";
-        lines.Enqueue(line);
+        _lines.Enqueue(line);
         sink.OnMessage(new DiagnosticMessage(line));
     }
 

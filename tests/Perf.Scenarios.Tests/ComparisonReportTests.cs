@@ -2,38 +2,38 @@ namespace Perf.Scenarios.Tests;
 
 public sealed class ComparisonReportTests : IDisposable
 {
-    private readonly TempArtifacts artifacts = new();
+    private readonly TempArtifacts _artifacts = new();
 
     [Fact]
     public void MissingOptimizedReportWritesNothingAndSaysWhy()
     {
-        artifacts.Store(RunReportBuilder.Baseline().Build());
+        _artifacts.Store(RunReportBuilder.Baseline().Build());
 
-        artifacts.Write().Should().BeNull();
+        _artifacts.Write().Should().BeNull();
 
-        File.Exists(artifacts.Writer.ComparisonPath).Should().BeFalse();
-        artifacts.Log.Should().ContainSingle(l => l.Contains("no optimized report", StringComparison.Ordinal));
+        File.Exists(_artifacts.Writer.ComparisonPath).Should().BeFalse();
+        _artifacts.Log.Should().ContainSingle(l => l.Contains("no optimized report", StringComparison.Ordinal));
     }
 
     [Fact]
     public void MissingBaselineReportWritesNothing()
     {
-        artifacts.Store(RunReportBuilder.Optimized().Build());
+        _artifacts.Store(RunReportBuilder.Optimized().Build());
 
-        artifacts.Write().Should().BeNull();
+        _artifacts.Write().Should().BeNull();
 
-        File.Exists(artifacts.Writer.ComparisonPath).Should().BeFalse();
+        File.Exists(_artifacts.Writer.ComparisonPath).Should().BeFalse();
     }
 
     [Fact]
     public void BothReportsGiveTheComparisonFileAtTheProfilePath()
     {
-        artifacts.Store(RunReportBuilder.Baseline().Build());
-        artifacts.Store(RunReportBuilder.Optimized().Build());
+        _artifacts.Store(RunReportBuilder.Baseline().Build());
+        _artifacts.Store(RunReportBuilder.Optimized().Build());
 
-        var path = artifacts.Write();
+        var path = _artifacts.Write();
 
-        path.Should().Be(artifacts.Writer.ComparisonPath);
+        path.Should().Be(_artifacts.Writer.ComparisonPath);
         Path.GetFileName(path).Should().Be("LOAD_TEST_COMPARISON_SMOKE.md");
         File.ReadAllText(path!).Should().Contain("## Summary").And.Contain("| metric | baseline | optimized | change |");
     }
@@ -41,7 +41,7 @@ public sealed class ComparisonReportTests : IDisposable
     [Fact]
     public void SummaryShowsPercentChangeWithDirection()
     {
-        var markdown = artifacts.WriteMarkdown(RunReportBuilder.Baseline(), RunReportBuilder.Optimized());
+        var markdown = _artifacts.WriteMarkdown(RunReportBuilder.Baseline(), RunReportBuilder.Optimized());
 
         // Baseline p95 100 ms, optimized 60 ms: 40 % lower, and lower latency is better.
         markdown.Should().Contain("| latency p95 | 100.0 ms | 60.0 ms | ▼ -40.0 % better |");
@@ -52,7 +52,7 @@ public sealed class ComparisonReportTests : IDisposable
     [Fact]
     public void BothSidesAreLabelledAsThisRunWhenFromThisSession()
     {
-        var markdown = artifacts.WriteMarkdown(RunReportBuilder.Baseline(), RunReportBuilder.Optimized());
+        var markdown = _artifacts.WriteMarkdown(RunReportBuilder.Baseline(), RunReportBuilder.Optimized());
 
         markdown.Should().Contain("| baseline | this run | session-now |").And.Contain("| optimized | this run | session-now |");
         markdown.Should().NotContain("Mixed sources");
@@ -65,7 +65,7 @@ public sealed class ComparisonReportTests : IDisposable
         stored.SessionId = "session-yesterday";
         stored.StartedAt = new DateTimeOffset(2025, 1, 14, 9, 30, 0, TimeSpan.Zero);
 
-        var markdown = artifacts.WriteMarkdown(stored, RunReportBuilder.Optimized());
+        var markdown = _artifacts.WriteMarkdown(stored, RunReportBuilder.Optimized());
 
         markdown.Should().Contain("| baseline | stored (earlier run) | session-yesterday |");
         markdown.Should().Contain("**Mixed sources:**").And.Contain("stored report of an earlier run (started 2025-01-14 09:30:00 UTC");
@@ -78,7 +78,7 @@ public sealed class ComparisonReportTests : IDisposable
         var failing = RunReportBuilder.Optimized();
         failing.FailP99Threshold = true;
 
-        var markdown = artifacts.WriteMarkdown(RunReportBuilder.Baseline(), failing);
+        var markdown = _artifacts.WriteMarkdown(RunReportBuilder.Baseline(), failing);
 
         markdown.Should().Contain("### optimized: **FAILED** (1 breach(es))");
         markdown.Should().Contain("| `http.response_time.p99` | global | 150 ms | < 75 ms | **FAIL** |");
@@ -89,7 +89,7 @@ public sealed class ComparisonReportTests : IDisposable
     [Fact]
     public void EnvironmentListsWhatDidNotRunOnce()
     {
-        var markdown = artifacts.WriteMarkdown(RunReportBuilder.Baseline(), RunReportBuilder.Optimized());
+        var markdown = _artifacts.WriteMarkdown(RunReportBuilder.Baseline(), RunReportBuilder.Optimized());
 
         markdown.Should().Contain("### What did not run and why");
         markdown.Split('\n').Count(l => l.StartsWith("- MongoDB: not run", StringComparison.Ordinal)).Should().Be(1);
@@ -99,7 +99,7 @@ public sealed class ComparisonReportTests : IDisposable
     [Fact]
     public void EffectiveRedisSettingsAreShownSideBySide()
     {
-        var markdown = artifacts.WriteMarkdown(RunReportBuilder.Baseline(), RunReportBuilder.Optimized());
+        var markdown = _artifacts.WriteMarkdown(RunReportBuilder.Baseline(), RunReportBuilder.Optimized());
 
         markdown.Should().Contain("| maxmemory (in force) | 0 (no limit) | 2 GB |");
         markdown.Should().Contain("| maxmemory-policy | noeviction | allkeys-lru |");
@@ -113,7 +113,7 @@ public sealed class ComparisonReportTests : IDisposable
         lowered.MaxClients = 4064;
         lowered.MaxClientsNote = "lowered by Redis: file-descriptor limit 4096";
 
-        var withNote = artifacts.WriteMarkdown(RunReportBuilder.Baseline(), lowered);
+        var withNote = _artifacts.WriteMarkdown(RunReportBuilder.Baseline(), lowered);
         withNote.Should().Contain("| maxclients note |").And.Contain("lowered by Redis: file-descriptor limit 4096");
         withNote.Should().Contain("at least 10,032 (maxclients + 32)");
 
@@ -125,11 +125,11 @@ public sealed class ComparisonReportTests : IDisposable
     [Fact]
     public void ChartsAreWrittenAsNonEmptyPngsAndLinkedRelatively()
     {
-        var markdown = artifacts.WriteMarkdown(RunReportBuilder.Baseline(), RunReportBuilder.Optimized());
+        var markdown = _artifacts.WriteMarkdown(RunReportBuilder.Baseline(), RunReportBuilder.Optimized());
 
         foreach (var chart in new[] { "latency", "throughput", "queue-lag", "redis-memory", "host-cpu" })
         {
-            var file = Path.Combine(artifacts.Directory, "charts", $"smoke-{chart}.png");
+            var file = Path.Combine(_artifacts.Directory, "charts", $"smoke-{chart}.png");
             new FileInfo(file).Length.Should().BeGreaterThan(1000, $"{chart} chart must be a real image");
             markdown.Should().Contain($"](charts/smoke-{chart}.png)");
         }
@@ -141,10 +141,10 @@ public sealed class ComparisonReportTests : IDisposable
     public void MarkdownIsWrittenWhenChartsCannotBeSaved()
     {
         // A file where the charts folder should be: every chart fails to save.
-        Directory.CreateDirectory(artifacts.Directory);
-        File.WriteAllText(Path.Combine(artifacts.Directory, "charts"), "not a folder");
+        Directory.CreateDirectory(_artifacts.Directory);
+        File.WriteAllText(Path.Combine(_artifacts.Directory, "charts"), "not a folder");
 
-        var markdown = artifacts.WriteMarkdown(RunReportBuilder.Baseline(), RunReportBuilder.Optimized());
+        var markdown = _artifacts.WriteMarkdown(RunReportBuilder.Baseline(), RunReportBuilder.Optimized());
 
         markdown.Should().Contain("## Summary").And.Contain("## Recommendations");
         markdown.Should().Contain("- Request latency p95 / p99 over time: rendering failed (IOException").And.NotContain("](charts/");
@@ -153,11 +153,11 @@ public sealed class ComparisonReportTests : IDisposable
     [Fact]
     public void FooterNamesTheArtifactFilesAndTheReproduceCommand()
     {
-        var markdown = artifacts.WriteMarkdown(RunReportBuilder.Baseline(), RunReportBuilder.Optimized());
+        var markdown = _artifacts.WriteMarkdown(RunReportBuilder.Baseline(), RunReportBuilder.Optimized());
 
         markdown.Should().Contain("comparison-results/report-baseline-smoke.json").And.Contain("metrics-optimized-timeseries-smoke.json");
         markdown.Should().Contain("PERF_PROFILE=smoke");
     }
 
-    public void Dispose() => artifacts.Dispose();
+    public void Dispose() => _artifacts.Dispose();
 }

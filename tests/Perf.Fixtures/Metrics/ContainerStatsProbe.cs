@@ -11,9 +11,9 @@ namespace Perf.Fixtures.Metrics;
 /// </summary>
 public sealed class ContainerStatsProbe : IAsyncDisposable
 {
-    private readonly ConcurrentDictionary<string, ContainerSample> latest = new();
-    private readonly CancellationTokenSource stop = new();
-    private readonly List<Task> streams = [];
+    private readonly ConcurrentDictionary<string, ContainerSample> _latest = new();
+    private readonly CancellationTokenSource _stop = new();
+    private readonly List<Task> _streams = [];
 
     public ContainerStatsProbe(PerfEnvironment environment)
     {
@@ -24,18 +24,18 @@ public sealed class ContainerStatsProbe : IAsyncDisposable
 
         foreach (var container in environment.Containers)
         {
-            streams.Add(StreamAsync(environment.Docker, container));
+            _streams.Add(StreamAsync(environment.Docker, container));
         }
     }
 
-    public IReadOnlyList<ContainerSample> Latest() => latest.Values.OrderBy(s => s.Role).ThenBy(s => s.Name).ToList();
+    public IReadOnlyList<ContainerSample> Latest() => _latest.Values.OrderBy(s => s.Role).ThenBy(s => s.Name).ToList();
 
     /// <summary>Starts following a container that came up after the probe (a replacement worker).</summary>
     public void Follow(PerfEnvironment environment, RunningContainer container)
     {
         if (environment.Docker is not null)
         {
-            streams.Add(StreamAsync(environment.Docker, container));
+            _streams.Add(StreamAsync(environment.Docker, container));
         }
     }
 
@@ -45,12 +45,12 @@ public sealed class ContainerStatsProbe : IAsyncDisposable
         {
             if (ToSample(container, stats) is { } sample)
             {
-                latest[container.DisplayName] = sample;
+                _latest[container.DisplayName] = sample;
             }
         });
         try
         {
-            await docker.Client.Containers.GetContainerStatsAsync(container.Id, new ContainerStatsParameters { Stream = true }, progress, stop.Token)
+            await docker.Client.Containers.GetContainerStatsAsync(container.Id, new ContainerStatsParameters { Stream = true }, progress, _stop.Token)
                 .ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -84,9 +84,9 @@ public sealed class ContainerStatsProbe : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await stop.CancelAsync().ConfigureAwait(false);
-        await Task.WhenAll(streams).ConfigureAwait(false);
-        stop.Dispose();
+        await _stop.CancelAsync().ConfigureAwait(false);
+        await Task.WhenAll(_streams).ConfigureAwait(false);
+        _stop.Dispose();
     }
 
     private sealed class Progress(Action<ContainerStatsResponse> onReport) : IProgress<ContainerStatsResponse>

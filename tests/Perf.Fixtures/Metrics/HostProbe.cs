@@ -8,7 +8,7 @@ namespace Perf.Fixtures.Metrics;
 /// </summary>
 public sealed class HostProbe
 {
-    private (long Busy, long Total)? previous;
+    private (long Busy, long Total)? _previous;
 
     public static bool IsAvailable => File.Exists("/proc/stat") && File.Exists("/proc/meminfo");
 
@@ -21,12 +21,12 @@ public sealed class HostProbe
 
         var cpu = ReadCpu();
         var cpuPercent = 0.0;
-        if (previous is { } last && cpu.Total > last.Total)
+        if (_previous is { } last && cpu.Total > last.Total)
         {
             cpuPercent = 100.0 * (cpu.Busy - last.Busy) / (cpu.Total - last.Total);
         }
 
-        previous = cpu;
+        _previous = cpu;
         var memory = ReadMemInfo();
         var totalGb = memory["MemTotal"] / 1024.0 / 1024.0;
         var usedGb = (memory["MemTotal"] - memory["MemAvailable"]) / 1024.0 / 1024.0;

@@ -6,15 +6,15 @@ namespace Perf.Fixtures.Metrics;
 /// </summary>
 public sealed class MetricsCollector : IAsyncDisposable
 {
-    private readonly PerfEnvironment environment;
-    private readonly MongoProbe? mongo;
+    private readonly PerfEnvironment _environment;
+    private readonly MongoProbe? _mongo;
 
     public MetricsCollector(PerfEnvironment environment)
     {
-        this.environment = environment;
+        _environment = environment;
         Redis = new RedisProbe(environment.Redis);
         ContainerStats = new ContainerStatsProbe(environment);
-        mongo = environment.MongoHostConnectionString is { } connection ? new MongoProbe(connection) : null;
+        _mongo = environment.MongoHostConnectionString is { } connection ? new MongoProbe(connection) : null;
     }
 
     public RedisProbe Redis { get; }
@@ -25,7 +25,7 @@ public sealed class MetricsCollector : IAsyncDisposable
 
     public async Task<MetricsSnapshot> SnapshotAsync(string label, CancellationToken ct)
     {
-        var unavailable = new List<string>(environment.Unavailable);
+        var unavailable = new List<string>(_environment.Unavailable);
         var host = Host.Sample();
         if (host is null)
         {
@@ -33,11 +33,11 @@ public sealed class MetricsCollector : IAsyncDisposable
         }
 
         var redis = await TryAsync("Redis INFO", Redis.SampleAsync, unavailable).ConfigureAwait(false);
-        var config = await TryAsync("Redis CONFIG", () => Redis.EffectiveConfigAsync(environment.Settings.RedisConfigFile), unavailable).ConfigureAwait(false);
+        var config = await TryAsync("Redis CONFIG", () => Redis.EffectiveConfigAsync(_environment.Settings.RedisConfigFile), unavailable).ConfigureAwait(false);
         var queues = await TryAsync("Job streams", () => Redis.QueuesAsync(PerfEnvironment.JobStreams), unavailable).ConfigureAwait(false);
         var jobs = await TryAsync("Job counters", Redis.CountersAsync, unavailable).ConfigureAwait(false);
-        var mongoSample = mongo is null ? null : await TryAsync("MongoDB serverStatus", () => mongo.SampleAsync(ct), unavailable).ConfigureAwait(false);
-        return new MetricsSnapshot(environment.Settings.ConfigurationName, label, DateTimeOffset.UtcNow, host,
+        var mongoSample = _mongo is null ? null : await TryAsync("MongoDB serverStatus", () => _mongo.SampleAsync(ct), unavailable).ConfigureAwait(false);
+        return new MetricsSnapshot(_environment.Settings.ConfigurationName, label, DateTimeOffset.UtcNow, host,
             ContainerStats.Latest(), redis, config, queues ?? [], jobs, mongoSample, unavailable);
     }
 

@@ -9,29 +9,29 @@ namespace Perf.Fixtures.Metrics;
 /// </summary>
 public sealed class MetricsSampler : IAsyncDisposable
 {
-    private readonly MetricsCollector collector;
-    private readonly List<TimeSeriesPoint> points = [];
-    private readonly CancellationTokenSource stop = new();
-    private readonly Stopwatch clock = Stopwatch.StartNew();
-    private readonly Task loop;
-    private TimeSpan busy;
+    private readonly MetricsCollector _collector;
+    private readonly List<TimeSeriesPoint> _points = [];
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly Task _loop;
+    private TimeSpan _busy;
 
     public MetricsSampler(MetricsCollector collector, TimeSpan? interval = null)
     {
-        this.collector = collector;
-        loop = RunAsync(interval ?? TimeSpan.FromSeconds(1));
+        _collector = collector;
+        _loop = RunAsync(interval ?? TimeSpan.FromSeconds(1));
     }
 
     /// <summary>Share of one core's time the sampler spent taking samples (wall time, an upper bound).</summary>
-    public double OverheadPercentOfCore => clock.Elapsed > TimeSpan.Zero ? 100.0 * busy.TotalSeconds / clock.Elapsed.TotalSeconds : 0;
+    public double OverheadPercentOfCore => _clock.Elapsed > TimeSpan.Zero ? 100.0 * _busy.TotalSeconds / _clock.Elapsed.TotalSeconds : 0;
 
     public async Task<IReadOnlyList<TimeSeriesPoint>> StopAsync()
     {
-        await stop.CancelAsync().ConfigureAwait(false);
-        await loop.ConfigureAwait(false);
-        lock (points)
+        await _stop.CancelAsync().ConfigureAwait(false);
+        await _loop.ConfigureAwait(false);
+        lock (_points)
         {
-            return points.ToList();
+            return _points.ToList();
         }
     }
 
@@ -40,14 +40,14 @@ public sealed class MetricsSampler : IAsyncDisposable
         using var timer = new PeriodicTimer(interval);
         try
         {
-            while (await timer.WaitForNextTickAsync(stop.Token).ConfigureAwait(false))
+            while (await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false))
             {
-                var started = clock.Elapsed;
+                var started = _clock.Elapsed;
                 var point = await SampleAsync(started.TotalSeconds).ConfigureAwait(false);
-                busy += clock.Elapsed - started;
-                lock (points)
+                _busy += _clock.Elapsed - started;
+                lock (_points)
                 {
-                    points.Add(point);
+                    _points.Add(point);
                 }
             }
         }
@@ -59,12 +59,12 @@ public sealed class MetricsSampler : IAsyncDisposable
 
     private async Task<TimeSeriesPoint> SampleAsync(double elapsed)
     {
-        var host = collector.Host.Sample();
-        var containers = collector.ContainerStats.Latest();
+        var host = _collector.Host.Sample();
+        var containers = _collector.ContainerStats.Latest();
         var errors = new List<string>();
-        var redis = await MetricsCollector.TryAsync("redis", collector.Redis.SampleAsync, errors).ConfigureAwait(false);
-        var queues = await MetricsCollector.TryAsync("queues", () => collector.Redis.QueuesAsync(PerfEnvironment.JobStreams), errors).ConfigureAwait(false);
-        var jobs = await MetricsCollector.TryAsync("counters", collector.Redis.CountersAsync, errors).ConfigureAwait(false);
+        var redis = await MetricsCollector.TryAsync("redis", _collector.Redis.SampleAsync, errors).ConfigureAwait(false);
+        var queues = await MetricsCollector.TryAsync("queues", () => _collector.Redis.QueuesAsync(PerfEnvironment.JobStreams), errors).ConfigureAwait(false);
+        var jobs = await MetricsCollector.TryAsync("counters", _collector.Redis.CountersAsync, errors).ConfigureAwait(false);
         return new TimeSeriesPoint(
             Math.Round(elapsed, 2),
             host?.CpuPercent,
@@ -85,11 +85,11 @@ public sealed class MetricsSampler : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!stop.IsCancellationRequested)
+        if (!_stop.IsCancellationRequested)
         {
             await StopAsync().ConfigureAwait(false);
         }
 
-        stop.Dispose();
+        _stop.Dispose();
     }
 }

@@ -6,11 +6,11 @@ namespace Perf.Fixtures.Metrics;
 /// <summary>serverStatus of the SUT's MongoDB, where one runs.</summary>
 public sealed class MongoProbe(string connectionString)
 {
-    private readonly MongoClient client = new(connectionString);
+    private readonly MongoClient _client = new(connectionString);
 
     public async Task<MongoSample> SampleAsync(CancellationToken ct)
     {
-        var status = await client.GetDatabase("admin")
+        var status = await _client.GetDatabase("admin")
             .RunCommandAsync<BsonDocument>(new BsonDocument("serverStatus", 1), cancellationToken: ct).ConfigureAwait(false);
         var connections = status["connections"].AsBsonDocument;
         var ops = status["opcounters"].AsBsonDocument;

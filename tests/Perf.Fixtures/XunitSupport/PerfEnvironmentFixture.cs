@@ -14,9 +14,9 @@ namespace Perf.Fixtures.XunitSupport;
 /// </summary>
 public abstract class PerfEnvironmentFixture(string configurationName, IMessageSink sink) : IAsyncLifetime
 {
-    private readonly ConcurrentQueue<string> pendingLog = new();
-    private PerfEnvironment? environment;
-    private ExceptionDispatchInfo? startFailure;
+    private readonly ConcurrentQueue<string> _pendingLog = new();
+    private PerfEnvironment? _environment;
+    private ExceptionDispatchInfo? _startFailure;
 
     public string ConfigurationName { get; } = configurationName;
 
@@ -24,8 +24,8 @@ public abstract class PerfEnvironmentFixture(string configurationName, IMessageS
     {
         get
         {
-            startFailure?.Throw();
-            return environment ?? throw new InvalidOperationException($"The {ConfigurationName} environment was not started.");
+            _startFailure?.Throw();
+            return _environment ?? throw new InvalidOperationException($"The {ConfigurationName} environment was not started.");
         }
     }
 
@@ -36,19 +36,19 @@ public abstract class PerfEnvironmentFixture(string configurationName, IMessageS
     {
         try
         {
-            environment = await PerfEnvironment.StartAsync(Settings(), Log, CancellationToken.None).ConfigureAwait(false);
+            _environment = await PerfEnvironment.StartAsync(Settings(), Log, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
             Log($"{ConfigurationName} environment failed to start: {ex.Message}");
-            startFailure = ExceptionDispatchInfo.Capture(ex);
+            _startFailure = ExceptionDispatchInfo.Capture(ex);
         }
     }
 
     /// <summary>Writes the fixture's own log lines gathered so far to a test's output.</summary>
     public void FlushLogTo(ITestOutputHelper output)
     {
-        while (pendingLog.TryDequeue(out var line))
+        while (_pendingLog.TryDequeue(out var line))
         {
             output.WriteLine(line);
         }
@@ -57,15 +57,15 @@ public abstract class PerfEnvironmentFixture(string configurationName, IMessageS
     public void Log(string message)
     {
         var line = $"[{DateTime.UtcNow:HH:mm:ss}] [{ConfigurationName}] {message}";
-        pendingLog.Enqueue(line);
+        _pendingLog.Enqueue(line);
         sink.OnMessage(new DiagnosticMessage(line));
     }
 
     public async Task DisposeAsync()
     {
-        if (environment is not null)
+        if (_environment is not null)
         {
-            await environment.DisposeAsync().ConfigureAwait(false);
+            await _environment.DisposeAsync().ConfigureAwait(false);
         }
     }
 }

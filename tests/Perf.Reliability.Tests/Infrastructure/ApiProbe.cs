@@ -9,7 +9,7 @@ namespace Perf.Reliability.Tests.Infrastructure;
 /// <summary>Direct requests to the API (127.0.0.1), each bounded by a client timeout, so a hanging API fails the test instead of stalling it.</summary>
 internal sealed class ApiProbe(Uri api, TimeSpan timeout) : IDisposable
 {
-    private readonly HttpClient client = new() { BaseAddress = api, Timeout = timeout };
+    private readonly HttpClient _client = new() { BaseAddress = api, Timeout = timeout };
 
     public async Task<ProbeAnswer> PostPaymentAsync()
     {
@@ -17,7 +17,7 @@ internal sealed class ApiProbe(Uri api, TimeSpan timeout) : IDisposable
         var watch = Stopwatch.StartNew();
         try
         {
-            using var response = await client.PostAsync(new Uri("payments", UriKind.Relative), content);
+            using var response = await _client.PostAsync(new Uri("payments", UriKind.Relative), content);
             return new ProbeAnswer((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType,
                 response.Headers.RetryAfter is not null, watch.Elapsed, await response.Content.ReadAsStringAsync());
         }
@@ -38,7 +38,7 @@ internal sealed class ApiProbe(Uri api, TimeSpan timeout) : IDisposable
         for (var i = 0; i < count; i++)
         {
             using var content = new StringContent($"{{\"amount\":{i + 1},\"currency\":\"USD\",\"customerId\":\"c-after\"}}", Encoding.UTF8, "application/json");
-            using var response = await client.PostAsync(new Uri("payments", UriKind.Relative), content);
+            using var response = await _client.PostAsync(new Uri("payments", UriKind.Relative), content);
             if (response.StatusCode == HttpStatusCode.Accepted)
             {
                 ids.Add(JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!);
@@ -58,7 +58,7 @@ internal sealed class ApiProbe(Uri api, TimeSpan timeout) : IDisposable
             {
                 foreach (var id in ids.Where(id => !completed.Contains(id)))
                 {
-                    using var response = await client.GetAsync(new Uri($"payments/{id}", UriKind.Relative), token);
+                    using var response = await _client.GetAsync(new Uri($"payments/{id}", UriKind.Relative), token);
                     if (response.IsSuccessStatusCode &&
                         JsonDocument.Parse(await response.Content.ReadAsStringAsync(token)).RootElement.GetProperty("status").GetString() == "completed")
                     {
@@ -77,5 +77,5 @@ internal sealed class ApiProbe(Uri api, TimeSpan timeout) : IDisposable
         return completed.Count;
     }
 
-    public void Dispose() => client.Dispose();
+    public void Dispose() => _client.Dispose();
 }

@@ -9,14 +9,14 @@ namespace Perf.Reliability.Tests.Infrastructure;
 /// </summary>
 internal sealed class TestLog(ITestOutputHelper output)
 {
-    private readonly ConcurrentQueue<string> lines = new();
+    private readonly ConcurrentQueue<string> _lines = new();
 
-    public IReadOnlyCollection<string> Lines => lines;
+    public IReadOnlyCollection<string> Lines => _lines;
 
     public void Write(string message)
     {
         var line = $"[{DateTime.UtcNow:HH:mm:ss.fff}] {message}";
-        lines.Enqueue(line);
+        _lines.Enqueue(line);
         try
         {
             output.WriteLine(line);

@@ -3,7 +3,7 @@ namespace Perf.Reliability.Tests.Infrastructure;
 /// <summary>A read-only stream of unknown length, so HttpClient sends the body chunked (no Content-Length).</summary>
 internal sealed class UnseekableStream(byte[] data) : Stream
 {
-    private readonly MemoryStream inner = new(data, writable: false);
+    private readonly MemoryStream _inner = new(data, writable: false);
 
     public override bool CanRead => true;
 
@@ -19,7 +19,7 @@ internal sealed class UnseekableStream(byte[] data) : Stream
         set => throw new NotSupportedException();
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+    public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, count);
 
     public override void Flush()
     {
@@ -35,7 +35,7 @@ internal sealed class UnseekableStream(byte[] data) : Stream
     {
         if (disposing)
         {
-            inner.Dispose();
+            _inner.Dispose();
         }
 
         base.Dispose(disposing);

@@ -8,13 +8,13 @@ internal sealed class MarkdownTable(params string[] headers)
     /// <summary>Columns aligned left (text); the rest are numbers, aligned right.</summary>
     public int LeftColumns { get; init; } = 1;
 
-    private readonly List<string[]> rows = [];
+    private readonly List<string[]> _rows = [];
 
-    public int Count => rows.Count;
+    public int Count => _rows.Count;
 
     public MarkdownTable Row(params string[] cells)
     {
-        rows.Add(cells);
+        _rows.Add(cells);
         return this;
     }
 
@@ -22,7 +22,7 @@ internal sealed class MarkdownTable(params string[] headers)
     {
         md.Append("| ").AppendJoin(" | ", headers.Select(Escape)).AppendLine(" |");
         md.Append('|').AppendJoin("|", headers.Select((_, i) => i < LeftColumns ? "---" : "---:")).AppendLine("|");
-        foreach (var row in rows)
+        foreach (var row in _rows)
         {
             md.Append("| ").AppendJoin(" | ", row.Select(Escape)).AppendLine(" |");
         }
