@@ -5,7 +5,7 @@ using Perf.Fixtures.Environment;
 namespace Perf.Fixtures;
 
 /// <summary>
-/// Writes the artifacts under the names of DESIGN.md ("Artifacts"): the 1k profile uses the bare names
+/// Writes the artifacts (docs/architecture.md, "How data flows"; names in README "Artifacts"): the 1k profile uses the bare names
 /// (metrics-baseline-before.json); any other profile adds its own suffix (metrics-baseline-before-smoke.json).
 /// </summary>
 public sealed class ArtifactWriter(string profileName, string? directory = null)
