@@ -1,6 +1,6 @@
 using Perf.Fixtures.Accounting;
 using Perf.Fixtures.Containers;
-using Perf.Fixtures.Environment;
+using Perf.Fixtures.Settings;
 using Perf.Fixtures.Metrics;
 using Xunit.Abstractions;
 

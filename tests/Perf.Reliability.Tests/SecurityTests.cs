@@ -6,7 +6,7 @@ using Perf.Engine.Running;
 using Perf.Fixtures;
 using Perf.Fixtures.Accounting;
 using Perf.Fixtures.Containers;
-using Perf.Fixtures.Environment;
+using Perf.Fixtures.Settings;
 using Perf.Fixtures.Metrics;
 using Perf.Reliability.Tests.Infrastructure;
 using StackExchange.Redis;

@@ -1,7 +1,7 @@
 using Perf.Engine.Reporting;
 using Perf.Engine.Thresholds;
 using Perf.Fixtures.Accounting;
-using Perf.Fixtures.Environment;
+using Perf.Fixtures.Settings;
 using Perf.Fixtures.Metrics;
 using EngineSecond = Perf.Engine.Reporting.TimeSeriesPoint;
 using ResourceSecond = Perf.Fixtures.Metrics.TimeSeriesPoint;

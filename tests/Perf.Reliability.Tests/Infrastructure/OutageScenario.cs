@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Perf.Engine.Running;
 using Perf.Fixtures;
 using Perf.Fixtures.Accounting;
-using Perf.Fixtures.Environment;
+using Perf.Fixtures.Settings;
 
 namespace Perf.Reliability.Tests.Infrastructure;
 

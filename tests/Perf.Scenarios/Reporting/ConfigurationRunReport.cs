@@ -1,6 +1,6 @@
 using Perf.Engine.Reporting;
 using Perf.Fixtures.Accounting;
-using Perf.Fixtures.Environment;
+using Perf.Fixtures.Settings;
 using Perf.Fixtures.Metrics;
 
 namespace Perf.Scenarios.Reporting;

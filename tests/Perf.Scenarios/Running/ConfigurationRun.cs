@@ -15,9 +15,9 @@ namespace Perf.Scenarios.Running;
 public sealed class ConfigurationRun(PerfEnvironment environment, Action<string> log)
 {
     /// <summary>One id per test process: reports from the same process are "this run" in the comparison.</summary>
-    public static string SessionId { get; } = System.Environment.GetEnvironmentVariable("PERF_SESSION_ID") is { Length: > 0 } id
+    public static string SessionId { get; } = Environment.GetEnvironmentVariable("PERF_SESSION_ID") is { Length: > 0 } id
         ? id
-        : $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{System.Environment.ProcessId}";
+        : $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}";
 
     public async Task<ConfigurationRunReport> ExecuteAsync(PerfRunSettings run, CancellationToken ct)
     {

@@ -1,4 +1,4 @@
-namespace Perf.Fixtures.Environment;
+namespace Perf.Fixtures.Settings;
 
 /// <summary>The two configurations of DESIGN.md's table, and their names.</summary>
 public static class EnvironmentPresets
