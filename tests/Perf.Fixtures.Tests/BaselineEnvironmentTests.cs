@@ -30,7 +30,7 @@ public sealed class BaselineEnvironmentTests(BaselineEnvironmentFixture fixture,
         var environment = fixture.Environment;
         await using var collector = new MetricsCollector(environment);
         var before = await collector.SnapshotAsync("before", CancellationToken.None);
-        IReadOnlyList<TimeSeriesPoint> series;
+        IReadOnlyList<ResourceSample> series;
         int accepted;
         await using (var sampler = new MetricsSampler(collector, TimeSpan.FromMilliseconds(500)))
         {
