@@ -1,7 +1,7 @@
 using Perf.Fixtures.Accounting;
 using Perf.Fixtures.Containers;
-using Perf.Fixtures.Settings;
 using Perf.Fixtures.Metrics;
+using Perf.Fixtures.Settings;
 using Xunit.Abstractions;
 
 namespace Perf.Fixtures.Tests;

@@ -1,8 +1,8 @@
 using Perf.Engine.Reporting;
 using Perf.Engine.Thresholds;
 using Perf.Fixtures.Accounting;
-using Perf.Fixtures.Settings;
 using Perf.Fixtures.Metrics;
+using Perf.Fixtures.Settings;
 using EngineSecond = Perf.Engine.Reporting.TimeSeriesPoint;
 
 namespace Perf.Scenarios.Tests;

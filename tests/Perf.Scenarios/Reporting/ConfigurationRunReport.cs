@@ -1,7 +1,7 @@
 using Perf.Engine.Reporting;
 using Perf.Fixtures.Accounting;
-using Perf.Fixtures.Settings;
 using Perf.Fixtures.Metrics;
+using Perf.Fixtures.Settings;
 
 namespace Perf.Scenarios.Reporting;
 
