@@ -41,7 +41,7 @@ public sealed class ConfigurationRun(PerfEnvironment environment, Action<string>
         var load = await new LoadRunner().RunAsync(profile, options, ct).ConfigureAwait(false);
         log($"{configuration}: load done: {load.Totals.Requests} requests, p95 {load.Totals.Latency.P95:0.0} ms, p99 {load.Totals.Latency.P99:0.0} ms, errors {load.Totals.ErrorRatePercent:0.00} %");
 
-        var jobs = await JobAccountant.SettleAsync(environment, RunVerdict.AcceptedByClients(load), ct).ConfigureAwait(false);
+        var jobs = await JobAccountant.SettleAsync(environment, JobAccountant.AcceptedByClients(load), ct).ConfigureAwait(false);
         var resources = await sampler.StopAsync().ConfigureAwait(false);
         await sampler.DisposeAsync().ConfigureAwait(false);
         log($"{configuration}: jobs accepted {jobs.Accepted}, processed {jobs.Processed}, dead-lettered {jobs.DeadLettered}, " +
