@@ -1,7 +1,7 @@
 using Perf.Fixtures.Accounting;
 using Perf.Fixtures.Containers;
-using Perf.Fixtures.Environment;
 using Perf.Fixtures.Metrics;
+using Perf.Fixtures.Settings;
 using Xunit.Abstractions;
 
 namespace Perf.Fixtures.Tests;
@@ -30,7 +30,7 @@ public sealed class BaselineEnvironmentTests(BaselineEnvironmentFixture fixture,
         var environment = fixture.Environment;
         await using var collector = new MetricsCollector(environment);
         var before = await collector.SnapshotAsync("before", CancellationToken.None);
-        IReadOnlyList<TimeSeriesPoint> series;
+        IReadOnlyList<ResourceSample> series;
         int accepted;
         await using (var sampler = new MetricsSampler(collector, TimeSpan.FromMilliseconds(500)))
         {

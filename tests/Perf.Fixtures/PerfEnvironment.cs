@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using DotNet.Testcontainers.Builders;
 using DotNet.Testcontainers.Networks;
 using Perf.Fixtures.Containers;
-using Perf.Fixtures.Environment;
+using Perf.Fixtures.Settings;
 using StackExchange.Redis;
 
 namespace Perf.Fixtures;

@@ -51,7 +51,7 @@ public sealed class WorkerLossTests(ITestOutputHelper output)
         var load = await run;
         log.Write($"load done: {FaultLoad.Describe(load)}");
 
-        var jobs = await JobAccountant.SettleAsync(environment, FaultLoad.AcceptedByClients(load), bound.Token);
+        var jobs = await JobAccountant.SettleAsync(environment, JobAccountant.AcceptedByClients(load), bound.Token);
         var counters = await new RedisProbe(environment.Redis).CountersAsync();
         log.Write($"fault window: {victim.DisplayName} SIGKILLed at {killedAt.TotalSeconds:0.0} s, {replacement.DisplayName} ready at " +
                   $"{replacedAt.TotalSeconds:0.0} s (run {profile.TotalDuration.TotalSeconds:0} s)");
@@ -60,7 +60,7 @@ public sealed class WorkerLossTests(ITestOutputHelper output)
                   $"reclaimed {counters.Retried}, drained {jobs.Drained} in {jobs.DrainSeconds} s; notes: {string.Join(" | ", jobs.Notes)}");
 
         load.Cancelled.Should().BeFalse();
-        FaultLoad.AcceptedByClients(load).Should().BeGreaterThan(1000, "the run must actually submit jobs around the fault");
+        JobAccountant.AcceptedByClients(load).Should().BeGreaterThan(1000, "the run must actually submit jobs around the fault");
         log.Write($"entries orphaned by the SIGKILL: {orphaned}, reclaimed by other workers: {counters.Retried}");
         counters.Retried.Should().BeGreaterThanOrEqualTo(orphaned, "every entry the killed worker held must be reclaimed by another worker");
         jobs.Drained.Should().BeTrue("every accepted job must be finished after the fault");

@@ -21,7 +21,7 @@ public class ProfileLoaderTests
     [Fact]
     public void OneKProfileHasTheFourPhasesAndWeightedScenarios()
     {
-        var profile = ProfileLoader.Load(RepoPaths.LoadTest("artillery-1k.yml"));
+        var profile = ProfileLoader.Load(ShippedProfiles.PathOf("artillery-1k.yml"));
 
         profile.Name.Should().Be("artillery-1k");
         profile.Phases.Select(p => (p.Name, p.Duration.TotalSeconds, p.ArrivalRate, p.RampTo)).Should().Equal(
@@ -43,7 +43,7 @@ public class ProfileLoaderTests
     [Fact]
     public void SmokeProfileRunsAboutAMinute()
     {
-        var profile = ProfileLoader.Load(RepoPaths.LoadTest("artillery-smoke.yml"));
+        var profile = ProfileLoader.Load(ShippedProfiles.PathOf("artillery-smoke.yml"));
 
         profile.TotalDuration.Should().Be(TimeSpan.FromSeconds(60));
         profile.Scenarios.Should().HaveCount(4);
@@ -52,7 +52,7 @@ public class ProfileLoaderTests
     [Fact]
     public void TimeScaleMultipliesEveryPhaseDurationAndKeepsRates()
     {
-        var profile = ProfileLoader.Load(RepoPaths.LoadTest("artillery-1k.yml"), new ProfileOverrides { TimeScale = 0.1 });
+        var profile = ProfileLoader.Load(ShippedProfiles.PathOf("artillery-1k.yml"), new ProfileOverrides { TimeScale = 0.1 });
 
         profile.TimeScale.Should().Be(0.1);
         profile.Phases.Select(p => p.Duration.TotalSeconds).Should().Equal(3, 6, 12, 3);

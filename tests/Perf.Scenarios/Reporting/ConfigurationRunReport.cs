@@ -1,7 +1,7 @@
 using Perf.Engine.Reporting;
 using Perf.Fixtures.Accounting;
-using Perf.Fixtures.Environment;
 using Perf.Fixtures.Metrics;
+using Perf.Fixtures.Settings;
 
 namespace Perf.Scenarios.Reporting;
 
@@ -43,7 +43,7 @@ public sealed record ConfigurationRunReport
 
     public required MetricsSnapshot After { get; init; }
 
-    public required IReadOnlyList<Perf.Fixtures.Metrics.TimeSeriesPoint> Resources { get; init; }
+    public required IReadOnlyList<ResourceSample> Resources { get; init; }
 
     public required double SamplerOverheadPercentOfCore { get; init; }
 

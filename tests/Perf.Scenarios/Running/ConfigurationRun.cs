@@ -15,9 +15,9 @@ namespace Perf.Scenarios.Running;
 public sealed class ConfigurationRun(PerfEnvironment environment, Action<string> log)
 {
     /// <summary>One id per test process: reports from the same process are "this run" in the comparison.</summary>
-    public static string SessionId { get; } = System.Environment.GetEnvironmentVariable("PERF_SESSION_ID") is { Length: > 0 } id
+    public static string SessionId { get; } = Environment.GetEnvironmentVariable("PERF_SESSION_ID") is { Length: > 0 } id
         ? id
-        : $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{System.Environment.ProcessId}";
+        : $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}";
 
     public async Task<ConfigurationRunReport> ExecuteAsync(PerfRunSettings run, CancellationToken ct)
     {
@@ -41,7 +41,7 @@ public sealed class ConfigurationRun(PerfEnvironment environment, Action<string>
         var load = await new LoadRunner().RunAsync(profile, options, ct).ConfigureAwait(false);
         log($"{configuration}: load done: {load.Totals.Requests} requests, p95 {load.Totals.Latency.P95:0.0} ms, p99 {load.Totals.Latency.P99:0.0} ms, errors {load.Totals.ErrorRatePercent:0.00} %");
 
-        var jobs = await JobAccountant.SettleAsync(environment, RunVerdict.AcceptedByClients(load), ct).ConfigureAwait(false);
+        var jobs = await JobAccountant.SettleAsync(environment, JobAccountant.AcceptedByClients(load), ct).ConfigureAwait(false);
         var resources = await sampler.StopAsync().ConfigureAwait(false);
         await sampler.DisposeAsync().ConfigureAwait(false);
         log($"{configuration}: jobs accepted {jobs.Accepted}, processed {jobs.Processed}, dead-lettered {jobs.DeadLettered}, " +

@@ -49,10 +49,6 @@ public static class RunVerdict
         return breaches;
     }
 
-    /// <summary>Accepted jobs as the clients saw them: 202 answers to the job-creating requests.</summary>
-    public static long AcceptedByClients(RunReport load) =>
-        load.Requests.Where(r => r.Method == "POST" && r.Url is "/payments" or "/notifications").Sum(r => r.Stats.Status(202));
-
     public static string Describe(LoadProfile profile) => string.Create(CultureInfo.InvariantCulture,
         $"profile '{profile.Name}' ({profile.TotalDuration.TotalSeconds:0} s, time scale {profile.TimeScale}, target {profile.Target})");
 }

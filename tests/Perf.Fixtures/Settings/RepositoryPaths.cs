@@ -1,4 +1,4 @@
-namespace Perf.Fixtures.Environment;
+namespace Perf.Fixtures.Settings;
 
 /// <summary>Finds the repository root (the folder holding PerfTests.sln) from the test's output folder.</summary>
 public static class RepositoryPaths
@@ -9,7 +9,7 @@ public static class RepositoryPaths
 
     /// <summary>Where artifacts go: PERF_ARTIFACTS_DIR, else artifacts/perf under the repository root.</summary>
     public static string ArtifactsDirectory =>
-        System.Environment.GetEnvironmentVariable("PERF_ARTIFACTS_DIR") is { Length: > 0 } configured
+        Environment.GetEnvironmentVariable("PERF_ARTIFACTS_DIR") is { Length: > 0 } configured
             ? Path.GetFullPath(configured)
             : Path.Combine(Root, "artifacts", "perf");
 

@@ -1,4 +1,4 @@
-namespace Perf.Fixtures.Environment;
+namespace Perf.Fixtures.Settings;
 
 /// <summary>Where the workers store job results.</summary>
 public enum StoreKind

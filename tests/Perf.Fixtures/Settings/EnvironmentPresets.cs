@@ -1,4 +1,4 @@
-namespace Perf.Fixtures.Environment;
+namespace Perf.Fixtures.Settings;
 
 /// <summary>The two configurations (docs/architecture.md, "The two configurations"), and their names.</summary>
 public static class EnvironmentPresets

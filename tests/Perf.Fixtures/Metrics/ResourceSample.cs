@@ -1,7 +1,7 @@
 namespace Perf.Fixtures.Metrics;
 
 /// <summary>One 1-second sample taken while the load runs. CPU per role is % of one core, summed over that role's containers.</summary>
-public sealed record TimeSeriesPoint(
+public sealed record ResourceSample(
     double ElapsedSeconds,
     double? HostCpuPercent,
     double? HostMemoryPercent,

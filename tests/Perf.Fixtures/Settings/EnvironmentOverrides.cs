@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Globalization;
 
-namespace Perf.Fixtures.Environment;
+namespace Perf.Fixtures.Settings;
 
 /// <summary>
 /// Applies <c>PERF_*</c> environment variables to a preset. Global settings (images, mode, store, network)
@@ -58,7 +58,7 @@ public static class EnvironmentOverrides
         if (reader.Problems.Count > 0)
         {
             throw new InvalidOperationException(
-                "Invalid perf settings:" + System.Environment.NewLine + string.Join(System.Environment.NewLine, reader.Problems.Select(p => "  - " + p)));
+                "Invalid perf settings:" + Environment.NewLine + string.Join(Environment.NewLine, reader.Problems.Select(p => "  - " + p)));
         }
 
         return settings;
@@ -67,7 +67,7 @@ public static class EnvironmentOverrides
     private static Dictionary<string, string> ReadProcessEnvironment()
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (DictionaryEntry entry in System.Environment.GetEnvironmentVariables())
+        foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
         {
             if (entry.Key is string key && key.StartsWith("PERF_", StringComparison.Ordinal) && entry.Value is string value)
             {

@@ -1,4 +1,4 @@
-namespace Perf.Fixtures.Environment;
+namespace Perf.Fixtures.Settings;
 
 /// <summary>
 /// Everything that decides what system a perf run measures. The presets in <see cref="EnvironmentPresets"/>
