@@ -33,7 +33,7 @@ done
 int_in_range() { [[ $2 =~ ^[0-9]+$ ]] && [ "$2" -ge "$3" ] && [ "$2" -le "$4" ] || fail "$1='$2' is not an integer from $3 to $4."; }
 bool_value() { case "$2" in true|True|false|False) echo "$2" | tr '[:upper:]' '[:lower:]' ;; *) fail "$1='$2' is not a boolean (allowed: true, false)." ;; esac; }
 
-# The presets of tests/Perf.Fixtures/Environment/EnvironmentPresets.cs, then the same PERF_* overrides.
+# The presets of tests/Perf.Fixtures/Settings/EnvironmentPresets.cs, then the same PERF_* overrides.
 case "$config" in
   baseline) d_workers=1 d_conf=none d_pool=1 d_backpressure=false ;;
   optimized) d_workers=5 d_conf=redis.conf d_pool=4 d_backpressure=true ;;
