@@ -43,47 +43,42 @@ class PerfGateTests(unittest.TestCase):
         code = perf_gate.main([self.reference, self.current, *extra], out=out, err=err)
         return code, out.getvalue(), err.getvalue()
 
+    def compare(self, reference, current, *extra, name="report-baseline-smoke.json"):
+        """Writes one reference and one current report under the same name, then runs the gate."""
+        self.write(self.reference, name, reference)
+        self.write(self.current, name, current)
+        return self.gate(*extra)
+
     def test_changes_within_tolerance_pass(self):
-        self.write(self.reference, "report-baseline-smoke.json", report(p95=10, p99=20, rps=100))
-        self.write(self.current, "report-baseline-smoke.json", report(p95=12, p99=24, rps=90))
-        code, out, _ = self.gate("--tolerance", "25")
+        code, out, _ = self.compare(report(p95=10, p99=20, rps=100), report(p95=12, p99=24, rps=90), "--tolerance", "25")
         self.assertEqual(code, perf_gate.EXIT_PASSED, out)
         self.assertIn("| baseline | p95 latency ms | 10.00 | 12.00 | +20.0 % ok |", out)
         self.assertNotIn("REGRESSION", out)
 
     def test_latency_rise_beyond_tolerance_is_a_regression(self):
-        self.write(self.reference, "report-optimized-smoke.json", report("optimized", p95=10))
-        self.write(self.current, "report-optimized-smoke.json", report("optimized", p95=13))
-        code, out, _ = self.gate("--tolerance", "25")
+        code, out, _ = self.compare(report("optimized", p95=10), report("optimized", p95=13), "--tolerance", "25",
+                                    name="report-optimized-smoke.json")
         self.assertEqual(code, perf_gate.EXIT_REGRESSION, out)
         self.assertIn("| optimized | p95 latency ms | 10.00 | 13.00 | +30.0 % REGRESSION |", out)
         self.assertIn("- optimized p95 latency ms: 10.00 -> 13.00 (+30.0 %)", out)
 
     def test_throughput_drop_beyond_tolerance_is_a_regression(self):
-        self.write(self.reference, "report-baseline-smoke.json", report(rps=100))
-        self.write(self.current, "report-baseline-smoke.json", report(rps=70))
-        code, out, _ = self.gate()
+        code, out, _ = self.compare(report(rps=100), report(rps=70))
         self.assertEqual(code, perf_gate.EXIT_REGRESSION, out)
         self.assertIn("| baseline | throughput req/s | 100.00 | 70.00 | -30.0 % REGRESSION |", out)
 
     def test_rise_from_zero_is_a_regression_not_zero_percent(self):
-        self.write(self.reference, "report-baseline-smoke.json", report(p99=0))
-        self.write(self.current, "report-baseline-smoke.json", report(p99=5))
-        code, out, _ = self.gate()
+        code, out, _ = self.compare(report(p99=0), report(p99=5))
         self.assertEqual(code, perf_gate.EXIT_REGRESSION, out)
         self.assertIn("| baseline | p99 latency ms | 0.00 | 5.00 | from 0 to 5.00 REGRESSION |", out)
         self.assertNotIn("| 0.00 | 5.00 | +0.0 %", out)
 
     def test_error_rate_below_noise_floor_is_not_a_regression(self):
-        self.write(self.reference, "report-baseline-smoke.json", report(error_rate=0.0))
-        self.write(self.current, "report-baseline-smoke.json", report(error_rate=0.3))
-        code, out, _ = self.gate()
+        code, out, _ = self.compare(report(error_rate=0.0), report(error_rate=0.3))
         self.assertEqual(code, perf_gate.EXIT_PASSED, out)
 
     def test_error_rate_from_zero_above_noise_floor_is_a_regression(self):
-        self.write(self.reference, "report-baseline-smoke.json", report(error_rate=0.0))
-        self.write(self.current, "report-baseline-smoke.json", report(error_rate=2.0))
-        code, out, _ = self.gate()
+        code, out, _ = self.compare(report(error_rate=0.0), report(error_rate=2.0))
         self.assertEqual(code, perf_gate.EXIT_REGRESSION, out)
         self.assertIn("error rate %: 0.00 -> 2.00 (from 0 to 2.00)", out)
 
