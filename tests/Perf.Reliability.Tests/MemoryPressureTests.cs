@@ -2,6 +2,7 @@ using Perf.Fixtures;
 using Perf.Fixtures.Accounting;
 using Perf.Fixtures.Containers;
 using Perf.Fixtures.Metrics;
+using Perf.Fixtures.Traffic;
 using Perf.Reliability.Tests.Infrastructure;
 using StackExchange.Redis;
 using Xunit.Abstractions;
@@ -77,7 +78,10 @@ public sealed class MemoryPressureTests(ITestOutputHelper output)
         var config = await probe.EffectiveConfigAsync(settings.RedisConfigFile);
         log.Write($"{name}: maxmemory {config.MaxMemoryBytes} B, policy {config.MaxMemoryPolicy}");
 
-        var burst = await JobBurst.PostNotificationsAsync(environment.ApiBaseUrl, BurstSize, concurrency: 16, TimeSpan.FromSeconds(30));
+        // Large messages: about 2 KB of Redis memory per job, so the burst fills the small maxmemory.
+        var message = new string('m', 1000);
+        var burst = await JobBurst.PostAsync(environment.ApiBaseUrl, "notifications", i => new { userId = $"u-{i % 50}", channel = "email", message },
+            BurstSize, concurrency: 16, TimeSpan.FromSeconds(30));
         log.Write($"{name}: burst sent {burst.Sent}, accepted {burst.Accepted}, status codes {{{string.Join(", ", burst.StatusCodes.Select(kv => $"{kv.Key}: {kv.Value}"))}}}, " +
                   $"transport errors {burst.TransportErrors}; first refusal: {burst.FirstRefusal}");
 
