@@ -1,6 +1,5 @@
 using Perf.Fixtures;
 using Perf.Fixtures.Accounting;
-using Perf.Fixtures.Containers;
 using Perf.Fixtures.Metrics;
 using Perf.Fixtures.Traffic;
 using Perf.Reliability.Tests.Infrastructure;
@@ -89,7 +88,7 @@ public sealed class MemoryPressureTests(ITestOutputHelper output)
         long processedBeforeRelief;
         try
         {
-            await Readiness.WaitAsync($"the accepted jobs of the {name} burst to be processed without help", TimeSpan.FromSeconds(3),
+            await Eventually.WaitAsync($"the accepted jobs of the {name} burst to be processed without help", TimeSpan.FromSeconds(3),
                 async _ => (await probe.CountersAsync()).Processed >= burst.Accepted, null, bound.Token);
         }
         catch (TimeoutException)

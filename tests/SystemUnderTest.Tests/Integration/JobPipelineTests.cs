@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Perf.Fixtures;
 using StackExchange.Redis;
 using SystemUnderTest.Redis;
 using SystemUnderTest.Tests.Infrastructure;
@@ -33,17 +34,17 @@ public sealed class JobPipelineTests(RedisFixture redis)
         response.Headers.Location!.ToString().Should().Be($"/payments/{id}");
 
         var status = await Eventually.WaitAsync(
-            () => client.GetFromJsonAsync<JsonElement>($"/payments/{id}"),
-            p => p.GetProperty("status").GetString() == "completed",
+            $"payment {id} to be completed",
             Deadline,
-            $"payment {id} to be completed");
+            _ => client.GetFromJsonAsync<JsonElement>($"/payments/{id}"),
+            p => p.GetProperty("status").GetString() == "completed");
         status.GetProperty("amount").GetDecimal().Should().Be(12.5m);
 
         var metrics = await Eventually.WaitAsync(
-            () => client.GetFromJsonAsync<JsonElement>("/metrics/jobs"),
-            m => m.GetProperty("streams")[0].GetProperty("pending").GetInt64() == 0,
+            "the payment entry to be acknowledged",
             Deadline,
-            "the payment entry to be acknowledged");
+            _ => client.GetFromJsonAsync<JsonElement>("/metrics/jobs"),
+            m => m.GetProperty("streams")[0].GetProperty("pending").GetInt64() == 0);
         metrics.GetProperty("accepted").GetInt64().Should().Be(1);
         metrics.GetProperty("processed").GetInt64().Should().Be(1);
         metrics.GetProperty("duplicates").GetInt64().Should().Be(0);
@@ -100,15 +101,15 @@ public sealed class JobPipelineTests(RedisFixture redis)
         using var worker = SutSettings.BuildWorker(settings);
         await worker.StartAsync();
         await Eventually.WaitAsync(
-            async () => (string?)await database.HashGetAsync(RedisKeys.Job(id), "status"),
-            s => s == "completed",
+            $"consumer B to reclaim and complete job {id}",
             Deadline,
-            $"consumer B to reclaim and complete job {id}");
+            async _ => (string?)await database.HashGetAsync(RedisKeys.Job(id), "status"),
+            s => s == "completed");
         await Eventually.WaitAsync(
-            async () => (await database.StreamPendingAsync(RedisKeys.PaymentsStream, RedisKeys.ConsumerGroup)).PendingMessageCount,
-            pending => pending == 0,
+            "the reclaimed entry to be acknowledged",
             Deadline,
-            "the reclaimed entry to be acknowledged");
+            async _ => (await database.StreamPendingAsync(RedisKeys.PaymentsStream, RedisKeys.ConsumerGroup)).PendingMessageCount,
+            pending => pending == 0);
         await worker.StopAsync();
 
         var counters = await CountersAsync(database);
@@ -129,10 +130,10 @@ public sealed class JobPipelineTests(RedisFixture redis)
         var id = await SubmitPaymentAsync(client);
 
         await Eventually.WaitAsync(
-            () => database.StreamLengthAsync(RedisKeys.DeadLetter(RedisKeys.PaymentsStream)),
-            length => length == 1,
+            $"job {id} to reach {RedisKeys.DeadLetter(RedisKeys.PaymentsStream)}",
             Deadline,
-            $"job {id} to reach {RedisKeys.DeadLetter(RedisKeys.PaymentsStream)}");
+            _ => database.StreamLengthAsync(RedisKeys.DeadLetter(RedisKeys.PaymentsStream)),
+            length => length == 1);
         await worker.StopAsync();
 
         var dead = (await database.StreamRangeAsync(RedisKeys.DeadLetter(RedisKeys.PaymentsStream)))[0];
@@ -156,19 +157,19 @@ public sealed class JobPipelineTests(RedisFixture redis)
 
         // No worker runs, so every accepted job adds one to the lag until the sampler sees the limit passed.
         var rejected = await Eventually.WaitAsync(
-            () => client.PostAsJsonAsync("/notifications", new { userId = "u-1", channel = "email", message = "hi" }),
-            r => r.StatusCode == HttpStatusCode.ServiceUnavailable,
+            "a 503 once the lag passes 5",
             Deadline,
-            "a 503 once the lag passes 5");
+            _ => client.PostAsJsonAsync("/notifications", new { userId = "u-1", channel = "email", message = "hi" }),
+            r => r.StatusCode == HttpStatusCode.ServiceUnavailable);
         rejected.Headers.RetryAfter!.ToString().Should().Be("1");
         await rejected.ShouldBeProblemAsync(HttpStatusCode.ServiceUnavailable);
         (await database.StreamLengthAsync(RedisKeys.NotificationsStream)).Should().BeGreaterThan(5);
 
         await Eventually.WaitAsync(
-            async () => (long)await database.HashGetAsync(RedisKeys.Counters, CounterNames.BackpressureRejected),
-            count => count >= 1,
+            "backpressureRejected to be counted",
             Deadline,
-            "backpressureRejected to be counted");
+            async _ => (long)await database.HashGetAsync(RedisKeys.Counters, CounterNames.BackpressureRejected),
+            count => count >= 1);
     }
 
     [Fact]
@@ -183,10 +184,10 @@ public sealed class JobPipelineTests(RedisFixture redis)
 
         var id = await SubmitPaymentAsync(client);
         await Eventually.WaitAsync(
-            async () => (await database.StreamPendingAsync(RedisKeys.PaymentsStream, RedisKeys.ConsumerGroup)).PendingMessageCount,
-            pending => pending == 1,
+            $"job {id} to be in flight (read, not yet acknowledged)",
             Deadline,
-            $"job {id} to be in flight (read, not yet acknowledged)");
+            async _ => (await database.StreamPendingAsync(RedisKeys.PaymentsStream, RedisKeys.ConsumerGroup)).PendingMessageCount,
+            pending => pending == 1);
 
         await worker.StopAsync();
 
