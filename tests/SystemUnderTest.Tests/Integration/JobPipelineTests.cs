@@ -21,17 +21,11 @@ public sealed class JobPipelineTests(RedisFixture redis)
     [Fact]
     public async Task EnqueuedPaymentIsStoredOnceAndCounted()
     {
-        var database = await redis.ResetAsync();
-        var settings = SutSettings.For(redis);
-        await using var api = new SutApiFactory(settings);
-        using var client = api.CreateClient();
-        using var worker = SutSettings.BuildWorker(settings);
-        await worker.StartAsync();
+        await using var pipeline = await SutPipeline.StartAsync(redis);
+        var client = pipeline.Client;
+        await pipeline.StartWorkerAsync();
 
-        var response = await client.PostAsJsonAsync("/payments", Payment);
-        response.StatusCode.Should().Be(HttpStatusCode.Accepted);
-        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
-        response.Headers.Location!.ToString().Should().Be($"/payments/{id}");
+        var id = await pipeline.SubmitPaymentAsync(Payment);
 
         var status = await Eventually.WaitAsync(
             $"payment {id} to be completed",
@@ -49,7 +43,7 @@ public sealed class JobPipelineTests(RedisFixture redis)
         metrics.GetProperty("processed").GetInt64().Should().Be(1);
         metrics.GetProperty("duplicates").GetInt64().Should().Be(0);
         metrics.GetProperty("jobLatencyMs").GetProperty("count").GetInt64().Should().Be(1);
-        (await database.KeyExistsAsync(RedisKeys.Result(id))).Should().BeTrue();
+        (await pipeline.Database.KeyExistsAsync(RedisKeys.Result(id))).Should().BeTrue();
 
         var analytics = await client.GetFromJsonAsync<JsonElement>("/analytics/summary");
         analytics.GetProperty("payments").GetProperty("count").GetInt64().Should().Be(1);
@@ -57,21 +51,18 @@ public sealed class JobPipelineTests(RedisFixture redis)
         var cached = await client.GetFromJsonAsync<JsonElement>("/analytics/summary");
         cached.GetProperty("cached").GetBoolean().Should().BeTrue();
 
-        await worker.StopAsync();
+        await pipeline.Worker.StopAsync();
     }
 
     [Fact]
     public async Task RedeliveredJobIsNotStoredTwiceAndCountsADuplicate()
     {
-        var database = await redis.ResetAsync();
-        var settings = SutSettings.For(redis);
-        await using var api = new SutApiFactory(settings);
-        using var client = api.CreateClient();
-        (await client.PostAsJsonAsync("/payments", Payment)).StatusCode.Should().Be(HttpStatusCode.Accepted);
+        await using var pipeline = await SutPipeline.StartAsync(redis);
+        var database = pipeline.Database;
+        await pipeline.SubmitPaymentAsync(Payment);
 
         // The worker's processor without its read loop: deliver the same entry twice, as a redelivery would.
-        using var worker = SutSettings.BuildWorker(settings);
-        var processor = worker.Services.GetRequiredService<JobProcessor>();
+        var processor = pipeline.Worker.Services.GetRequiredService<JobProcessor>();
         var entries = await database.StreamReadGroupAsync(RedisKeys.PaymentsStream, RedisKeys.ConsumerGroup, "consumer-a", StreamPosition.NewMessages, 10);
         entries.Should().ContainSingle();
         var first = EntryParser.Parse(RedisKeys.PaymentsStream, entries[0], deliveryCount: 1);
@@ -79,7 +70,7 @@ public sealed class JobPipelineTests(RedisFixture redis)
         (await processor.ProcessAsync(first, CancellationToken.None)).Should().Be(JobOutcome.Completed);
         (await processor.ProcessAsync(first with { DeliveryCount = 2 }, CancellationToken.None)).Should().Be(JobOutcome.Duplicate);
 
-        var counters = await CountersAsync(database);
+        var counters = await pipeline.CountersAsync();
         counters.Should().Contain(CounterNames.Processed, 1).And.Contain(CounterNames.Duplicates, 1);
         (await database.ListLengthAsync(RedisKeys.JobLatency)).Should().Be(1);
         ((long)await database.HashGetAsync(RedisKeys.Aggregates, "payments:count")).Should().Be(1);
@@ -88,18 +79,15 @@ public sealed class JobPipelineTests(RedisFixture redis)
     [Fact]
     public async Task CrashedConsumersPendingJobIsReclaimedAndCompleted()
     {
-        var database = await redis.ResetAsync();
-        var settings = SutSettings.For(redis, ("Worker:ReclaimIdleMs", "200"), ("Worker:ConsumerName", "consumer-b"));
-        await using var api = new SutApiFactory(settings);
-        using var client = api.CreateClient();
-        var id = await SubmitPaymentAsync(client);
+        await using var pipeline = await SutPipeline.StartAsync(redis, ("Worker:ReclaimIdleMs", "200"), ("Worker:ConsumerName", "consumer-b"));
+        var database = pipeline.Database;
+        var id = await pipeline.SubmitPaymentAsync(Payment);
 
         // Consumer A reads the entry and "crashes": it never acknowledges.
         var taken = await database.StreamReadGroupAsync(RedisKeys.PaymentsStream, RedisKeys.ConsumerGroup, "consumer-a", StreamPosition.NewMessages, 10);
         taken.Should().ContainSingle();
 
-        using var worker = SutSettings.BuildWorker(settings);
-        await worker.StartAsync();
+        await pipeline.StartWorkerAsync();
         await Eventually.WaitAsync(
             $"consumer B to reclaim and complete job {id}",
             Deadline,
@@ -108,39 +96,36 @@ public sealed class JobPipelineTests(RedisFixture redis)
         await Eventually.WaitAsync(
             "the reclaimed entry to be acknowledged",
             Deadline,
-            async _ => (await database.StreamPendingAsync(RedisKeys.PaymentsStream, RedisKeys.ConsumerGroup)).PendingMessageCount,
+            _ => pipeline.PendingPaymentsAsync(),
             pending => pending == 0);
-        await worker.StopAsync();
+        await pipeline.Worker.StopAsync();
 
-        var counters = await CountersAsync(database);
+        var counters = await pipeline.CountersAsync();
         counters.Should().Contain(CounterNames.Processed, 1).And.Contain(CounterNames.Retried, 1);
     }
 
     [Fact]
     public async Task AlwaysFailingJobIsDeadLetteredAfterMaxDeliveries()
     {
-        var database = await redis.ResetAsync();
-        var settings = SutSettings.For(
+        await using var pipeline = await SutPipeline.StartAsync(
             redis, ("Worker:FailureRate", "1"), ("Worker:MaxDeliveries", "3"), ("Worker:ReclaimIdleMs", "50"), ("Worker:SimulatedDownstreamMs", "0"));
-        await using var api = new SutApiFactory(settings);
-        using var client = api.CreateClient();
-        using var worker = SutSettings.BuildWorker(settings);
-        await worker.StartAsync();
+        var database = pipeline.Database;
+        await pipeline.StartWorkerAsync();
 
-        var id = await SubmitPaymentAsync(client);
+        var id = await pipeline.SubmitPaymentAsync(Payment);
 
         await Eventually.WaitAsync(
             $"job {id} to reach {RedisKeys.DeadLetter(RedisKeys.PaymentsStream)}",
             Deadline,
             _ => database.StreamLengthAsync(RedisKeys.DeadLetter(RedisKeys.PaymentsStream)),
             length => length == 1);
-        await worker.StopAsync();
+        await pipeline.Worker.StopAsync();
 
         var dead = (await database.StreamRangeAsync(RedisKeys.DeadLetter(RedisKeys.PaymentsStream)))[0];
         ((string?)dead["id"]).Should().Be(id);
         ((string?)await database.HashGetAsync(RedisKeys.Job(id), "status")).Should().Be("failed");
-        (await database.StreamPendingAsync(RedisKeys.PaymentsStream, RedisKeys.ConsumerGroup)).PendingMessageCount.Should().Be(0);
-        var counters = await CountersAsync(database);
+        (await pipeline.PendingPaymentsAsync()).Should().Be(0);
+        var counters = await pipeline.CountersAsync();
         counters.Should().Contain(CounterNames.DeadLettered, 1)
             .And.Contain(CounterNames.FailedAttempts, 3)
             .And.Contain(CounterNames.Retried, 2)
@@ -150,16 +135,14 @@ public sealed class JobPipelineTests(RedisFixture redis)
     [Fact]
     public async Task BackpressureAnswers503WithRetryAfterOncePastTheLagLimit()
     {
-        var database = await redis.ResetAsync();
-        var settings = SutSettings.For(redis, ("Api:BackpressureEnabled", "true"), ("Api:BackpressureMaxLag", "5"));
-        await using var api = new SutApiFactory(settings);
-        using var client = api.CreateClient();
+        await using var pipeline = await SutPipeline.StartAsync(redis, ("Api:BackpressureEnabled", "true"), ("Api:BackpressureMaxLag", "5"));
+        var database = pipeline.Database;
 
         // No worker runs, so every accepted job adds one to the lag until the sampler sees the limit passed.
         var rejected = await Eventually.WaitAsync(
             "a 503 once the lag passes 5",
             Deadline,
-            _ => client.PostAsJsonAsync("/notifications", new { userId = "u-1", channel = "email", message = "hi" }),
+            _ => pipeline.Client.PostAsJsonAsync("/notifications", new { userId = "u-1", channel = "email", message = "hi" }),
             r => r.StatusCode == HttpStatusCode.ServiceUnavailable);
         rejected.Headers.RetryAfter!.ToString().Should().Be("1");
         await rejected.ShouldBeProblemAsync(HttpStatusCode.ServiceUnavailable);
@@ -175,34 +158,19 @@ public sealed class JobPipelineTests(RedisFixture redis)
     [Fact]
     public async Task StoppingTheWorkerFinishesInFlightJobs()
     {
-        var database = await redis.ResetAsync();
-        var settings = SutSettings.For(redis, ("Worker:SimulatedDownstreamMs", "1000"));
-        await using var api = new SutApiFactory(settings);
-        using var client = api.CreateClient();
-        using var worker = SutSettings.BuildWorker(settings);
-        await worker.StartAsync();
+        await using var pipeline = await SutPipeline.StartAsync(redis, ("Worker:SimulatedDownstreamMs", "1000"));
+        await pipeline.StartWorkerAsync();
 
-        var id = await SubmitPaymentAsync(client);
+        var id = await pipeline.SubmitPaymentAsync(Payment);
         await Eventually.WaitAsync(
             $"job {id} to be in flight (read, not yet acknowledged)",
             Deadline,
-            async _ => (await database.StreamPendingAsync(RedisKeys.PaymentsStream, RedisKeys.ConsumerGroup)).PendingMessageCount,
+            _ => pipeline.PendingPaymentsAsync(),
             pending => pending == 1);
 
-        await worker.StopAsync();
+        await pipeline.Worker.StopAsync();
 
-        ((string?)await database.HashGetAsync(RedisKeys.Job(id), "status")).Should().Be("completed");
-        (await database.StreamPendingAsync(RedisKeys.PaymentsStream, RedisKeys.ConsumerGroup)).PendingMessageCount.Should().Be(0);
+        ((string?)await pipeline.Database.HashGetAsync(RedisKeys.Job(id), "status")).Should().Be("completed");
+        (await pipeline.PendingPaymentsAsync()).Should().Be(0);
     }
-
-    /// <summary>Posts <see cref="Payment"/>, requires the 202 and returns the job id.</summary>
-    private static async Task<string> SubmitPaymentAsync(HttpClient client)
-    {
-        using var response = await client.PostAsJsonAsync("/payments", Payment);
-        response.StatusCode.Should().Be(HttpStatusCode.Accepted);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
-    }
-
-    private static async Task<Dictionary<string, long>> CountersAsync(IDatabase database) =>
-        (await database.HashGetAllAsync(RedisKeys.Counters)).ToDictionary(e => e.Name.ToString(), e => (long)e.Value);
 }
