@@ -1,5 +1,5 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using Perf.Engine.Reporting;
 using Perf.Fixtures.Settings;
 
 namespace Perf.Fixtures;
@@ -10,13 +10,6 @@ namespace Perf.Fixtures;
 /// </summary>
 public sealed class ArtifactWriter(string profileName, string? directory = null)
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
-
     public string Directory { get; } = directory ?? RepositoryPaths.ArtifactsDirectory;
 
     public string ProfileName { get; } = profileName;
@@ -30,14 +23,15 @@ public sealed class ArtifactWriter(string profileName, string? directory = null)
     public string ComparisonPath => Path.Combine(Directory,
         ProfileName == "1k" ? "LOAD_TEST_COMPARISON_1K_VU.md" : $"LOAD_TEST_COMPARISON_{ProfileName.ToUpperInvariant()}.md");
 
+    /// <summary>Writes <paramref name="value"/> in the run report's JSON form, so every artifact reads the same way.</summary>
     public string Write<T>(string path, T value)
     {
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temp = path + ".tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(value, Json));
+        File.WriteAllText(temp, JsonSerializer.Serialize(value, RunReportJson.Options));
         File.Move(temp, path, overwrite: true);
         return path;
     }
 
-    public T? Read<T>(string path) => File.Exists(path) ? JsonSerializer.Deserialize<T>(File.ReadAllText(path), Json) : default;
+    public T? Read<T>(string path) => File.Exists(path) ? JsonSerializer.Deserialize<T>(File.ReadAllText(path), RunReportJson.Options) : default;
 }

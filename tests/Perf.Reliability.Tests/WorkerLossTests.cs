@@ -37,7 +37,7 @@ public sealed class WorkerLossTests(ITestOutputHelper output)
         await Task.Delay(TimeSpan.FromSeconds(6), bound.Token);
         // KillWorkerAsync takes the first worker; kill it only while it holds unacknowledged jobs, or the fault proves nothing.
         var victimName = environment.Containers.First(c => c.Role == ContainerRole.Worker).DisplayName;
-        await Readiness.WaitAsync($"{victimName} to hold unacknowledged jobs (so that the SIGKILL orphans some)", TimeSpan.FromSeconds(10),
+        await Eventually.WaitAsync($"{victimName} to hold unacknowledged jobs (so that the SIGKILL orphans some)", TimeSpan.FromSeconds(10),
             async _ => await PendingOfAsync(environment.Redis.GetDatabase(), victimName) > 0, null, bound.Token);
         var killedAt = clock.Elapsed;
         var victim = await environment.KillWorkerAsync(bound.Token);

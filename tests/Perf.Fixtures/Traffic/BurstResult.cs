@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Perf.Reliability.Tests.Infrastructure;
+namespace Perf.Fixtures.Traffic;
 
 /// <summary>
 /// What a burst of job submissions got back: how many were accepted (202), every status code, transport failures and

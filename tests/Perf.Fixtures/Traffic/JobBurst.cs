@@ -3,19 +3,20 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 
-namespace Perf.Reliability.Tests.Infrastructure;
+namespace Perf.Fixtures.Traffic;
 
 /// <summary>
-/// A bounded burst of POST /notifications with large messages (about 2 KB of Redis memory per job), at a fixed
-/// concurrency, to 127.0.0.1 only. Keeps the ids of accepted jobs so the test can check each one afterwards.
+/// A bounded burst of job submissions (POST of a JSON body) at a fixed concurrency, to 127.0.0.1 only. Keeps the
+/// ids of accepted jobs so a test can check each one afterwards; a time bound ends the burst early.
 /// </summary>
-internal static class JobBurst
+public static class JobBurst
 {
-    public static async Task<BurstResult> PostNotificationsAsync(Uri api, int count, int concurrency, TimeSpan bound)
+    /// <summary>Posts <paramref name="count"/> bodies (<paramref name="bodyOf"/> of the index) to <paramref name="path"/>.</summary>
+    public static async Task<BurstResult> PostAsync(
+        Uri api, string path, Func<int, object> bodyOf, int count, int concurrency, TimeSpan bound)
     {
         using var client = new HttpClient { BaseAddress = api, Timeout = TimeSpan.FromSeconds(5) };
         using var stop = new CancellationTokenSource(bound);
-        var message = new string('m', 1000);
         var ids = new ConcurrentBag<string>();
         var statuses = new ConcurrentDictionary<int, int>();
         var transportErrors = 0;
@@ -27,13 +28,12 @@ internal static class JobBurst
                 async (i, ct) =>
                 {
                     Interlocked.Increment(ref sent);
-                    var body = JsonSerializer.Serialize(new { userId = $"u-{i % 50}", channel = "email", message });
                     try
                     {
-                        using var content = new StringContent(body, Encoding.UTF8, "application/json");
-                        using var response = await client.PostAsync(new Uri("notifications", UriKind.Relative), content, ct);
+                        using var content = new StringContent(JsonSerializer.Serialize(bodyOf(i)), Encoding.UTF8, "application/json");
+                        using var response = await client.PostAsync(new Uri(path, UriKind.Relative), content, ct).ConfigureAwait(false);
                         statuses.AddOrUpdate((int)response.StatusCode, 1, (_, n) => n + 1);
-                        var text = await response.Content.ReadAsStringAsync(ct);
+                        var text = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
                         if (response.StatusCode == HttpStatusCode.Accepted)
                         {
                             ids.Add(JsonDocument.Parse(text).RootElement.GetProperty("id").GetString()!);
@@ -51,7 +51,7 @@ internal static class JobBurst
                     {
                         Interlocked.Increment(ref transportErrors);
                     }
-                });
+                }).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
@@ -60,4 +60,8 @@ internal static class JobBurst
 
         return new BurstResult(sent, ids.Count, new Dictionary<int, int>(statuses), transportErrors, firstRefusal) { AcceptedIds = ids.ToList() };
     }
+
+    /// <summary>Payments of varied amounts from 50 customers.</summary>
+    public static Task<BurstResult> PaymentsAsync(Uri api, int count, int concurrency, TimeSpan bound) =>
+        PostAsync(api, "payments", i => new { amount = 10 + (i % 90), currency = "EUR", customerId = $"c-{i % 50}" }, count, concurrency, bound);
 }
