@@ -49,6 +49,13 @@ public static class RunVerdict
         return breaches;
     }
 
+    /// <summary>
+    /// The id audit's breaches (lost, double, unknown ids, a queue that did not drain) and every reason it could not
+    /// run in full. The SUT's counters are a second opinion and their disagreement is reported, not judged.
+    /// </summary>
+    public static IReadOnlyList<string> AuditBreaches(JobAudit? audit, IReadOnlyList<string> problems) =>
+        [.. problems, .. audit?.Breaches() ?? []];
+
     /// <summary>Accepted jobs as the clients saw them: 202 answers to the job-creating requests.</summary>
     public static long AcceptedByClients(RunReport load) =>
         load.Requests.Where(r => r.Method == "POST" && r.Url is "/payments" or "/notifications").Sum(r => r.Stats.Status(202));
