@@ -20,6 +20,9 @@ public sealed class ArtifactWriter(string profileName, string? directory = null)
 
     public string ReportPath(string configuration) => Path.Combine(Directory, "comparison-results", $"report-{configuration}-{ProfileName}.json");
 
+    /// <summary>The client ledger of a configuration's run: gzip text, one accepted job id per line (Perf.Engine's ClientLedger).</summary>
+    public string LedgerPath(string configuration) => Path.Combine(Directory, "comparison-results", $"ledger-{configuration}-{ProfileName}.txt.gz");
+
     public string ComparisonPath => Path.Combine(Directory,
         ProfileName == "1k" ? "LOAD_TEST_COMPARISON_1K_VU.md" : $"LOAD_TEST_COMPARISON_{ProfileName.ToUpperInvariant()}.md");
 

@@ -39,6 +39,12 @@ public sealed record ConfigurationRunReport
 
     public required JobAccounting Jobs { get; init; }
 
+    /// <summary>The id-by-id audit of the accepted jobs after the drain; null when it could not run (see <see cref="AuditProblems"/>).</summary>
+    public JobAudit? Audit { get; init; }
+
+    /// <summary>Why the audit did not run or covered only part of the jobs; each is a breach.</summary>
+    public IReadOnlyList<string> AuditProblems { get; init; } = [];
+
     public required MetricsSnapshot Before { get; init; }
 
     public required MetricsSnapshot After { get; init; }
