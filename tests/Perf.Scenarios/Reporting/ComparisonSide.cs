@@ -27,8 +27,8 @@ public sealed class ComparisonSide
 
     /// <summary>"this run" or "stored report of &lt;start&gt;", as the report labels each side.</summary>
     public string Origin => IsThisRun
-        ? $"this run (started {Num.Time(Report.StartedAt)})"
-        : $"stored report of an earlier run (started {Num.Time(Report.StartedAt)}, session {Report.SessionId})";
+        ? $"this run (started {NumberText.Time(Report.StartedAt)})"
+        : $"stored report of an earlier run (started {NumberText.Time(Report.StartedAt)}, session {Report.SessionId})";
 
     public IReadOnlyList<ResourceSample> LoadWindow { get; }
 
