@@ -39,7 +39,7 @@ public static class ExperimentDefinitions
     public static CapacityExperiment TinyCapacity()
     {
         var settings = TinySettings(EnvironmentPresets.BaselineSettings()) with { ConfigurationName = "tiny" };
-        var plan = new CapacityPlan { StartRate = 10, MaxRate = 80, Resolution = 0.10, MaxSteps = 8, StepDuration = TimeSpan.FromSeconds(4) };
+        var plan = new CapacityPlan { StartRate = 10, MaxRate = 80, Resolution = 0.10, MaxSteps = 8, StepDuration = TimeSpan.FromSeconds(6) };
         return new CapacityExperiment("tiny", settings, SmokeProfile(1), "smoke", plan, new SustainCriteria(), Tiny: true);
     }
 

@@ -5,7 +5,9 @@ public sealed record EffectEstimate(string Effect, string? AliasedWith, string M
     double LowLevelMean)
 {
     /// <summary>"helps", "hurts" or "no clear effect", from the interval alone.</summary>
-    public string Verdict => !Interval.ExcludesZero
-        ? "no clear effect (interval spans 0)"
+    public string Verdict => Interval is { Low: 0, High: 0 }
+        ? "none measured (0 in every resample)"
+        : !Interval.ExcludesZero
+        ? "no clear effect (interval includes 0)"
         : (Interval.Estimate < 0) == LowerIsBetter ? "helps" : "hurts";
 }

@@ -17,7 +17,7 @@ public sealed record CapacityExperiment(string Configuration, EnvironmentSetting
     public const double StartSeconds = 20;
 
     public TimeSpan ExpectedDuration =>
-        TimeSpan.FromSeconds(StartSeconds + Plan.ExpectedSteps() * (Plan.StepDuration.TotalSeconds + StepOverheadSeconds));
+        TimeSpan.FromSeconds(StartSeconds + Plan.StepDuration.TotalSeconds + Plan.ExpectedSteps() * (Plan.StepDuration.TotalSeconds + StepOverheadSeconds));
 
     public async Task<CapacityReport> RunAsync(Action<string> log, CancellationToken ct)
     {
@@ -28,6 +28,7 @@ public sealed record CapacityExperiment(string Configuration, EnvironmentSetting
         await using (var environment = await PerfEnvironment.StartAsync(Settings, log, ct).ConfigureAwait(false))
         {
             var runner = new CapacityStepRunner(environment, Template with { Target = environment.ApiBaseUrl }, Plan, Criteria, log);
+            await runner.WarmUpAsync(Plan.StartRate, Plan.StepDuration, ct).ConfigureAwait(false);
             result = await CapacitySearch.RunAsync(Plan, runner.RunAsync, line => log($"capacity {Configuration}: {line}"), ct).ConfigureAwait(false);
         }
 

@@ -13,6 +13,14 @@ namespace Perf.Scenarios.Experiments.Capacity;
 /// </summary>
 public sealed class CapacityStepRunner(PerfEnvironment environment, LoadProfile template, CapacityPlan plan, SustainCriteria criteria, Action<string> log)
 {
+    /// <summary>An unjudged run at the start rate: JIT, connection pools and Redis warm up before the first judged step.</summary>
+    public async Task WarmUpAsync(double rate, TimeSpan duration, CancellationToken ct)
+    {
+        var profile = StepProfiles.ConstantRate(template, "warm-up", rate, duration);
+        var load = await new LoadRunner().RunAsync(profile, new RunOptions { Label = profile.Name }, ct).ConfigureAwait(false);
+        log($"warm-up: {load.Totals.Requests} requests at {rate:0.#}/s in {load.DurationSeconds:0.0} s (not judged)");
+    }
+
     public async Task<CapacityStep> RunAsync(int index, double rate, CancellationToken ct)
     {
         var wall = Stopwatch.StartNew();
@@ -60,6 +68,7 @@ public sealed class CapacityStepRunner(PerfEnvironment environment, LoadProfile 
             JobsAccepted = RunVerdict.AcceptedByClients(load),
             BacklogAtStart = Math.Round(start, 1),
             BacklogAtEnd = Math.Round(end, 1),
+            Slots = environment.Settings.WorkerCount * environment.Settings.WorkerConcurrency,
             HostCpuPercent = cpu,
             StepSeconds = load.DurationSeconds,
         };

@@ -40,7 +40,7 @@ public static class StepJudge
             Add(StepCheck.JobP99, $"no job of the {m.JobsAccepted} accepted was stored during the step");
         }
 
-        var allowance = c.BacklogAllowance(m.JobsAccepted);
+        var allowance = c.BacklogAllowance(m.JobsAccepted, m.Slots);
         if (m.BacklogAtEnd - m.BacklogAtStart > allowance)
         {
             Add(StepCheck.QueueGrowth, $"backlog grew from {m.BacklogAtStart:0} to {m.BacklogAtEnd:0} jobs (allowed growth {allowance:0})");

@@ -38,6 +38,9 @@ public sealed record StepMeasurement
 
     public required double BacklogAtEnd { get; init; }
 
+    /// <summary>Jobs the workers can hold at once (workers × concurrency).</summary>
+    public int Slots { get; init; }
+
     public double? HostCpuPercent { get; init; }
 
     public double StepSeconds { get; init; }

@@ -26,13 +26,18 @@ public sealed record SustainCriteria
     /// </summary>
     public double BacklogGrowthShare { get; init; } = 0.025;
 
-    /// <summary>Growth never counts below this many jobs: a worker reads up to 32 entries at once, so the backlog jitters by that much.</summary>
-    public long MinBacklogAllowance { get; init; } = 64;
+    /// <summary>
+    /// Growth never counts below this many jobs. The backlog is lag + pending, so a worker reading a batch moves entries
+    /// from one to the other without changing it; what remains is the jitter of arrivals against busy slots.
+    /// </summary>
+    public long MinBacklogAllowance { get; init; } = 8;
 
-    public double BacklogAllowance(double jobArrivalsInStep) => Math.Max(MinBacklogAllowance, jobArrivalsInStep * BacklogGrowthShare);
+    /// <summary>Allowed growth: the larger of the floor, twice the processing slots (each may hold a job) and the growth share.</summary>
+    public double BacklogAllowance(double jobArrivalsInStep, int slots) =>
+        Math.Max(Math.Max(MinBacklogAllowance, 2.0 * slots), jobArrivalsInStep * BacklogGrowthShare);
 
     public string Describe() => string.Create(CultureInfo.InvariantCulture,
         $"HTTP p99 < {MaxHttpP99Ms:0} ms, error rate ≤ {MaxErrorRatePercent:0.##} %, job end-to-end p99 < {MaxJobP99Ms:0} ms, " +
         $"generator ≥ {MinAchievedRatio:P0} of the target rate with ≤ {MaxLateSharePercent:0.#} % late arrivals, " +
-        $"backlog growth ≤ max({MinBacklogAllowance}, {BacklogGrowthShare:P1} of the step's jobs)");
+        $"backlog growth ≤ max({MinBacklogAllowance}, 2 × worker slots, {BacklogGrowthShare:P1} of the step's jobs)");
 }
