@@ -1,6 +1,6 @@
 using System.Globalization;
 using Perf.Fixtures.Accounting;
-using Perf.Fixtures.Environment;
+using Perf.Fixtures.Settings;
 using StackExchange.Redis;
 using Xunit.Abstractions;
 

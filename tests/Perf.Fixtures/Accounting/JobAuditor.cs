@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using MongoDB.Bson;
 using MongoDB.Driver;
-using Perf.Fixtures.Environment;
+using Perf.Fixtures.Settings;
 using StackExchange.Redis;
 
 namespace Perf.Fixtures.Accounting;

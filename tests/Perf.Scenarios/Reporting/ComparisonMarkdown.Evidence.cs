@@ -18,20 +18,20 @@ public static partial class ComparisonMarkdown
         var sides = new[] { baseline, optimized };
         var table = new MarkdownTable("audit", baseline.Name, optimized.Name);
         void Add(string name, Func<JobAudit, string> value) =>
-            table.Row([name, .. sides.Select(s => s.Report.Audit is { } audit ? value(audit) : Num.NotAvailable)]);
+            table.Row([name, .. sides.Select(s => s.Report.Audit is { } audit ? value(audit) : NumberText.NotAvailable)]);
 
-        Add("ids checked (client ledger)", a => Num.F(a.IdsChecked));
-        Add("stored", a => Num.F(a.Stored));
-        Add("dead-lettered", a => Num.F(a.DeadLettered));
-        Add("lost (no outcome)", a => Num.F(a.Lost));
-        Add("double (two outcomes)", a => Num.F(a.Double));
-        Add("unknown (stored, never seen accepted)", a => Num.F(a.Unknown));
+        Add("ids checked (client ledger)", a => NumberText.F(a.IdsChecked));
+        Add("stored", a => NumberText.F(a.Stored));
+        Add("dead-lettered", a => NumberText.F(a.DeadLettered));
+        Add("lost (no outcome)", a => NumberText.F(a.Lost));
+        Add("double (two outcomes)", a => NumberText.F(a.Double));
+        Add("unknown (stored, never seen accepted)", a => NumberText.F(a.Unknown));
         Add("queues drained", a => a.Drained ? "yes" : "**no**");
-        Add("job state disagrees with outcome", a => Num.F(a.StateMismatches));
-        Add("ids the clients recorded twice", a => Num.F(a.LedgerRepeats));
-        Add("audit time", a => Num.F(a.AuditSeconds, "0.000") + " s");
+        Add("job state disagrees with outcome", a => NumberText.F(a.StateMismatches));
+        Add("ids the clients recorded twice", a => NumberText.F(a.LedgerRepeats));
+        Add("audit time", a => NumberText.F(a.AuditSeconds, "0.000") + " s");
         Add("store checked", a => a.Store);
-        Add("ledger file", a => a.LedgerFile is { } file ? $"`{file}`" : Num.NotAvailable);
+        Add("ledger file", a => a.LedgerFile is { } file ? $"`{file}`" : NumberText.NotAvailable);
         table.WriteTo(md);
 
         var details = new List<string>();
@@ -63,7 +63,7 @@ public static partial class ComparisonMarkdown
     {
         if (count > 0)
         {
-            details.Add($"- {side}: {what} {Num.F(count)}{(count > sample.Count ? $", first {sample.Count}" : "")}: {string.Join(", ", sample.Select(id => $"`{id}`"))}.");
+            details.Add($"- {side}: {what} {NumberText.F(count)}{(count > sample.Count ? $", first {sample.Count}" : "")}: {string.Join(", ", sample.Select(id => $"`{id}`"))}.");
         }
     }
 }
