@@ -15,6 +15,8 @@ public sealed partial class PerfEnvironment
     /// <summary>The job streams whose consumer groups the workers join (docs/system-under-test.md).</summary>
     public static IReadOnlyList<string> JobStreams { get; } = ["jobs:payments", "jobs:notifications"];
 
+    private ContainerBlueprint Blueprint => ContainerBlueprint.ForRun(RunId).On(Settings.Network, _network);
+
     private Dictionary<string, string> SutEnvironment(string? mongoConnection) => new()
     {
         ["Redis__ConnectionString"] = SutRedisConnectionString(),
@@ -49,7 +51,7 @@ public sealed partial class PerfEnvironment
         {
             // The Mongo module publishes a port, which host networking cannot have: a plain container on a loopback port.
             var port = LoopbackPorts.Next();
-            var mongo = ContainerBlueprint.Create(Settings.MongoImage, $"perftests-{RunId}-mongo", RunId, Settings.Network, _network, "mongo")
+            var mongo = Blueprint.Build(Settings.MongoImage, "mongo")
                 .WithCommand("--bind_ip", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture))
                 .WithWaitStrategy(Wait.ForUnixContainer().UntilMessageIsLogged("Waiting for connections"))
                 .Build();
@@ -70,7 +72,7 @@ public sealed partial class PerfEnvironment
     private async Task StartApiAsync(string? mongoConnection, CancellationToken ct)
     {
         var hostPort = Settings.Network == NetworkMode.Host ? LoopbackPorts.Next() : ContainerApiPort;
-        var builder = ContainerBlueprint.Create(Settings.SutImage, $"perftests-{RunId}-api", RunId, Settings.Network, _network, "api")
+        var builder = Blueprint.Build(Settings.SutImage, "api")
             .WithEnvironment(SutEnvironment(mongoConnection))
             .WithEnvironment("Urls", Settings.Network == NetworkMode.Host ? $"http://127.0.0.1:{hostPort}" : $"http://0.0.0.0:{ContainerApiPort}")
             .WithCommand("--role", "api");
@@ -93,7 +95,7 @@ public sealed partial class PerfEnvironment
     {
         var index = Interlocked.Increment(ref _workerSequence);
         var consumer = $"worker-{index}";
-        var container = ContainerBlueprint.Create(Settings.SutImage, $"perftests-{RunId}-{consumer}", RunId, Settings.Network, _network, consumer)
+        var container = Blueprint.Build(Settings.SutImage, consumer)
             .WithEnvironment(SutEnvironment(mongoConnection))
             .WithEnvironment("Worker__ConsumerName", consumer)
             .WithEnvironment("Redis__ConnectionString", SutRedisConnectionString() + $",name={consumer}")
