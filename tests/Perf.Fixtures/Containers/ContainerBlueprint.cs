@@ -8,7 +8,8 @@ namespace Perf.Fixtures.Containers;
 /// <summary>
 /// The part every container of the suite shares: labels for cleanup, no pulls, and the network mode.
 /// In host mode Docker must not get port bindings (it drops them and the start times out), and
-/// <c>WithNetwork("host")</c> does not do it: the create parameters are changed instead.
+/// <c>WithNetwork("host")</c> does not do it: the create parameters are changed instead. In bridge mode published
+/// ports listen on 127.0.0.1 only (<see cref="LoopbackPorts.BindPublishedPorts"/>).
 /// </summary>
 public static class ContainerBlueprint
 {
@@ -27,6 +28,7 @@ public static class ContainerBlueprint
 
         return mode == NetworkMode.Host
             ? builder.WithCreateParameterModifier(p => p.HostConfig!.NetworkMode = "host")
-            : builder.WithNetwork(network ?? throw new ArgumentNullException(nameof(network))).WithNetworkAliases(alias);
+            : builder.WithNetwork(network ?? throw new ArgumentNullException(nameof(network))).WithNetworkAliases(alias)
+                .WithCreateParameterModifier(LoopbackPorts.BindPublishedPorts);
     }
 }
