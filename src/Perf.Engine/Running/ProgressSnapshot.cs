@@ -26,5 +26,5 @@ public sealed record ProgressSnapshot(
 {
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"[{Elapsed.TotalSeconds,6:F1}s/{Total.TotalSeconds:F0}s] {PhaseName}: target {IntervalTargetRate:F0}/s achieved {AchievedRate:F0}/s, " +
-        $"in-flight {InFlight}, p95 {IntervalP95Ms:F1} ms, p99 {IntervalP99Ms:F1} ms, requests {Requests}, errors {Errors} (+{IntervalErrors}), late {LateArrivals}");
+        $"in-flight {InFlight}, p50 {IntervalP50Ms:F1} ms, p95 {IntervalP95Ms:F1} ms, p99 {IntervalP99Ms:F1} ms, requests {Requests}, errors {Errors} (+{IntervalErrors}), late {LateArrivals}");
 }
