@@ -1,5 +1,5 @@
 using Perf.Engine.Profiles;
-using Perf.Fixtures.Environment;
+using Perf.Fixtures.Settings;
 using Perf.Scenarios.Experiments.Attribution;
 using Perf.Scenarios.Experiments.Capacity;
 using Perf.Scenarios.Experiments.Scaling;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Perf.Fixtures.Environment;
+using Perf.Fixtures.Settings;
 
 namespace Perf.Scenarios.Experiments;
 

@@ -24,6 +24,7 @@ public static partial class ComparisonMarkdown
         WriteTraffic(md, baseline, optimized);
         WriteThresholds(md, baseline, optimized);
         WriteJobNotes(md, baseline, optimized);
+        WriteEvidence(md, baseline, optimized);
         WriteCharts(md, charts);
         WriteRecommendations(md, recommendations);
         WriteFooter(md, baseline, optimized, artifacts);
@@ -33,12 +34,12 @@ public static partial class ComparisonMarkdown
     private static void WriteHeader(StringBuilder md, ComparisonSide baseline, ComparisonSide optimized, DateTimeOffset generatedAt)
     {
         md.AppendLine($"# Load test comparison: {baseline.Name} vs {optimized.Name} — profile `{baseline.Report.ProfileName}`").AppendLine();
-        md.AppendLine($"Generated {Num.Time(generatedAt)}.").AppendLine();
+        md.AppendLine($"Generated {NumberText.Time(generatedAt)}.").AppendLine();
         var sides = new MarkdownTable("side", "source", "session", "load started", "load duration", "time scale") { LeftColumns = 3 };
         foreach (var side in new[] { baseline, optimized })
         {
             sides.Row(side.Name, side.IsThisRun ? "this run" : "stored (earlier run)", side.Report.SessionId,
-                Num.Time(side.Load.StartedAt), Num.F(side.Load.DurationSeconds) + " s", Num.F(side.Load.TimeScale, "0.###"));
+                NumberText.Time(side.Load.StartedAt), NumberText.F(side.Load.DurationSeconds) + " s", NumberText.F(side.Load.TimeScale, "0.###"));
         }
 
         sides.WriteTo(md);
@@ -62,13 +63,13 @@ public static partial class ComparisonMarkdown
 
         if (baseline.Load.TimeScale != optimized.Load.TimeScale || baseline.Load.Phases.Count != optimized.Load.Phases.Count)
         {
-            md.AppendLine($"> **Different schedules:** time scale {Num.F(baseline.Load.TimeScale, "0.###")} vs {Num.F(optimized.Load.TimeScale, "0.###")}, " +
+            md.AppendLine($"> **Different schedules:** time scale {NumberText.F(baseline.Load.TimeScale, "0.###")} vs {NumberText.F(optimized.Load.TimeScale, "0.###")}, " +
                           $"{baseline.Load.Phases.Count} vs {optimized.Load.Phases.Count} phases: the sides did not run the same load.").AppendLine();
         }
 
         foreach (var side in new[] { baseline, optimized }.Where(s => s.Load.Cancelled))
         {
-            md.AppendLine($"> **{side.Name} was cancelled** before its schedule ended ({Num.F(side.Load.CancelledRequests)} requests aborted): its numbers cover a partial run.").AppendLine();
+            md.AppendLine($"> **{side.Name} was cancelled** before its schedule ended ({NumberText.F(side.Load.CancelledRequests)} requests aborted): its numbers cover a partial run.").AppendLine();
         }
     }
 
@@ -77,7 +78,7 @@ public static partial class ComparisonMarkdown
         md.AppendLine($"## Profile `{baseline.Report.ProfileName}`: phases").AppendLine();
         if (baseline.Load.TimeScale != 1 || optimized.Load.TimeScale != 1)
         {
-            md.AppendLine($"Time scale {Num.F(baseline.Load.TimeScale, "0.###")} (baseline) / {Num.F(optimized.Load.TimeScale, "0.###")} (optimized): " +
+            md.AppendLine($"Time scale {NumberText.F(baseline.Load.TimeScale, "0.###")} (baseline) / {NumberText.F(optimized.Load.TimeScale, "0.###")} (optimized): " +
                           "every phase was shortened or stretched by that factor; durations below are as run.").AppendLine();
         }
 
@@ -89,8 +90,8 @@ public static partial class ComparisonMarkdown
             var b = baseline.Load.Phases.ElementAtOrDefault(i);
             var o = optimized.Load.Phases.ElementAtOrDefault(i);
             var phase = b ?? o!;
-            table.Row(phase.Name, Num.F(phase.DurationSeconds, "0.#") + " s", TargetRate(phase),
-                Num.F(b?.AchievedRate), Late(b), Num.F(o?.AchievedRate), Late(o));
+            table.Row(phase.Name, NumberText.F(phase.DurationSeconds, "0.#") + " s", TargetRate(phase),
+                NumberText.F(b?.AchievedRate), Late(b), NumberText.F(o?.AchievedRate), Late(o));
         }
 
         table.WriteTo(md);
@@ -98,12 +99,12 @@ public static partial class ComparisonMarkdown
     }
 
     private static string TargetRate(PhaseReport phase) => phase.TargetStartRate == phase.TargetEndRate
-        ? Num.F(phase.TargetRate)
-        : $"{Num.F(phase.TargetStartRate)} → {Num.F(phase.TargetEndRate)}";
+        ? NumberText.F(phase.TargetRate)
+        : $"{NumberText.F(phase.TargetStartRate)} → {NumberText.F(phase.TargetEndRate)}";
 
     private static string Late(PhaseReport? phase) => phase is null
-        ? Num.NotAvailable
-        : phase.LateArrivals == 0 ? "0" : $"{Num.F(phase.LateArrivals)} (p99 {Num.Ms(phase.LatenessP99Ms)} late)";
+        ? NumberText.NotAvailable
+        : phase.LateArrivals == 0 ? "0" : $"{NumberText.F(phase.LateArrivals)} (p99 {NumberText.Ms(phase.LatenessP99Ms)} late)";
 
     private static void WriteCharts(StringBuilder md, ChartSet charts)
     {
@@ -158,7 +159,7 @@ public static partial class ComparisonMarkdown
 
         md.AppendLine().AppendLine("Reproduce (README, \"Running\"): both configurations; the second to finish rewrites this report.").AppendLine();
         md.AppendLine("```bash");
-        var scale = baseline.Load.TimeScale != 1 ? $" PERF_TIME_SCALE={Num.F(baseline.Load.TimeScale, "0.###")}" : "";
+        var scale = baseline.Load.TimeScale != 1 ? $" PERF_TIME_SCALE={NumberText.F(baseline.Load.TimeScale, "0.###")}" : "";
         md.AppendLine($"PERF_PROFILE={baseline.Report.ProfileName}{scale} ./eng/test.sh --filter \"Category=baseline|Category=optimized\"");
         md.AppendLine("```");
     }

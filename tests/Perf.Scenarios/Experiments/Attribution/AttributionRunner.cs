@@ -4,7 +4,6 @@ using Perf.Engine.Running;
 using Perf.Fixtures;
 using Perf.Fixtures.Accounting;
 using Perf.Fixtures.Metrics;
-using Perf.Scenarios.Running;
 
 namespace Perf.Scenarios.Experiments.Attribution;
 
@@ -29,7 +28,7 @@ public sealed class AttributionRunner(LoadProfile profile, Action<string> log)
         var sampler = new MetricsSampler(collector);
         var options = new RunOptions { Label = run.Name, ProgressInterval = TimeSpan.FromSeconds(5), Progress = s => log($"  {run.Name} {s}"), Seed = run.Index + 1 };
         var load = await new LoadRunner().RunAsync(target, options, ct).ConfigureAwait(false);
-        var jobs = await JobAccountant.SettleAsync(environment, RunVerdict.AcceptedByClients(load), ct).ConfigureAwait(false);
+        var jobs = await JobAccountant.SettleAsync(environment, JobAccountant.AcceptedByClients(load), ct).ConfigureAwait(false);
         var resources = await sampler.StopAsync().ConfigureAwait(false);
         await sampler.DisposeAsync().ConfigureAwait(false);
         var latencies = Thin(await JobLatencySamples.RangeAsync(environment, 0, await JobLatencySamples.CountAsync(environment).ConfigureAwait(false)).ConfigureAwait(false));
@@ -61,7 +60,7 @@ public sealed class AttributionRunner(LoadProfile profile, Action<string> log)
         return series;
     }
 
-    private static double[] Rates(IReadOnlyList<Perf.Fixtures.Metrics.TimeSeriesPoint> samples)
+    private static double[] Rates(IReadOnlyList<Perf.Fixtures.Metrics.ResourceSample> samples)
     {
         var points = samples.Where(p => p.Processed is not null).ToList();
         return points.Zip(points.Skip(1), (a, b) => (b.Processed!.Value - a.Processed!.Value) / Math.Max(1e-3, b.ElapsedSeconds - a.ElapsedSeconds)).ToArray();

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Perf.Engine.Profiles;
 using Perf.Fixtures;
-using Perf.Fixtures.Environment;
+using Perf.Fixtures.Settings;
 using Perf.Scenarios.Experiments.Reporting;
 using Perf.Scenarios.Reporting;
 

@@ -2,8 +2,8 @@ using System.Diagnostics;
 using Perf.Engine.Profiles;
 using Perf.Engine.Running;
 using Perf.Fixtures;
+using Perf.Fixtures.Accounting;
 using Perf.Fixtures.Metrics;
-using Perf.Scenarios.Running;
 
 namespace Perf.Scenarios.Experiments.Capacity;
 
@@ -65,7 +65,7 @@ public sealed class CapacityStepRunner(PerfEnvironment environment, LoadProfile 
             Status503 = load.Totals.Status(503),
             JobP99Ms = JobLatencySamples.Percentile(jobLatencies, 99),
             JobSamples = jobLatencies.Length,
-            JobsAccepted = RunVerdict.AcceptedByClients(load),
+            JobsAccepted = JobAccountant.AcceptedByClients(load),
             BacklogAtStart = Math.Round(start, 1),
             BacklogAtEnd = Math.Round(end, 1),
             Slots = environment.Settings.WorkerCount * environment.Settings.WorkerConcurrency,

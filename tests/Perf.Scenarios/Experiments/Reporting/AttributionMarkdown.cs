@@ -1,5 +1,6 @@
 using System.Text;
 using Perf.Scenarios.Experiments.Attribution;
+using EffectEstimate = Perf.Scenarios.Experiments.Attribution.EffectEstimate;
 using Perf.Scenarios.Reporting;
 
 namespace Perf.Scenarios.Experiments.Reporting;
@@ -14,14 +15,14 @@ public static class AttributionMarkdown
         context.WriteTo(md);
         md.AppendLine("## Design").AppendLine();
         md.AppendLine($"{result.Design.Name}: {result.Runs.Count} runs, each in a fresh environment, profile `{result.ProfileName}` at time scale " +
-                      $"{Num.F(result.TimeScale, "0.###")}. Knobs (low → high): " +
+                      $"{NumberText.F(result.TimeScale, "0.###")}. Knobs (low → high): " +
                       string.Join("; ", result.Design.Knobs.Select(KnobSettings.Describe)) + ".").AppendLine();
         var runs = new MarkdownTable(["run", .. result.Design.Knobs.Select(k => k.ToString()), "sustained rate /s", "achieved /s", "HTTP p99",
             "errors %", "job p95", "jobs accepted", "lost", "wall s"]) { LeftColumns = 1 + result.Design.Knobs.Count };
         foreach (var r in result.Runs)
         {
-            runs.Row([r.Run.Name, .. result.Design.Knobs.Select(k => r.Run.Levels[k] ? "+" : "−"), Num.F(r.SustainedRate, "0"), Num.F(r.AchievedRate),
-                Num.Ms(r.TotalHttpP99Ms), Num.F(r.TotalErrorRatePercent, "0.00"), Num.Ms(r.JobP95Ms), Num.F(r.JobsAccepted), Num.F(r.JobsLost), Num.F(r.WallSeconds, "0")]);
+            runs.Row([r.Run.Name, .. result.Design.Knobs.Select(k => r.Run.Levels[k] ? "+" : "−"), NumberText.F(r.SustainedRate, "0"), NumberText.F(r.AchievedRate),
+                NumberText.Ms(r.TotalHttpP99Ms), NumberText.F(r.TotalErrorRatePercent, "0.00"), NumberText.Ms(r.JobP95Ms), NumberText.F(r.JobsAccepted), NumberText.F(r.JobsLost), NumberText.F(r.WallSeconds, "0")]);
         }
 
         runs.WriteTo(md);
@@ -35,7 +36,7 @@ public static class AttributionMarkdown
         foreach (var effect in result.Effects.GroupBy(e => e.Effect))
         {
             var alias = effect.First().AliasedWith is { } a ? $" (aliased with {a})" : "";
-            table.Row([effect.Key + alias, .. metrics.Select(m => effect.FirstOrDefault(e => e.Metric == m.Metric) is { } e ? Cell(e) : Num.NotAvailable)]);
+            table.Row([effect.Key + alias, .. metrics.Select(m => effect.FirstOrDefault(e => e.Metric == m.Metric) is { } e ? Cell(e) : NumberText.NotAvailable)]);
         }
 
         table.WriteTo(md);
@@ -56,5 +57,5 @@ public static class AttributionMarkdown
     private static string Cell(EffectEstimate e) =>
         $"{Signed(e.Interval.Estimate)} [{Signed(e.Interval.Low)}, {Signed(e.Interval.High)}] {e.Verdict}";
 
-    private static string Signed(double value) => (value > 0 ? "+" : "") + Num.F(value, Math.Abs(value) < 10 ? "0.00" : "0");
+    private static string Signed(double value) => (value > 0 ? "+" : "") + NumberText.F(value, Math.Abs(value) < 10 ? "0.00" : "0");
 }

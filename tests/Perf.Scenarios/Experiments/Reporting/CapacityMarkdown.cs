@@ -17,7 +17,7 @@ public static class CapacityMarkdown
         md.AppendLine(Headline(report)).AppendLine();
         if (result.FirstBroken is { } broken)
         {
-            md.AppendLine($"What broke first at {Num.F(broken.TargetRate, "0.#")}/s:").AppendLine();
+            md.AppendLine($"What broke first at {NumberText.F(broken.TargetRate, "0.#")}/s:").AppendLine();
             foreach (var breach in broken.Breaches)
             {
                 md.AppendLine($"- **{breach.Check}**: {breach.Message}");
@@ -28,7 +28,7 @@ public static class CapacityMarkdown
 
         if (result.GeneratorBehindAt is { } behind)
         {
-            md.AppendLine($"The generator fell behind at {Num.F(behind.TargetRate, "0.#")}/s: " +
+            md.AppendLine($"The generator fell behind at {NumberText.F(behind.TargetRate, "0.#")}/s: " +
                           string.Join("; ", behind.Breaches.Select(b => b.Message)) + ".").AppendLine();
         }
 
@@ -42,7 +42,7 @@ public static class CapacityMarkdown
                       $"downstream wait {report.Settings.SimulatedDownstreamMs} ms, Redis {(report.Settings.RedisConfigFile is null ? "defaults" : Path.GetFileName(report.Settings.RedisConfigFile))}, " +
                       $"{report.Settings.RedisPoolSize} API Redis connection(s), backpressure {(report.Settings.BackpressureEnabled ? $"on (max lag {report.Settings.BackpressureMaxLag})" : "off")}, " +
                       $"store {report.Settings.Store}, {report.Settings.Network} network.");
-        md.AppendLine($"- Wall time of the search: {Num.F(report.Context.WallSeconds, "0")} s ({result.Steps.Count} steps).").AppendLine();
+        md.AppendLine($"- Wall time of the search: {NumberText.F(report.Context.WallSeconds, "0")} s ({result.Steps.Count} steps).").AppendLine();
 
         md.AppendLine("## Steps").AppendLine();
         var table = new MarkdownTable("#", "target /s", "achieved /s", "late %", "HTTP p50", "HTTP p95", "HTTP p99", "errors %", "503",
@@ -50,9 +50,9 @@ public static class CapacityMarkdown
         foreach (var step in result.Steps)
         {
             var m = step.Measured;
-            table.Row((step.Index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), Num.F(m.TargetRate, "0.#"), Num.F(m.AchievedRate, "0.#"),
-                Num.F(m.LateSharePercent, "0.0"), Num.Ms(m.HttpP50Ms), Num.Ms(m.HttpP95Ms), Num.Ms(m.HttpP99Ms), Num.F(m.ErrorRatePercent, "0.00"),
-                Num.F(m.Status503), Num.Ms(m.JobP99Ms), $"{Num.F(m.BacklogAtStart, "0")} → {Num.F(m.BacklogAtEnd, "0")}", Num.F(m.HostCpuPercent, "0"),
+            table.Row((step.Index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), NumberText.F(m.TargetRate, "0.#"), NumberText.F(m.AchievedRate, "0.#"),
+                NumberText.F(m.LateSharePercent, "0.0"), NumberText.Ms(m.HttpP50Ms), NumberText.Ms(m.HttpP95Ms), NumberText.Ms(m.HttpP99Ms), NumberText.F(m.ErrorRatePercent, "0.00"),
+                NumberText.F(m.Status503), NumberText.Ms(m.JobP99Ms), $"{NumberText.F(m.BacklogAtStart, "0")} → {NumberText.F(m.BacklogAtEnd, "0")}", NumberText.F(m.HostCpuPercent, "0"),
                 step.Outcome.ToString(), step.Breaches.Count == 0 ? "–" : string.Join("; ", step.Breaches.Select(b => b.Message)));
         }
 
@@ -74,14 +74,14 @@ public static class CapacityMarkdown
     public static string Headline(CapacityReport report)
     {
         var r = report.Result;
-        var sustained = r.LastSustained is { } s ? Num.F(s.TargetRate, "0.#") + "/s" : Num.NotAvailable;
-        var broken = r.FirstBroken is { } b ? Num.F(b.TargetRate, "0.#") + "/s" : Num.NotAvailable;
+        var sustained = r.LastSustained is { } s ? NumberText.F(s.TargetRate, "0.#") + "/s" : NumberText.NotAvailable;
+        var broken = r.FirstBroken is { } b ? NumberText.F(b.TargetRate, "0.#") + "/s" : NumberText.NotAvailable;
         return r.Outcome switch
         {
             CapacityOutcome.Bracketed => $"**`{report.Configuration}` sustains {sustained}** (bracket: {sustained} sustained, {broken} broke; " +
                                          $"within {r.Plan.Resolution:P0}).",
             CapacityOutcome.GeneratorLimited => $"**No capacity: the generator was the limit.** `{report.Configuration}` sustained {sustained}; " +
-                                                $"at {Num.F(r.GeneratorBehindAt!.TargetRate, "0.#")}/s the generator fell behind its schedule, so " +
+                                                $"at {NumberText.F(r.GeneratorBehindAt!.TargetRate, "0.#")}/s the generator fell behind its schedule, so " +
                                                 "that step says nothing about the system. The capacity is at least the sustained rate.",
             CapacityOutcome.AboveCeiling => $"**`{report.Configuration}` sustained every rate up to the search ceiling {sustained}**: its capacity is above it.",
             CapacityOutcome.BelowFloor => $"**`{report.Configuration}` broke at every rate tried**, down to {broken}.",

@@ -1,4 +1,4 @@
-using Perf.Scenarios.Experiments.Attribution;
+using EffectEstimate = Perf.Scenarios.Experiments.Attribution.EffectEstimate;
 using Perf.Scenarios.Experiments.Capacity;
 using Perf.Scenarios.Experiments.Scaling;
 using Perf.Scenarios.Reporting;

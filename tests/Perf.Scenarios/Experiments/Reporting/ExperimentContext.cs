@@ -15,11 +15,11 @@ public sealed record ExperimentContext(DateTimeOffset StartedAt, DateTimeOffset 
 
     internal void WriteTo(StringBuilder md)
     {
-        md.AppendLine($"Run {Num.Time(StartedAt)} → {Num.Time(EndedAt)} (wall time {Num.F(WallSeconds, "0")} s) on {Machine.HostName}: " +
-                      $"{Machine.Cores} cores ({Machine.CpuModel}), {Num.F(Machine.MemoryGb)} GB, {Machine.DotnetVersion}.").AppendLine();
+        md.AppendLine($"Run {NumberText.Time(StartedAt)} → {NumberText.Time(EndedAt)} (wall time {NumberText.F(WallSeconds, "0")} s) on {Machine.HostName}: " +
+                      $"{Machine.Cores} cores ({Machine.CpuModel}), {NumberText.F(Machine.MemoryGb)} GB, {Machine.DotnetVersion}.").AppendLine();
         md.AppendLine($"> **Shared machine:** the load generator, the system under test and everything else on this host share its " +
-                      $"{Machine.Cores} cores. The 1-minute load average was {Num.F(LoadAverageAtStart, "0.0")} at the start and " +
-                      $"{Num.F(LoadAverageAtEnd, "0.0")} at the end; with more runnable processes than cores, absolute numbers are lower " +
+                      $"{Machine.Cores} cores. The 1-minute load average was {NumberText.F(LoadAverageAtStart, "0.0")} at the start and " +
+                      $"{NumberText.F(LoadAverageAtEnd, "0.0")} at the end; with more runnable processes than cores, absolute numbers are lower " +
                       "than on a quiet machine, and only ratios measured in one run compare.").AppendLine();
         if (Tiny)
         {

@@ -30,9 +30,9 @@ public static class ScalingMarkdown
         var table = new MarkdownTable("workers", "backlog", "jobs measured", "window s", "jobs/s", "per worker", "I/O ceiling /s", "share of ceiling", "host CPU %", "fit /s", "wall s");
         foreach (var p in result.Points)
         {
-            table.Row(Num.F(p.Workers), Num.F(p.Backlog), Num.F(p.JobsMeasured), Num.F(p.MeasuredSeconds, "0.00"), Num.F(p.JobsPerSecond),
-                Num.F(p.JobsPerSecond / p.Workers), Num.F(p.IoCeiling, "0"), Num.F(100 * p.JobsPerSecond / p.IoCeiling, "0") + " %",
-                Num.F(p.HostCpuPercent, "0"), Num.F(result.Fit?.Throughput(p.Workers)), Num.F(p.WallSeconds, "0"));
+            table.Row(NumberText.F(p.Workers), NumberText.F(p.Backlog), NumberText.F(p.JobsMeasured), NumberText.F(p.MeasuredSeconds, "0.00"), NumberText.F(p.JobsPerSecond),
+                NumberText.F(p.JobsPerSecond / p.Workers), NumberText.F(p.IoCeiling, "0"), NumberText.F(100 * p.JobsPerSecond / p.IoCeiling, "0") + " %",
+                NumberText.F(p.HostCpuPercent, "0"), NumberText.F(result.Fit?.Throughput(p.Workers)), NumberText.F(p.WallSeconds, "0"));
         }
 
         table.WriteTo(md);
@@ -54,11 +54,11 @@ public static class ScalingMarkdown
         }
 
         md.AppendLine($"X(N) = λN / (1 + σ(N − 1) + κN(N − 1)), least squares over {fit.Points} points (MathNet.Numerics Levenberg–Marquardt, σ, κ ≥ 0):").AppendLine();
-        md.AppendLine($"- λ = {Num.F(fit.Lambda)} jobs/s (one worker without contention)");
-        md.AppendLine($"- σ = {Num.F(fit.Sigma, "0.0000")} (contention: the share of the work that serialises)");
-        md.AppendLine($"- κ = {Num.F(fit.Kappa, "0.00000")} (coherency: crosstalk between workers)");
-        md.AppendLine($"- R² = {Num.F(fit.RSquared, "0.000")}; modelled peak at N = {(double.IsFinite(fit.PeakWorkers) ? Num.F(fit.PeakWorkers, "0.0") : "∞ (κ = 0)")} " +
-                      $"with {(double.IsFinite(fit.PeakWorkers) ? Num.F(fit.Throughput(fit.PeakWorkers)) : Num.F(fit.ContentionCeiling))} jobs/s").AppendLine();
+        md.AppendLine($"- λ = {NumberText.F(fit.Lambda)} jobs/s (one worker without contention)");
+        md.AppendLine($"- σ = {NumberText.F(fit.Sigma, "0.0000")} (contention: the share of the work that serialises)");
+        md.AppendLine($"- κ = {NumberText.F(fit.Kappa, "0.00000")} (coherency: crosstalk between workers)");
+        md.AppendLine($"- R² = {NumberText.F(fit.RSquared, "0.000")}; modelled peak at N = {(double.IsFinite(fit.PeakWorkers) ? NumberText.F(fit.PeakWorkers, "0.0") : "∞ (κ = 0)")} " +
+                      $"with {(double.IsFinite(fit.PeakWorkers) ? NumberText.F(fit.Throughput(fit.PeakWorkers)) : NumberText.F(fit.ContentionCeiling))} jobs/s").AppendLine();
     }
 
     private static void WriteVerdict(StringBuilder md, ScalingResult result)
@@ -79,22 +79,22 @@ public static class ScalingMarkdown
 
         if (knee is null)
         {
-            md.AppendLine($"Every measured step added at least {PayOffShare:P0} of one worker's throughput ({Num.F(one)} jobs/s) per added worker: " +
+            md.AppendLine($"Every measured step added at least {PayOffShare:P0} of one worker's throughput ({NumberText.F(one)} jobs/s) per added worker: " +
                           $"up to {points[^1].Workers} workers, more still paid off on this machine.").AppendLine();
             return;
         }
 
         var next = points[points.IndexOf(knee) + 1];
         md.AppendLine($"**From {knee.Workers} worker(s) on.** Going from {knee.Workers} to {next.Workers} added " +
-                      $"{Num.F((next.JobsPerSecond - knee.JobsPerSecond) / (next.Workers - knee.Workers))} jobs/s per added worker, less than " +
-                      $"{PayOffShare:P0} of what the first worker gives ({Num.F(one)} jobs/s).").AppendLine();
+                      $"{NumberText.F((next.JobsPerSecond - knee.JobsPerSecond) / (next.Workers - knee.Workers))} jobs/s per added worker, less than " +
+                      $"{PayOffShare:P0} of what the first worker gives ({NumberText.F(one)} jobs/s).").AppendLine();
         var cpu = next.HostCpuPercent;
         var why = cpu >= CpuBoundPercent
-            ? $"the cores: host CPU was {Num.F(cpu, "0")} % of {result.Cores} cores while {next.Workers} workers drained, while their " +
-              $"downstream wait alone would allow {Num.F(next.IoCeiling, "0")} jobs/s ({Num.F(100 * next.JobsPerSecond / next.IoCeiling, "0")} % reached). " +
+            ? $"the cores: host CPU was {NumberText.F(cpu, "0")} % of {result.Cores} cores while {next.Workers} workers drained, while their " +
+              $"downstream wait alone would allow {NumberText.F(next.IoCeiling, "0")} jobs/s ({NumberText.F(100 * next.JobsPerSecond / next.IoCeiling, "0")} % reached). " +
               $"Each job waits {next.DownstreamMs} ms on I/O, which more slots overlap for free, but its Redis reads, the store script and the " +
               "acknowledgement cost CPU, and the 2 shared cores run out before the waiting slots do"
-            : $"not the cores (host CPU {Num.F(cpu, "0")} %, below {CpuBoundPercent:0} %): with {Num.F(100 * next.JobsPerSecond / next.IoCeiling, "0")} % of the " +
+            : $"not the cores (host CPU {NumberText.F(cpu, "0")} %, below {CpuBoundPercent:0} %): with {NumberText.F(100 * next.JobsPerSecond / next.IoCeiling, "0")} % of the " +
               $"I/O ceiling reached, the limit is elsewhere — Redis (single-threaded), polling delays or the {next.DownstreamMs} ms downstream wait per slot";
         md.AppendLine($"Why: {why}.").AppendLine();
     }
@@ -112,15 +112,15 @@ public static class ScalingMarkdown
         var scale = (double)result.Cores / PredictionCores;
         var bigger = fit with { Sigma = fit.Sigma * scale };
         md.AppendLine($"Assumption: σ comes from sharing {result.Cores} cores and shrinks in proportion on {PredictionCores} (σ' = σ × {result.Cores}/{PredictionCores} = " +
-                      $"{Num.F(bigger.Sigma, "0.0000")}); λ and κ stay as fitted. Under that assumption the USL predicts:").AppendLine();
+                      $"{NumberText.F(bigger.Sigma, "0.0000")}); λ and κ stay as fitted. Under that assumption the USL predicts:").AppendLine();
         var table = new MarkdownTable("workers", $"predicted jobs/s ({PredictionCores} cores)", $"fit jobs/s ({result.Cores} cores)");
         foreach (var n in new[] { 1, 2, 4, 8, 12, 16 })
         {
-            table.Row(n.ToString(CultureInfo.InvariantCulture), Num.F(bigger.Throughput(n)), Num.F(fit.Throughput(n)));
+            table.Row(n.ToString(CultureInfo.InvariantCulture), NumberText.F(bigger.Throughput(n)), NumberText.F(fit.Throughput(n)));
         }
 
         table.WriteTo(md);
-        md.AppendLine($"Predicted peak: N = {(double.IsFinite(bigger.PeakWorkers) ? Num.F(bigger.PeakWorkers, "0.0") : "∞")}. " +
+        md.AppendLine($"Predicted peak: N = {(double.IsFinite(bigger.PeakWorkers) ? NumberText.F(bigger.PeakWorkers, "0.0") : "∞")}. " +
                       "Verify on the bigger machine before sizing anything by it.").AppendLine();
     }
 }

@@ -3,7 +3,7 @@ using Perf.Engine.Profiles;
 using Perf.Engine.Running;
 using Perf.Fixtures;
 using Perf.Fixtures.Containers;
-using Perf.Fixtures.Environment;
+using Perf.Fixtures.Settings;
 using Perf.Fixtures.Metrics;
 
 namespace Perf.Scenarios.Experiments.Scaling;
