@@ -1,4 +1,4 @@
-using Perf.Fixtures.Environment;
+using Perf.Fixtures.Settings;
 using Perf.Scenarios.Experiments.Capacity;
 using Perf.Scenarios.Experiments.Reporting;
 

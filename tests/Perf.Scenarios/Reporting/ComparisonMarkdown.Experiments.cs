@@ -17,7 +17,7 @@ public static partial class ComparisonMarkdown
         var link = Path.GetRelativePath(markdownDirectory, findings.Directory).Replace('\\', '/');
         if (findings.CapacitySentence() is { } sentence)
         {
-            var when = string.Join(", ", findings.Capacities.Select(c => $"{c.Key} searched {Num.Time(c.Value.Context.StartedAt)}"));
+            var when = string.Join(", ", findings.Capacities.Select(c => $"{c.Key} searched {NumberText.Time(c.Value.Context.StartedAt)}"));
             md.AppendLine($"Capacity search: **{sentence}** ({when}; " +
                           string.Join(", ", findings.Capacities.Keys.Select(k => $"[{k}]({link}/CAPACITY_{k}.md)")) + ").").AppendLine();
         }

@@ -48,8 +48,8 @@ public sealed record ExperimentFindings(string Directory, IReadOnlyDictionary<st
         {
             var r = Capacities[name].Result;
             return r.IsCapacity
-                ? $"{name} sustains {Num.F(r.MaxSustainableRate, "0.#")}/s"
-                : $"{name} sustains at least {Num.F(r.MaxSustainableRate, "0.#")}/s ({r.Outcome})";
+                ? $"{name} sustains {NumberText.F(r.MaxSustainableRate, "0.#")}/s"
+                : $"{name} sustains at least {NumberText.F(r.MaxSustainableRate, "0.#")}/s ({r.Outcome})";
         });
         return string.Join(", ", parts);
     }
@@ -61,11 +61,11 @@ public sealed record ExperimentFindings(string Directory, IReadOnlyDictionary<st
         if (CapacitySentence() is { } sentence)
         {
             var evidence = string.Join("; ", Capacities.Select(c => $"{c.Key}: {CapacityMarkdown.Headline(c.Value).Replace("**", "", StringComparison.Ordinal)}" +
-                (c.Value.Result.FirstBroken is { } b ? $" First to break at {Num.F(b.TargetRate, "0.#")}/s: {string.Join("; ", b.Breaches.Select(x => x.Message))}." : "")));
+                (c.Value.Result.FirstBroken is { } b ? $" First to break at {NumberText.F(b.TargetRate, "0.#")}/s: {string.Join("; ", b.Breaches.Select(x => x.Message))}." : "")));
             var headroom = string.Join(", ", Capacities.Where(c => c.Value.Result.MaxSustainableRate is > 0).Select(c =>
-                $"{c.Key} {Num.F(c.Value.Result.MaxSustainableRate!.Value / profilePeakRate, "0.00")}×"));
+                $"{c.Key} {NumberText.F(c.Value.Result.MaxSustainableRate!.Value / profilePeakRate, "0.00")}×"));
             found.Add(new Recommendation("capacity", $"Capacity search: {sentence}", evidence,
-                $"against this profile's peak of {Num.F(profilePeakRate, "0")} arrivals/s the headroom is {headroom}; size for the capacity, " +
+                $"against this profile's peak of {NumberText.F(profilePeakRate, "0")} arrivals/s the headroom is {headroom}; size for the capacity, " +
                 "not for \"passes at the profile's rate\" (see experiments/CAPACITY_<config>.md)"));
         }
 
@@ -75,11 +75,11 @@ public sealed record ExperimentFindings(string Directory, IReadOnlyDictionary<st
             if (clear.Count > 0)
             {
                 var evidence = string.Join("; ", clear.Select(e =>
-                    $"{e.Effect} → {e.Metric} {Num.F(e.Interval.Estimate, "0.##")} {e.Unit} [{Num.F(e.Interval.Low, "0.##")}, {Num.F(e.Interval.High, "0.##")}] ({e.Verdict})"));
+                    $"{e.Effect} → {e.Metric} {NumberText.F(e.Interval.Estimate, "0.##")} {e.Unit} [{NumberText.F(e.Interval.Low, "0.##")}, {NumberText.F(e.Interval.High, "0.##")}] ({e.Verdict})"));
                 var hurtsP99 = clear.Where(e => e.Metric.StartsWith("HTTP p99", StringComparison.Ordinal) && e.Verdict == "hurts").MaxBy(e => e.Interval.Estimate);
                 var advice = hurtsP99 is null
                     ? "no knob had a clear cost on HTTP p99 in the attribution; keep the knobs that help"
-                    : $"the HTTP p99 cost comes from {hurtsP99.Effect} (+{Num.F(hurtsP99.Interval.Estimate, "0.#")} ms); keep it only where what it buys (see its other effects) is worth that";
+                    : $"the HTTP p99 cost comes from {hurtsP99.Effect} (+{NumberText.F(hurtsP99.Interval.Estimate, "0.#")} ms); keep it only where what it buys (see its other effects) is worth that";
                 found.Add(new Recommendation("attribution", $"Attribution ({attribution.Design.Name}, profile {attribution.ProfileName}): which knob did what",
                     evidence + ". Intervals are within-run only", advice));
             }
