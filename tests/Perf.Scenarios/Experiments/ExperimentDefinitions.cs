@@ -30,7 +30,11 @@ public static class ExperimentDefinitions
             MaxSteps = (int)ExperimentSettings.Double("PERF_CAPACITY_MAX_STEPS", 14, 1, 100),
             StepDuration = TimeSpan.FromSeconds(ExperimentSettings.Double("PERF_CAPACITY_STEP_S", 15, 1, 600)),
         };
-        var criteria = new SustainCriteria { MaxJobP99Ms = ExperimentSettings.Double("PERF_CAPACITY_JOB_P99_MS", 1000, 1, 600_000) };
+        var criteria = new SustainCriteria
+        {
+            MaxJobP99Ms = ExperimentSettings.Double("PERF_CAPACITY_JOB_P99_MS", 1000, 1, 600_000),
+            MaxLateSharePercent = ExperimentSettings.Double("PERF_CAPACITY_MAX_LATE_PERCENT", 5, 0, 100),
+        };
         return ExperimentSettings.Names("PERF_CAPACITY_CONFIGS", EnvironmentPresets.Names, EnvironmentPresets.Names)
             .Select(name => new CapacityExperiment(name, EnvironmentOverrides.Apply(EnvironmentPresets.ByName(name)), template, run.ProfileName, plan, criteria, Tiny: false))
             .ToList();

@@ -1,6 +1,7 @@
 using System.Text;
 using Perf.Engine.Reporting;
 using Perf.Fixtures;
+using Perf.Scenarios.Experiments.Reporting;
 
 namespace Perf.Scenarios.Reporting;
 
@@ -11,7 +12,7 @@ namespace Perf.Scenarios.Reporting;
 public static partial class ComparisonMarkdown
 {
     public static string Render(ComparisonSide baseline, ComparisonSide optimized, ChartSet charts,
-        IReadOnlyList<Recommendation> recommendations, ArtifactWriter artifacts, DateTimeOffset generatedAt)
+        IReadOnlyList<Recommendation> recommendations, ArtifactWriter artifacts, DateTimeOffset generatedAt, ExperimentFindings? experiments = null)
     {
         var md = new StringBuilder();
         WriteHeader(md, baseline, optimized, generatedAt);
@@ -19,6 +20,7 @@ public static partial class ComparisonMarkdown
         WriteEnvironment(md, baseline, optimized);
         WriteConfiguration(md, baseline, optimized);
         WriteSummary(md, baseline, optimized);
+        WriteExperiments(md, experiments ?? ExperimentFindings.Load(artifacts.Directory), artifacts.Directory);
         WriteTraffic(md, baseline, optimized);
         WriteThresholds(md, baseline, optimized);
         WriteJobNotes(md, baseline, optimized);

@@ -1,4 +1,5 @@
 using Perf.Fixtures;
+using Perf.Scenarios.Experiments.Reporting;
 
 namespace Perf.Scenarios.Reporting;
 
@@ -43,7 +44,9 @@ public static class ComparisonReport
             log($"comparison chart: {problem}");
         }
 
-        var markdown = ComparisonMarkdown.Render(b, o, charts, Recommendations.Derive(b, o), artifacts, generatedAt);
+        var experiments = ExperimentFindings.Load(artifacts.Directory);
+        var recommendations = Recommendations.Derive(b, o).Concat(experiments.Recommendations(b.Load.Phases.Max(p => p.TargetRate))).ToList();
+        var markdown = ComparisonMarkdown.Render(b, o, charts, recommendations, artifacts, generatedAt, experiments);
         var temp = path + ".tmp";
         File.WriteAllText(temp, markdown);
         File.Move(temp, path, overwrite: true);

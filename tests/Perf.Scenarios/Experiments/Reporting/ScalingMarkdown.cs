@@ -24,7 +24,7 @@ public static class ScalingMarkdown
         md.AppendLine("## How it was measured").AppendLine();
         var first = result.Points[0];
         md.AppendLine($"Each point is a fresh environment with N workers (concurrency {first.Concurrency}, downstream wait {first.DownstreamMs} ms, " +
-                      "Redis defaults, no backpressure). The workers are paused (`docker pause`) while the API fills the queue, then unpaused; the " +
+                      "Redis defaults, no backpressure). The workers are stopped while the API fills the queue, then started again; the " +
                       "throughput is the drain rate between 10 % and 90 % of the backlog drained, so the queue is never empty while it is measured " +
                       "and the API is idle. Host CPU is measured over the same window.").AppendLine();
         var table = new MarkdownTable("workers", "backlog", "jobs measured", "window s", "jobs/s", "per worker", "I/O ceiling /s", "share of ceiling", "host CPU %", "fit /s", "wall s");

@@ -2,7 +2,7 @@ namespace Perf.Scenarios.Experiments.Scaling;
 
 /// <summary>
 /// Maximum job throughput at one worker count, measured while the workers drain a backlog they could not touch while it
-/// was filled (paused containers), so the queue is never empty during the measurement.
+/// was filled (stopped containers), so the queue is never empty during the measurement.
 /// </summary>
 public sealed record ScalingPoint(
     int Workers,

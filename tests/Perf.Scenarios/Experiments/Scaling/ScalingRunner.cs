@@ -9,8 +9,8 @@ using Perf.Fixtures.Metrics;
 namespace Perf.Scenarios.Experiments.Scaling;
 
 /// <summary>
-/// One scaling point: a fresh environment with N workers, the workers paused (docker pause) while the API fills the
-/// queue, then unpaused; the drain rate between 10 % and 90 % of the backlog drained is the workers' maximum throughput,
+/// One scaling point: a fresh environment with N workers, the workers stopped while the API fills the queue, then
+/// started again; the drain rate between 10 % and 90 % of the backlog drained is the workers' maximum throughput,
 /// and host CPU over the same window says whether the cores or the downstream wait limited it.
 /// </summary>
 public sealed class ScalingRunner(LoadProfile template, ScalingPlan plan, Action<string> log)
@@ -27,28 +27,27 @@ public sealed class ScalingRunner(LoadProfile template, ScalingPlan plan, Action
             BackpressureEnabled = false,
         };
         await using var environment = await PerfEnvironment.StartAsync(settings, log, ct).ConfigureAwait(false);
-        var docker = environment.Docker ?? throw new InvalidOperationException(
-            "The scaling experiment pauses the worker containers, so it needs container mode (PERF_MODE=container).");
-        var workerIds = environment.Containers.Where(c => c.Role == ContainerRole.Worker).Select(c => c.Id).ToList();
-        foreach (var id in workerIds)
+        if (environment.Docker is null)
         {
-            await docker.Client.Containers.PauseContainerAsync(id, ct).ConfigureAwait(false);
+            throw new InvalidOperationException("The scaling experiment stops and restarts the worker containers, so it needs container mode (PERF_MODE=container).");
         }
 
+        // Stopped rather than paused: freezing a container's cgroup fails on a busy host ("unable to freeze"), and a worker
+        // stopped with an empty queue holds no pending entries. The drain is measured from 10 % on, after the restart.
+        var workerContainers = environment.Containers.Where(c => c.Role == ContainerRole.Worker).ToList();
+        await Task.WhenAll(workerContainers.Select(c => c.Container.StopAsync(ct))).ConfigureAwait(false);
         double fillSeconds;
         try
         {
             fillSeconds = plan.FillSecondsFor(workers);
-            var fill = StepProfiles.ConstantRate(StepProfiles.JobsOnly(template), $"fill-{workers}w", plan.FillRate, TimeSpan.FromSeconds(fillSeconds));
+            var fill = StepProfiles.ConstantRate(StepProfiles.JobsOnly(template with { Target = environment.ApiBaseUrl }), $"fill-{workers}w",
+                plan.FillRate, TimeSpan.FromSeconds(fillSeconds));
             var load = await new LoadRunner().RunAsync(fill, new RunOptions { Label = fill.Name, Progress = s => log($"  {s}") }, ct).ConfigureAwait(false);
             log($"{workers} worker(s): filled {load.Totals.Requests} requests in {load.DurationSeconds:0.0} s, errors {load.Totals.ErrorRatePercent:0.00} %");
         }
         finally
         {
-            foreach (var id in workerIds)
-            {
-                await docker.Client.Containers.UnpauseContainerAsync(id, CancellationToken.None).ConfigureAwait(false);
-            }
+            await Task.WhenAll(workerContainers.Select(c => c.Container.StartAsync(CancellationToken.None))).ConfigureAwait(false);
         }
 
         return await MeasureDrainAsync(environment, workers, fillSeconds, wall, ct).ConfigureAwait(false);
@@ -58,6 +57,12 @@ public sealed class ScalingRunner(LoadProfile template, ScalingPlan plan, Action
     {
         var clock = Stopwatch.StartNew();
         var initial = await BacklogSampler.ReadAsync(environment).ConfigureAwait(false);
+        if (initial < plan.BacklogFor(workers) / 2)
+        {
+            throw new InvalidOperationException($"{workers} worker(s): the fill left {initial} queued jobs, less than half the {plan.BacklogFor(workers)} planned " +
+                                                "(the API refused or the workers were not stopped): no throughput to measure.");
+        }
+
         var host = new HostProbe();
         (double Seconds, long Backlog)? from = null, to = null;
         double? cpu = null;
