@@ -42,7 +42,8 @@ public static class EffectText
     /// <summary>Three significant figures, thousands separated: 3.21, 32.1, 321, 3,210.</summary>
     public static string Factor(double factor) => factor switch
     {
-        >= 100 => Math.Round(factor, 2 - (int)Math.Floor(Math.Log10(factor))).ToString("#,0", CultureInfo.InvariantCulture),
+        >= 100 => (Math.Round(factor / Math.Pow(10, Math.Floor(Math.Log10(factor)) - 2)) * Math.Pow(10, Math.Floor(Math.Log10(factor)) - 2))
+            .ToString("#,0", CultureInfo.InvariantCulture),
         >= 10 => factor.ToString("0.#", CultureInfo.InvariantCulture),
         _ => factor.ToString("0.##", CultureInfo.InvariantCulture),
     };
