@@ -5,6 +5,8 @@
 #   PERF_REPEATS=3 PERF_TIME_SCALE=0.25 ./eng/run-comparison.sh   # baseline, optimized, baseline, … each on a fresh
 #                                                                 # environment; intervals between runs
 #   PERF_AA=baseline ./eng/run-comparison.sh                      # A/A: baseline twice, measures the noise floor
+# Extra arguments go to dotnet test (the workflows add --logger GitHubActions for annotations).
+# Test results: JUnit XML under artifacts/test-results/junit.
 # Exit status: non-zero when a configuration breached its thresholds; the report is written either way.
 set -euo pipefail
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -24,28 +26,33 @@ fi
 export PERF_PROFILE="${PERF_PROFILE:-1k}"
 export PERF_SESSION_ID="${PERF_SESSION_ID:-comparison-$(date -u +%Y%m%d-%H%M%S)}"
 
+results="$repo_root/artifacts/test-results"
 status=0
+test_args=("$@")
 # One dotnet test process per run: each starts and removes its own environment, so every repeat is a fresh one.
 run() {
   local category="$1"; shift
+  local name="$1"; shift
   env "$@" dotnet test tests/Perf.Scenarios -c Release -nologo --no-build --filter "Category=$category" \
-    --logger "console;verbosity=normal" || status=$?
+    --results-directory "$results" --logger "junit;LogFilePath=$results/junit/{assembly}-$name.xml" \
+    --logger "console;verbosity=normal" "${test_args[@]}" || status=$?
 }
 
 if [ -z "$aa" ] && [ "$repeats" -eq 1 ]; then
   dotnet test tests/Perf.Scenarios -c Release -nologo --filter "Category=baseline|Category=optimized" \
-    --logger "console;verbosity=normal" || status=$?
+    --results-directory "$results" --logger "junit;LogFilePath=$results/junit/{assembly}.xml" \
+    --logger "console;verbosity=normal" "${test_args[@]}" || status=$?
 else
   dotnet build tests/Perf.Scenarios -c Release -nologo -v q
   for i in $(seq 1 "$repeats"); do
     repeat=()
     [ "$repeats" -gt 1 ] && repeat=(PERF_REPEAT="$i")
     if [ -n "$aa" ]; then
-      run "$aa" "${repeat[@]}" PERF_AA="$aa" PERF_AA_HALF=a
-      run "$aa" "${repeat[@]}" PERF_AA="$aa" PERF_AA_HALF=b
+      run "$aa" "aa-a-r$i" "${repeat[@]}" PERF_AA="$aa" PERF_AA_HALF=a
+      run "$aa" "aa-b-r$i" "${repeat[@]}" PERF_AA="$aa" PERF_AA_HALF=b
     else
-      run baseline "${repeat[@]}"
-      run optimized "${repeat[@]}"
+      run baseline "baseline-r$i" "${repeat[@]}"
+      run optimized "optimized-r$i" "${repeat[@]}"
     fi
   done
 fi

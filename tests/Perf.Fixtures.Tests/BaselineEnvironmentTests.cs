@@ -1,7 +1,8 @@
 using Perf.Fixtures.Accounting;
 using Perf.Fixtures.Containers;
-using Perf.Fixtures.Environment;
 using Perf.Fixtures.Metrics;
+using Perf.Fixtures.Settings;
+using Perf.Fixtures.Traffic;
 using Xunit.Abstractions;
 
 namespace Perf.Fixtures.Tests;
@@ -30,11 +31,11 @@ public sealed class BaselineEnvironmentTests(BaselineEnvironmentFixture fixture,
         var environment = fixture.Environment;
         await using var collector = new MetricsCollector(environment);
         var before = await collector.SnapshotAsync("before", CancellationToken.None);
-        IReadOnlyList<TimeSeriesPoint> series;
+        IReadOnlyList<ResourceSample> series;
         int accepted;
         await using (var sampler = new MetricsSampler(collector, TimeSpan.FromMilliseconds(500)))
         {
-            accepted = await TrafficBurst.PostPaymentsAsync(environment.ApiBaseUrl, count: 400, concurrency: 16);
+            accepted = (await JobBurst.PaymentsAsync(environment.ApiBaseUrl, count: 400, concurrency: 16, TimeSpan.FromSeconds(60))).Accepted;
             var accounting = await JobAccountant.SettleAsync(environment, accepted, CancellationToken.None);
             series = await sampler.StopAsync();
             output.WriteLine($"sampler overhead: {sampler.OverheadPercentOfCore:0.00} % of one core (wall time of sampling)");
@@ -72,7 +73,7 @@ public sealed class BaselineEnvironmentTests(BaselineEnvironmentFixture fixture,
 
         await using var external = await PerfEnvironment.StartAsync(settings, output.WriteLine, CancellationToken.None);
         await using var collector = new MetricsCollector(external);
-        var accepted = await TrafficBurst.PostPaymentsAsync(external.ApiBaseUrl, count: 20, concurrency: 4);
+        var accepted = (await JobBurst.PaymentsAsync(external.ApiBaseUrl, count: 20, concurrency: 4, TimeSpan.FromSeconds(30))).Accepted;
         var snapshot = await collector.SnapshotAsync("external", CancellationToken.None);
 
         external.Containers.Should().BeEmpty();

@@ -1,6 +1,6 @@
 using Docker.DotNet.Models;
 using Perf.Fixtures.Containers;
-using Perf.Fixtures.Environment;
+using Perf.Fixtures.Settings;
 using Xunit.Abstractions;
 
 namespace Perf.Fixtures.Tests;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using DotNet.Testcontainers.Builders;
 using Perf.Fixtures.Containers;
-using Perf.Fixtures.Environment;
+using Perf.Fixtures.Settings;
 using Testcontainers.MongoDb;
 
 namespace Perf.Fixtures;
@@ -84,7 +84,7 @@ public sealed partial class PerfEnvironment
         await StartOrExplainAsync(running, ct).ConfigureAwait(false);
         var port = Settings.Network == NetworkMode.Host ? hostPort : running.Container.GetMappedPublicPort(ContainerApiPort);
         ApiBaseUrl = new Uri($"http://127.0.0.1:{port}");
-        await Readiness.WaitAsync($"the API's GET {ApiBaseUrl}health to answer 200", Settings.StartTimeout,
+        await Eventually.WaitAsync($"the API's GET {ApiBaseUrl}health to answer 200", Settings.StartTimeout,
             async token => (await ReadinessClient.GetAsync(new Uri(ApiBaseUrl, "health"), token).ConfigureAwait(false)).IsSuccessStatusCode,
             token => ExitedBecauseAsync(running), ct).ConfigureAwait(false);
     }
@@ -108,7 +108,7 @@ public sealed partial class PerfEnvironment
         await StartOrExplainAsync(running, ct).ConfigureAwait(false);
         // A worker is ready when its named connection is open and the consumer groups exist (it creates them before
         // its first read). Redis 7.0 registers a consumer only when a read returns entries, so XINFO CONSUMERS cannot tell.
-        await Readiness.WaitAsync($"{consumer} to connect to Redis (client name '{consumer}') with consumer group 'workers' on {string.Join(", ", JobStreams)}",
+        await Eventually.WaitAsync($"{consumer} to connect to Redis (client name '{consumer}') with consumer group 'workers' on {string.Join(", ", JobStreams)}",
             Settings.StartTimeout,
             async _ =>
             {

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using DotNet.Testcontainers.Builders;
 using DotNet.Testcontainers.Networks;
 using Perf.Fixtures.Containers;
-using Perf.Fixtures.Environment;
+using Perf.Fixtures.Settings;
 using StackExchange.Redis;
 
 namespace Perf.Fixtures;
@@ -148,7 +148,7 @@ public sealed partial class PerfEnvironment : IAsyncDisposable
     }
 
     private Task<TimeSpan> WaitForRedisPingAsync(string whatFor, CancellationToken ct) =>
-        Readiness.WaitAsync(whatFor, Settings.StartTimeout,
+        Eventually.WaitAsync(whatFor, Settings.StartTimeout,
             async _ => (await Redis.GetDatabase().PingAsync().ConfigureAwait(false)) >= TimeSpan.Zero, null, ct);
 
     /// <summary>The Redis address as the SUT's containers see it.</summary>

@@ -1,7 +1,7 @@
 using Perf.Fixtures;
 using Perf.Fixtures.Accounting;
-using Perf.Fixtures.Containers;
 using Perf.Fixtures.Metrics;
+using Perf.Fixtures.Traffic;
 using Perf.Reliability.Tests.Infrastructure;
 using StackExchange.Redis;
 using Xunit.Abstractions;
@@ -77,7 +77,10 @@ public sealed class MemoryPressureTests(ITestOutputHelper output)
         var config = await probe.EffectiveConfigAsync(settings.RedisConfigFile);
         log.Write($"{name}: maxmemory {config.MaxMemoryBytes} B, policy {config.MaxMemoryPolicy}");
 
-        var burst = await JobBurst.PostNotificationsAsync(environment.ApiBaseUrl, BurstSize, concurrency: 16, TimeSpan.FromSeconds(30));
+        // Large messages: about 2 KB of Redis memory per job, so the burst fills the small maxmemory.
+        var message = new string('m', 1000);
+        var burst = await JobBurst.PostAsync(environment.ApiBaseUrl, "notifications", i => new { userId = $"u-{i % 50}", channel = "email", message },
+            BurstSize, concurrency: 16, TimeSpan.FromSeconds(30));
         log.Write($"{name}: burst sent {burst.Sent}, accepted {burst.Accepted}, status codes {{{string.Join(", ", burst.StatusCodes.Select(kv => $"{kv.Key}: {kv.Value}"))}}}, " +
                   $"transport errors {burst.TransportErrors}; first refusal: {burst.FirstRefusal}");
 
@@ -85,7 +88,7 @@ public sealed class MemoryPressureTests(ITestOutputHelper output)
         long processedBeforeRelief;
         try
         {
-            await Readiness.WaitAsync($"the accepted jobs of the {name} burst to be processed without help", TimeSpan.FromSeconds(3),
+            await Eventually.WaitAsync($"the accepted jobs of the {name} burst to be processed without help", TimeSpan.FromSeconds(3),
                 async _ => (await probe.CountersAsync()).Processed >= burst.Accepted, null, bound.Token);
         }
         catch (TimeoutException)

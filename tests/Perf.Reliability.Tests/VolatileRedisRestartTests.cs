@@ -1,3 +1,4 @@
+using Perf.Fixtures.Accounting;
 using Perf.Reliability.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -21,7 +22,7 @@ public sealed class VolatileRedisRestartTests(VolatileRedisRestartFixture fixtur
         var run = fixture.Run;
         var jobs = run.Jobs;
 
-        jobs.AcceptedByClients.Should().Be(FaultLoad.AcceptedByClients(run.Load) + run.SubmittedAfterRestart);
+        jobs.AcceptedByClients.Should().Be(JobAccountant.AcceptedByClients(run.Load) + run.SubmittedAfterRestart);
         jobs.AcceptedBySut.Should().BeLessThan(jobs.AcceptedByClients, "the restart wiped the SUT's counters");
         jobs.Accepted.Should().Be(jobs.AcceptedByClients, "the client-side 202 count must prevail over a wiped counter");
         jobs.Lost.Should().BeGreaterThan(0, "jobs queued before the restart vanished and must be reported lost");

@@ -37,7 +37,7 @@ public sealed class WorkerLossTests(ITestOutputHelper output)
         await Task.Delay(TimeSpan.FromSeconds(6), bound.Token);
         // KillWorkerAsync takes the first worker; kill it only while it holds unacknowledged jobs, or the fault proves nothing.
         var victimName = environment.Containers.First(c => c.Role == ContainerRole.Worker).DisplayName;
-        await Readiness.WaitAsync($"{victimName} to hold unacknowledged jobs (so that the SIGKILL orphans some)", TimeSpan.FromSeconds(10),
+        await Eventually.WaitAsync($"{victimName} to hold unacknowledged jobs (so that the SIGKILL orphans some)", TimeSpan.FromSeconds(10),
             async _ => await PendingOfAsync(environment.Redis.GetDatabase(), victimName) > 0, null, bound.Token);
         var killedAt = clock.Elapsed;
         var victim = await environment.KillWorkerAsync(bound.Token);
@@ -51,7 +51,7 @@ public sealed class WorkerLossTests(ITestOutputHelper output)
         var load = await run;
         log.Write($"load done: {FaultLoad.Describe(load)}");
 
-        var jobs = await JobAccountant.SettleAsync(environment, FaultLoad.AcceptedByClients(load), bound.Token);
+        var jobs = await JobAccountant.SettleAsync(environment, JobAccountant.AcceptedByClients(load), bound.Token);
         var counters = await new RedisProbe(environment.Redis).CountersAsync();
         log.Write($"fault window: {victim.DisplayName} SIGKILLed at {killedAt.TotalSeconds:0.0} s, {replacement.DisplayName} ready at " +
                   $"{replacedAt.TotalSeconds:0.0} s (run {profile.TotalDuration.TotalSeconds:0} s)");
@@ -60,7 +60,7 @@ public sealed class WorkerLossTests(ITestOutputHelper output)
                   $"reclaimed {counters.Retried}, drained {jobs.Drained} in {jobs.DrainSeconds} s; notes: {string.Join(" | ", jobs.Notes)}");
 
         load.Cancelled.Should().BeFalse();
-        FaultLoad.AcceptedByClients(load).Should().BeGreaterThan(1000, "the run must actually submit jobs around the fault");
+        JobAccountant.AcceptedByClients(load).Should().BeGreaterThan(1000, "the run must actually submit jobs around the fault");
         log.Write($"entries orphaned by the SIGKILL: {orphaned}, reclaimed by other workers: {counters.Retried}");
         counters.Retried.Should().BeGreaterThanOrEqualTo(orphaned, "every entry the killed worker held must be reclaimed by another worker");
         jobs.Drained.Should().BeTrue("every accepted job must be finished after the fault");

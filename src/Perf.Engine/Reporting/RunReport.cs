@@ -45,6 +45,9 @@ public sealed record RunReport
 
     public ThresholdResult? Thresholds { get; init; }
 
+    /// <summary>What the client ledger recorded per key (<c>RunOptions.Ledger</c>); empty when the run kept none.</summary>
+    public IReadOnlyList<LedgerSummary> Ledger { get; init; } = [];
+
     public RequestReport? Request(string key) => Requests.FirstOrDefault(r => r.Key == key);
 
     public ScenarioReport? Scenario(string name) => Scenarios.FirstOrDefault(s => s.Name == name);

@@ -72,9 +72,19 @@ internal static class VirtualUser
         var completed = Stopwatch.GetTimestamp();
         context.RequestEnded();
         error ??= ErrorClassifier.FromStatus(status, step.Expected);
-        if (error is null && body is not null && !Capture(step, body, variables!))
+        if (error is null && body is not null)
         {
-            error = ErrorKind.CaptureFailed;
+            if (!Capture(step, body, variables!))
+            {
+                error = ErrorKind.CaptureFailed;
+            }
+            else
+            {
+                foreach (var (capture, recorder) in step.Ledger)
+                {
+                    recorder.Add(variables![capture]);
+                }
+            }
         }
 
         var latencyMicros = (completed - intended) * 1_000_000 / Stopwatch.Frequency;

@@ -21,7 +21,7 @@ public class ProfileLoaderTests
     [Fact]
     public void OneKProfileHasTheFourPhasesAndWeightedScenarios()
     {
-        var profile = ProfileLoader.Load(RepoPaths.LoadTest("artillery-1k.yml"));
+        var profile = ProfileLoader.Load(ShippedProfiles.PathOf("artillery-1k.yml"));
 
         profile.Name.Should().Be("artillery-1k");
         profile.Phases.Select(p => (p.Name, p.Duration.TotalSeconds, p.ArrivalRate, p.RampTo)).Should().Equal(
@@ -43,7 +43,7 @@ public class ProfileLoaderTests
     [Fact]
     public void SmokeProfileRunsAboutAMinute()
     {
-        var profile = ProfileLoader.Load(RepoPaths.LoadTest("artillery-smoke.yml"));
+        var profile = ProfileLoader.Load(ShippedProfiles.PathOf("artillery-smoke.yml"));
 
         profile.TotalDuration.Should().Be(TimeSpan.FromSeconds(60));
         profile.Scenarios.Should().HaveCount(4);
@@ -52,7 +52,7 @@ public class ProfileLoaderTests
     [Fact]
     public void TimeScaleMultipliesEveryPhaseDurationAndKeepsRates()
     {
-        var profile = ProfileLoader.Load(RepoPaths.LoadTest("artillery-1k.yml"), new ProfileOverrides { TimeScale = 0.1 });
+        var profile = ProfileLoader.Load(ShippedProfiles.PathOf("artillery-1k.yml"), new ProfileOverrides { TimeScale = 0.1 });
 
         profile.TimeScale.Should().Be(0.1);
         profile.Phases.Select(p => p.Duration.TotalSeconds).Should().Equal(3, 6, 12, 3);
@@ -89,7 +89,7 @@ public class ProfileLoaderTests
     }
 
     [Theory]
-    [InlineData("config:\n  target: \"http://x\"\n  phases: [{ duration: 1, arrivalRate: 1 }]\nscenarios: [{ flow: [{ get: { url: \"/\" } }] }]\nbefore: {}\n", 5, "before", "unknown key")]
+    [InlineData(InlineProfiles.Head + "scenarios: [{ flow: [{ get: { url: \"/\" } }] }]\nbefore: {}\n", 5, "before", "unknown key")]
     [InlineData("config:\n  target: \"http://x\"\n  processor: \"./p.js\"\n  phases: [{ duration: 1, arrivalRate: 1 }]\nscenarios: [{ flow: [{ get: { url: \"/\" } }] }]\n", 3, "config.processor", "unknown key")]
     [InlineData("config:\n  target: \"http://x\"\n  phases:\n    - duration: 1\n      arrivalCount: 5\nscenarios: [{ flow: [{ get: { url: \"/\" } }] }]\n", 5, "config.phases[0].arrivalCount", "unknown key")]
     [InlineData("config:\n  target: \"http://x\"\n  phases:\n    - duration: 1\nscenarios: [{ flow: [{ get: { url: \"/\" } }] }]\n", 4, "config.phases[0].arrivalRate", "is required")]
@@ -98,27 +98,27 @@ public class ProfileLoaderTests
     [InlineData("config:\n  target: \"ftp://x\"\n  phases: [{ duration: 1, arrivalRate: 1 }]\nscenarios: [{ flow: [{ get: { url: \"/\" } }] }]\n", 2, "config.target", "absolute http(s) URL")]
     [InlineData("config:\n  phases: [{ duration: 1, arrivalRate: 1 }]\nscenarios: [{ flow: [{ get: { url: \"/\" } }] }]\n", 2, "config.target", "is required")]
     [InlineData("config:\n  target: \"http://x\"\n  http:\n    timeout: 5\n    pool: 10\n  phases: [{ duration: 1, arrivalRate: 1 }]\nscenarios: [{ flow: [{ get: { url: \"/\" } }] }]\n", 5, "config.http.pool", "unknown key")]
-    [InlineData("config:\n  target: \"http://x\"\n  phases: [{ duration: 1, arrivalRate: 1 }]\nscenarios:\n  - flow:\n      - get:\n          url: \"/p/{{ id }}\"\n", 7, "scenarios[0].flow[0].get.url", "variable 'id'")]
-    [InlineData("config:\n  target: \"http://x\"\n  phases: [{ duration: 1, arrivalRate: 1 }]\nscenarios:\n  - flow:\n      - get:\n          url: \"/p/{{ $randomNumber(1,5) }}\"\n", 7, "scenarios[0].flow[0].get.url", "Artillery processor")]
-    [InlineData("config:\n  target: \"http://x\"\n  phases: [{ duration: 1, arrivalRate: 1 }]\nscenarios:\n  - flow:\n      - get:\n          url: \"/\"\n          followRedirect: false\n", 8, "scenarios[0].flow[0].get.followRedirect", "unknown key")]
-    [InlineData("config:\n  target: \"http://x\"\n  phases: [{ duration: 1, arrivalRate: 1 }]\nscenarios:\n  - flow:\n      - think: 1\n", 6, "scenarios[0].flow[0].think", "unknown key")]
-    [InlineData("config:\n  target: \"http://x\"\n  phases: [{ duration: 1, arrivalRate: 1 }]\nscenarios:\n  - flow:\n      - get:\n          url: \"/\"\n          capture:\n            json: \"$.id\"\n", 9, "scenarios[0].flow[0].get.capture", "needs both")]
-    [InlineData("config:\n  target: \"http://x\"\n  phases: [{ duration: 1, arrivalRate: 1 }]\nscenarios:\n  - flow:\n      - get:\n          url: \"/\"\n          capture:\n            json: \"id\"\n            as: x\n", 9, "scenarios[0].flow[0].get.capture.json", "unsupported JSON path")]
-    [InlineData("config:\n  target: \"http://x\"\n  phases: [{ duration: 1, arrivalRate: 1 }]\nscenarios:\n  - flow:\n      - get:\n          url: \"/\"\n          expect:\n            - statusCode: ok\n", 9, "scenarios[0].flow[0].get.expect[0].statusCode", "must be a number")]
-    [InlineData("config:\n  target: \"http://x\"\n  phases: [{ duration: 1, arrivalRate: 1 }]\nscenarios:\n  - flow:\n      - get:\n          url: \"/\"\n          expect:\n            - contentType: json\n", 9, "scenarios[0].flow[0].get.expect[0].contentType", "unknown key")]
-    [InlineData("config:\n  target: \"http://x\"\n  phases: [{ duration: 1, arrivalRate: 1 }]\nscenarios:\n  - weight: 2.5\n    flow: [{ get: { url: \"/\" } }]\n", 5, "scenarios[0].weight", "whole number")]
-    [InlineData("config:\n  target: \"http://x\"\n  phases: [{ duration: 1, arrivalRate: 1 }]\nscenarios:\n  - name: a\n    flow: []\n", 6, "scenarios[0].flow", "at least one request")]
-    [InlineData("config:\n  target: \"http://x\"\n  phases: [{ duration: 1, arrivalRate: 1 }]\nscenarios: []\n", 4, "scenarios", "at least one scenario")]
-    [InlineData("config:\n  target: \"http://x\"\n  phases: [{ duration: 1, arrivalRate: 1 }]\nscenarios:\n  - name: a\n    flow: [{ get: { url: \"/\" } }]\n  - name: a\n    flow: [{ get: { url: \"/\" } }]\n", 7, "scenarios[1].name", "duplicate scenario name")]
-    [InlineData("config:\n  target: \"http://x\"\n  phases: [{ duration: 1, arrivalRate: 1 }]\nscenarios:\n  - flow:\n      - get: { url: \"/\" }\n        post: { url: \"/\" }\n", 6, "scenarios[0].flow[0]", "exactly one of")]
-    [InlineData("config:\n  target: \"http://x\"\n  phases: [{ duration: 1, arrivalRate: 1 }]\n  plugins:\n    ensure:\n      thresholds:\n        - http.latency.p95: 100\nscenarios: [{ flow: [{ get: { url: \"/\" } }] }]\n", 7, "config.plugins.ensure.thresholds[0].http.latency.p95", "unsupported metric")]
-    [InlineData("config:\n  target: \"http://x\"\n  phases: [{ duration: 1, arrivalRate: 1 }]\n  plugins:\n    ensure:\n      thresholds:\n        - http.response_time.p42: 100\nscenarios: [{ flow: [{ get: { url: \"/\" } }] }]\n", 7, "config.plugins.ensure.thresholds[0].http.response_time.p42", "unsupported aggregation")]
-    [InlineData("config:\n  target: \"http://x\"\n  phases: [{ duration: 1, arrivalRate: 1 }]\n  plugins:\n    ensure:\n      thresholds:\n        - scenarios.nope.response_time.p95: 100\nscenarios: [{ name: a, flow: [{ get: { url: \"/\" } }] }]\n", 7, "config.plugins.ensure.thresholds[0].scenarios.nope.response_time.p95", "no scenario is named 'nope'")]
-    [InlineData("config:\n  target: \"http://x\"\n  phases: [{ duration: 1, arrivalRate: 1 }]\n  plugins:\n    ensure:\n      maxErrorRate: 150\nscenarios: [{ flow: [{ get: { url: \"/\" } }] }]\n", 6, "config.plugins.ensure.maxErrorRate", "between 0 and 100")]
-    [InlineData("config:\n  target: \"http://x\"\n  phases: [{ duration: 1, arrivalRate: 1 }]\n  plugins:\n    apdex: {}\nscenarios: [{ flow: [{ get: { url: \"/\" } }] }]\n", 5, "config.plugins.apdex", "unknown key")]
+    [InlineData(InlineProfiles.Head + "scenarios:\n  - flow:\n      - get:\n          url: \"/p/{{ id }}\"\n", 7, "scenarios[0].flow[0].get.url", "variable 'id'")]
+    [InlineData(InlineProfiles.Head + "scenarios:\n  - flow:\n      - get:\n          url: \"/p/{{ $randomNumber(1,5) }}\"\n", 7, "scenarios[0].flow[0].get.url", "Artillery processor")]
+    [InlineData(InlineProfiles.Head + "scenarios:\n  - flow:\n      - get:\n          url: \"/\"\n          followRedirect: false\n", 8, "scenarios[0].flow[0].get.followRedirect", "unknown key")]
+    [InlineData(InlineProfiles.Head + "scenarios:\n  - flow:\n      - think: 1\n", 6, "scenarios[0].flow[0].think", "unknown key")]
+    [InlineData(InlineProfiles.Head + "scenarios:\n  - flow:\n      - get:\n          url: \"/\"\n          capture:\n            json: \"$.id\"\n", 9, "scenarios[0].flow[0].get.capture", "needs both")]
+    [InlineData(InlineProfiles.Head + "scenarios:\n  - flow:\n      - get:\n          url: \"/\"\n          capture:\n            json: \"id\"\n            as: x\n", 9, "scenarios[0].flow[0].get.capture.json", "unsupported JSON path")]
+    [InlineData(InlineProfiles.Head + "scenarios:\n  - flow:\n      - get:\n          url: \"/\"\n          expect:\n            - statusCode: ok\n", 9, "scenarios[0].flow[0].get.expect[0].statusCode", "must be a number")]
+    [InlineData(InlineProfiles.Head + "scenarios:\n  - flow:\n      - get:\n          url: \"/\"\n          expect:\n            - contentType: json\n", 9, "scenarios[0].flow[0].get.expect[0].contentType", "unknown key")]
+    [InlineData(InlineProfiles.Head + "scenarios:\n  - weight: 2.5\n    flow: [{ get: { url: \"/\" } }]\n", 5, "scenarios[0].weight", "whole number")]
+    [InlineData(InlineProfiles.Head + "scenarios:\n  - name: a\n    flow: []\n", 6, "scenarios[0].flow", "at least one request")]
+    [InlineData(InlineProfiles.Head + "scenarios: []\n", 4, "scenarios", "at least one scenario")]
+    [InlineData(InlineProfiles.Head + "scenarios:\n  - name: a\n    flow: [{ get: { url: \"/\" } }]\n  - name: a\n    flow: [{ get: { url: \"/\" } }]\n", 7, "scenarios[1].name", "duplicate scenario name")]
+    [InlineData(InlineProfiles.Head + "scenarios:\n  - flow:\n      - get: { url: \"/\" }\n        post: { url: \"/\" }\n", 6, "scenarios[0].flow[0]", "exactly one of")]
+    [InlineData(InlineProfiles.Head + "  plugins:\n    ensure:\n      thresholds:\n        - http.latency.p95: 100\nscenarios: [{ flow: [{ get: { url: \"/\" } }] }]\n", 7, "config.plugins.ensure.thresholds[0].http.latency.p95", "unsupported metric")]
+    [InlineData(InlineProfiles.Head + "  plugins:\n    ensure:\n      thresholds:\n        - http.response_time.p42: 100\nscenarios: [{ flow: [{ get: { url: \"/\" } }] }]\n", 7, "config.plugins.ensure.thresholds[0].http.response_time.p42", "unsupported aggregation")]
+    [InlineData(InlineProfiles.Head + "  plugins:\n    ensure:\n      thresholds:\n        - scenarios.nope.response_time.p95: 100\nscenarios: [{ name: a, flow: [{ get: { url: \"/\" } }] }]\n", 7, "config.plugins.ensure.thresholds[0].scenarios.nope.response_time.p95", "no scenario is named 'nope'")]
+    [InlineData(InlineProfiles.Head + "  plugins:\n    ensure:\n      maxErrorRate: 150\nscenarios: [{ flow: [{ get: { url: \"/\" } }] }]\n", 6, "config.plugins.ensure.maxErrorRate", "between 0 and 100")]
+    [InlineData(InlineProfiles.Head + "  plugins:\n    apdex: {}\nscenarios: [{ flow: [{ get: { url: \"/\" } }] }]\n", 5, "config.plugins.apdex", "unknown key")]
     [InlineData("config:\n  target: \"http://x\"\n  phases:\n    - duration: 1\n   arrivalRate: 1\nscenarios: []\n", 5, "(yaml)", "not valid YAML")]
     [InlineData("config:\n  target: \"http://x\"\n  phases: 5\nscenarios: [{ flow: [{ get: { url: \"/\" } }] }]\n", 3, "config.phases", "must be a list")]
-    [InlineData("config:\n  target: \"http://x\"\n  phases: [{ duration: 1, arrivalRate: 1 }]\n", 1, "scenarios", "is required")]
+    [InlineData(InlineProfiles.Head + "", 1, "scenarios", "is required")]
     [InlineData("config:\n  target: \"http://x\"\n  phases: [{ name: sustained, duration: 1, arrivalRate: 1 }]\n  plugins:\n    ensure:\n      phases:\n        sustaned:\n          maxErrorRate: 1\nscenarios: [{ flow: [{ get: { url: \"/\" } }] }]\n", 8, "config.plugins.ensure.phases.sustaned", "no phase is named 'sustaned' (phases: 'sustained')")]
     [InlineData("config:\n  plugins:\n    ensure:\n      phases:\n        peak:\n          thresholds:\n            - http.response_time.p99: 5\n  target: \"http://x\"\n  phases: [{ name: sustained, duration: 1, arrivalRate: 1 }]\nscenarios: [{ flow: [{ get: { url: \"/\" } }] }]\n", 6, "config.plugins.ensure.phases.peak", "no phase is named 'peak'")]
     [InlineData("config:\n  target: \"http://x\"\n  phases: [{ name: sustained, duration: 1, arrivalRate: 1 }]\n  plugins:\n    ensure:\n      phases:\n        sustained:\n          thresholds:\n            - plugins.metrics-by-endpoint.response_time.a.p99: 5\nscenarios: [{ flow: [{ get: { url: \"/\", name: a } }] }]\n", 9, "config.plugins.ensure.phases.sustained.thresholds[0].plugins.metrics-by-endpoint.response_time.a.p99", "a phase threshold covers the phase's requests as a whole")]
@@ -199,10 +199,7 @@ public class ProfileLoaderTests
     [Fact]
     public void CapturedVariableIsUsableInLaterStepsOnly()
     {
-        var profile = ProfileLoader.Parse("""
-            config:
-              target: "http://127.0.0.1:8080"
-              phases: [{ duration: 1, arrivalRate: 1 }]
+        var profile = ProfileLoader.Parse(InlineProfiles.Head + """
               plugins:
                 ensure:
                   thresholds:

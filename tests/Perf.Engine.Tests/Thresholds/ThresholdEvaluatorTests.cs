@@ -8,10 +8,7 @@ namespace Perf.Engine.Tests.Thresholds;
 
 public class ThresholdEvaluatorTests
 {
-    private static readonly LoadProfile Profile = InlineProfiles.Parse("""
-        config:
-          target: "http://127.0.0.1:8080"
-          phases: [{ duration: 1, arrivalRate: 1 }]
+    private static readonly LoadProfile Profile = InlineProfiles.Parse(InlineProfiles.Head + """
           plugins:
             ensure:
               thresholds:

@@ -20,10 +20,6 @@ internal static class FaultLoad
         Progress = snapshot => log($"{label} {snapshot}"),
     };
 
-    /// <summary>Jobs as the clients saw them accepted: 202 answers to the two job-creating requests.</summary>
-    public static long AcceptedByClients(RunReport load) =>
-        load.Requests.Where(r => r.Method == "POST" && r.Url is "/payments" or "/notifications").Sum(r => r.Stats.Status(202));
-
     public static string Describe(RunReport load) =>
         $"{load.Totals.Requests} requests, status codes {{{string.Join(", ", load.Totals.StatusCodes.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key}: {kv.Value}"))}}}, " +
         $"errors {{{string.Join(", ", load.Totals.Errors.Select(kv => $"{kv.Key}: {kv.Value}"))}}}";

@@ -1,4 +1,5 @@
 using Perf.Fixtures.Accounting;
+using Perf.Fixtures.Traffic;
 
 namespace Perf.Reliability.Tests.Infrastructure;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Perf.Engine.Running;
 using Perf.Fixtures;
 using Perf.Fixtures.Accounting;
-using Perf.Fixtures.Environment;
+using Perf.Fixtures.Settings;
 
 namespace Perf.Reliability.Tests.Infrastructure;
 
@@ -58,7 +58,7 @@ internal static class OutageScenario
         var completed = await probe.CountCompletedAsync(ids, TimeSpan.FromSeconds(45), bound.Token);
         log($"after the restart: {ids.Count} payments accepted, {completed} completed");
 
-        var jobs = await JobAccountant.SettleAsync(environment, FaultLoad.AcceptedByClients(load) + ids.Count, bound.Token);
+        var jobs = await JobAccountant.SettleAsync(environment, JobAccountant.AcceptedByClients(load) + ids.Count, bound.Token);
         log($"jobs: accepted {jobs.Accepted} (clients {jobs.AcceptedByClients}, SUT {jobs.AcceptedBySut}), processed {jobs.Processed}, " +
                   $"dead-lettered {jobs.DeadLettered}, still queued {jobs.StillQueued}, lost {jobs.Lost}, duplicates {jobs.Duplicates}, " +
                   $"drained {jobs.Drained}; notes: {string.Join(" | ", jobs.Notes)}");

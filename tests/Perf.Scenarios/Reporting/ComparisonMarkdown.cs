@@ -27,6 +27,7 @@ public static partial class ComparisonMarkdown
         WriteTraffic(md, baseline, optimized);
         WriteThresholds(md, baseline, optimized);
         WriteJobNotes(md, baseline, optimized);
+        WriteEvidence(md, baseline, optimized);
         WriteCharts(md, charts);
         WriteRecommendations(md, recommendations);
         WriteFooter(md, baseline, optimized, artifacts);

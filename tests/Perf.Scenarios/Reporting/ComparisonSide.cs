@@ -30,7 +30,7 @@ public sealed class ComparisonSide
         ? $"this run (started {NumberText.Time(Report.StartedAt)})"
         : $"stored report of an earlier run (started {NumberText.Time(Report.StartedAt)}, session {Report.SessionId})";
 
-    public IReadOnlyList<Perf.Fixtures.Metrics.TimeSeriesPoint> LoadWindow { get; }
+    public IReadOnlyList<ResourceSample> LoadWindow { get; }
 
     public RunReport Load => Report.Load;
 
@@ -67,7 +67,7 @@ public sealed class ComparisonSide
     public double? JobThroughput => Rate(LoadWindow, p => p.Processed);
 
     /// <summary>Jobs accepted per second over the given samples.</summary>
-    public static double? Rate(IReadOnlyList<Perf.Fixtures.Metrics.TimeSeriesPoint> points, Func<Perf.Fixtures.Metrics.TimeSeriesPoint, long?> counter)
+    public static double? Rate(IReadOnlyList<ResourceSample> points, Func<ResourceSample, long?> counter)
     {
         var known = points.Where(p => counter(p) is not null).ToList();
         if (known.Count < 2)
@@ -89,11 +89,11 @@ public sealed class ComparisonSide
     public PhaseReport? SustainedPhase => Load.Phases.Where(p => p.TargetStartRate == p.TargetEndRate).MaxBy(p => p.TargetRate) ?? PeakPhase;
 
     /// <summary>The engine's 1-second points whose interval lies inside the phase, and that saw requests.</summary>
-    public IReadOnlyList<Perf.Engine.Reporting.TimeSeriesPoint> EngineSecondsDuring(PhaseReport phase) => Load.TimeSeries
+    public IReadOnlyList<TimeSeriesPoint> EngineSecondsDuring(PhaseReport phase) => Load.TimeSeries
         .Where(p => p.Second > phase.StartOffsetSeconds + 0.5 && p.Second <= phase.StartOffsetSeconds + phase.DurationSeconds + 0.5 && p.Requests > 0)
         .ToList();
 
-    public IReadOnlyList<Perf.Fixtures.Metrics.TimeSeriesPoint> During(PhaseReport phase) => Report.Resources
+    public IReadOnlyList<ResourceSample> During(PhaseReport phase) => Report.Resources
         .Where(p => p.ElapsedSeconds >= phase.StartOffsetSeconds && p.ElapsedSeconds <= phase.StartOffsetSeconds + phase.DurationSeconds + 0.5)
         .ToList();
 

@@ -1,8 +1,8 @@
 using System.Text.Json.Serialization;
 using Perf.Engine.Reporting;
 using Perf.Fixtures.Accounting;
-using Perf.Fixtures.Environment;
 using Perf.Fixtures.Metrics;
+using Perf.Fixtures.Settings;
 
 namespace Perf.Scenarios.Reporting;
 
@@ -50,11 +50,17 @@ public sealed record ConfigurationRunReport
 
     public required JobAccounting Jobs { get; init; }
 
+    /// <summary>The id-by-id audit of the accepted jobs after the drain; null when it could not run (see <see cref="AuditProblems"/>).</summary>
+    public JobAudit? Audit { get; init; }
+
+    /// <summary>Why the audit did not run or covered only part of the jobs; each is a breach.</summary>
+    public IReadOnlyList<string> AuditProblems { get; init; } = [];
+
     public required MetricsSnapshot Before { get; init; }
 
     public required MetricsSnapshot After { get; init; }
 
-    public required IReadOnlyList<Perf.Fixtures.Metrics.TimeSeriesPoint> Resources { get; init; }
+    public required IReadOnlyList<ResourceSample> Resources { get; init; }
 
     public required double SamplerOverheadPercentOfCore { get; init; }
 

@@ -1,4 +1,5 @@
-using ResourceSecond = Perf.Fixtures.Metrics.TimeSeriesPoint;
+using Perf.Engine.Reporting;
+using Perf.Fixtures.Metrics;
 
 namespace Perf.Scenarios.Reporting;
 
@@ -37,15 +38,15 @@ public static class HeadlineMetrics
         Resource("Redis memory", "MB", p => p.RedisUsedMemoryMb),
     ];
 
-    private static HeadlineMetric Http(string name, Func<Perf.Engine.Reporting.TimeSeriesPoint, double> percentile) =>
+    private static HeadlineMetric Http(string name, Func<TimeSeriesPoint, double> percentile) =>
         new($"sustained {name}", "ms", MetricDirection.LowerIsBetter, MinimumEffect.RatioOf(LatencyMinimumShare),
             $"sustained phase, mean of 1-s {name[5..]}", Series: side => Engine(side, percentile));
 
-    private static HeadlineMetric Resource(string name, string unit, Func<ResourceSecond, double?> value) =>
+    private static HeadlineMetric Resource(string name, string unit, Func<ResourceSample, double?> value) =>
         new(name, unit, MetricDirection.LowerIsBetter, MinimumEffect.RatioOf(ResourceMinimumShare), "sustained phase, mean of 1-s samples",
             Series: side => side.SustainedPhase is { } phase ? Series(side.During(phase).Select(value)) : null);
 
-    private static PerSecondSeries? Engine(ComparisonSide side, Func<Perf.Engine.Reporting.TimeSeriesPoint, double> value, Func<Perf.Engine.Reporting.TimeSeriesPoint, double>? weight = null)
+    private static PerSecondSeries? Engine(ComparisonSide side, Func<TimeSeriesPoint, double> value, Func<TimeSeriesPoint, double>? weight = null)
     {
         if (side.SustainedPhase is not { } phase)
         {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Perf.Engine.Reporting;
 using Perf.Fixtures;
 
 namespace Perf.Scenarios.Reporting;
@@ -43,7 +44,7 @@ internal static class ReportSet
     {
         try
         {
-            var report = JsonSerializer.Deserialize<ConfigurationRunReport>(File.ReadAllText(path), ArtifactWriter.Json)
+            var report = JsonSerializer.Deserialize<ConfigurationRunReport>(File.ReadAllText(path), RunReportJson.Options)
                          ?? throw new JsonException("the file holds null");
             if (report.SchemaVersion != ConfigurationRunReport.CurrentSchemaVersion)
             {

@@ -1,7 +1,7 @@
 using MathNet.Numerics;
 using Perf.Engine.Reporting;
 using Perf.Fixtures.Accounting;
-using ResourceSecond = Perf.Fixtures.Metrics.TimeSeriesPoint;
+using Perf.Fixtures.Metrics;
 
 namespace Perf.Scenarios.Running;
 
@@ -21,7 +21,7 @@ public sealed record JobSlo(double P95Ms, double P99Ms, double MaxDrainSeconds, 
 
     public static JobSlo Default { get; } = new(DefaultP95Ms, DefaultP99Ms, DefaultMaxDrainSeconds, DefaultMaxQueueLagGrowthPerSecond);
 
-    public IReadOnlyList<JobSloCheck> Evaluate(RunReport load, JobAccounting jobs, IReadOnlyList<ResourceSecond> resources)
+    public IReadOnlyList<JobSloCheck> Evaluate(RunReport load, JobAccounting jobs, IReadOnlyList<ResourceSample> resources)
     {
         ArgumentNullException.ThrowIfNull(load);
         ArgumentNullException.ThrowIfNull(jobs);
@@ -37,7 +37,7 @@ public sealed record JobSlo(double P95Ms, double P99Ms, double MaxDrainSeconds, 
     }
 
     /// <summary>Slope of queue lag over the sustained phase's samples in jobs per second; null with fewer than 3 samples.</summary>
-    public static double? QueueLagGrowth(RunReport load, IReadOnlyList<ResourceSecond> resources)
+    public static double? QueueLagGrowth(RunReport load, IReadOnlyList<ResourceSample> resources)
     {
         ArgumentNullException.ThrowIfNull(load);
         ArgumentNullException.ThrowIfNull(resources);

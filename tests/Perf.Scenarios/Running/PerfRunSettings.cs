@@ -1,5 +1,5 @@
 using System.Globalization;
-using Perf.Fixtures.Environment;
+using Perf.Fixtures.Settings;
 
 namespace Perf.Scenarios.Running;
 
@@ -74,7 +74,7 @@ public sealed record PerfRunSettings(string ProfileName, string ProfilePath, dou
     }
 
     private static string? Read(string name) =>
-        System.Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value.Trim() : null;
+        Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value.Trim() : null;
 
     private static double ReadDouble(string name, double fallback, double min, double max)
     {
