@@ -21,4 +21,11 @@ public sealed class EffectTextTests
         EffectText.Interval(-0.1, 0.9, EffectScale.Difference, "%").Should().Be("−0.10 points to +0.90 points");
         EffectText.Interval(null, null, EffectScale.Ratio, "ms").Should().Be("no interval");
     }
+
+    [Fact]
+    public void AnIntervalReachingBeyondTwofoldIsWrittenInFactorsAtBothEnds()
+    {
+        EffectText.Interval(1.133, 3.35, EffectScale.Ratio, "ms").Should().Be("×1.13 higher to ×3.35 higher");
+        EffectText.Interval(0.9, 1.2, EffectScale.Ratio, "ms").Should().Be("−10.0 % to +20.0 %");
+    }
 }

@@ -35,9 +35,23 @@ public static class EffectText
         return v > 1 ? $"×{Factor(v)} higher" : $"×{Factor(1 / v)} lower";
     }
 
-    public static string Interval(double? low, double? high, EffectScale scale, string unit) => low is null || high is null
-        ? "no interval"
-        : $"{Effect(low, scale, unit)} to {Effect(high, scale, unit)}";
+    /// <summary>Both ends in one style: factors when either end lies beyond ×2 or ×½, else percentages.</summary>
+    public static string Interval(double? low, double? high, EffectScale scale, string unit)
+    {
+        if (low is not { } l || high is not { } h)
+        {
+            return "no interval";
+        }
+
+        if (scale == EffectScale.Ratio && l > 0 && (l is < 0.5 or > 2 || h is < 0.5 or > 2))
+        {
+            return $"{AsFactor(l)} to {AsFactor(h)}";
+        }
+
+        return $"{Effect(l, scale, unit)} to {Effect(h, scale, unit)}";
+    }
+
+    private static string AsFactor(double ratio) => ratio >= 1 ? $"×{Factor(ratio)} higher" : $"×{Factor(1 / ratio)} lower";
 
     /// <summary>Three significant figures, thousands separated: 3.21, 32.1, 321, 3,210.</summary>
     public static string Factor(double factor) => factor switch
