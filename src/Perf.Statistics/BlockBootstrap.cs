@@ -80,7 +80,8 @@ public sealed class BlockBootstrap(int resamples = 2000, int seed = 12_2026)
         return (int)Math.Clamp(double.IsFinite(length) ? length : 1, 1, ceiling);
     }
 
-    internal static double Effect(double a, double b, EffectScale scale) => scale == EffectScale.Ratio
+    /// <summary>b / a or b − a; NaN for a ratio with a baseline that is not positive.</summary>
+    public static double Effect(double a, double b, EffectScale scale) => scale == EffectScale.Ratio
         ? (a > 0 && b >= 0 ? b / a : double.NaN)
         : b - a;
 

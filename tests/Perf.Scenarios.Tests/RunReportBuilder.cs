@@ -16,6 +16,7 @@ public sealed class RunReportBuilder
     public const double LoadSeconds = 60;
 
     public string Configuration { get; set; } = "baseline";
+    public string? Side { get; set; }
     public string SessionId { get; set; } = "session-now";
     public DateTimeOffset StartedAt { get; set; } = new(2025, 1, 15, 10, 0, 0, TimeSpan.Zero);
     public int Workers { get; set; } = 1;
@@ -115,6 +116,7 @@ public sealed class RunReportBuilder
         return new ConfigurationRunReport
         {
             Configuration = Configuration,
+            Side = Side,
             ProfileName = "smoke",
             SessionId = SessionId,
             StartedAt = StartedAt,

@@ -71,6 +71,18 @@ public static partial class ComparisonMarkdown
                 md.AppendLine("The profile defines no thresholds.").AppendLine();
             }
 
+            if (side.Report.JobChecks.Count > 0)
+            {
+                var jobs = new MarkdownTable("job-path SLO", "measured", "allowed", "result");
+                foreach (var check in side.Report.JobChecks)
+                {
+                    jobs.Row(check.Name, check.Measured is { } m ? $"{NumberText.F(m, "0.###")} {check.Unit}" : "not measured",
+                        $"≤ {NumberText.F(check.Allowed, "0.###")} {check.Unit}", check.Passed ? "pass" : "**FAIL**");
+                }
+
+                jobs.WriteTo(md);
+            }
+
             if (failed)
             {
                 md.AppendLine("Every check that failed (thresholds, achieved arrival rate, job conservation):").AppendLine();

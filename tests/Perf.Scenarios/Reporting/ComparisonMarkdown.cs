@@ -12,11 +12,17 @@ namespace Perf.Scenarios.Reporting;
 public static partial class ComparisonMarkdown
 {
     public static string Render(ComparisonSide baseline, ComparisonSide optimized, ChartSet charts,
-        IReadOnlyList<Recommendation> recommendations, ArtifactWriter artifacts, DateTimeOffset generatedAt, ExperimentFindings? experiments = null)
+        IReadOnlyList<Recommendation> recommendations, ArtifactWriter artifacts, DateTimeOffset generatedAt, ComparisonResults results,
+        ExperimentFindings? experiments = null)
     {
+        ArgumentNullException.ThrowIfNull(results);
         var md = new StringBuilder();
         WriteHeader(md, baseline, optimized, generatedAt);
+        WriteWhatThisRunShows(md, results, baseline, optimized);
+        WriteHeadline(md, results);
+        WriteRepeats(md, results, baseline, optimized);
         WritePhases(md, baseline, optimized);
+        WritePhaseLatency(md, baseline, optimized);
         WriteEnvironment(md, baseline, optimized);
         WriteConfiguration(md, baseline, optimized);
         WriteSummary(md, baseline, optimized);
@@ -151,8 +157,8 @@ public static partial class ComparisonMarkdown
         md.AppendLine("The evidence behind this comparison, relative to this file:").AppendLine();
         foreach (var side in new[] { baseline, optimized })
         {
-            var files = new[] { artifacts.ReportPath(side.Name) }
-                .Concat(new[] { "before", "after", "timeseries" }.Select(label => artifacts.MetricsPath(side.Name, label)))
+            var files = new[] { artifacts.ReportPath(side.Report.ArtifactLabel) }
+                .Concat(new[] { "before", "after", "timeseries" }.Select(label => artifacts.MetricsPath(side.Report.ArtifactLabel, label)))
                 .Select(path => $"`{Path.GetRelativePath(artifacts.Directory, path)}`");
             md.AppendLine($"- {side.Name} ({(side.IsThisRun ? "this run" : "stored")}): {string.Join(", ", files)}");
         }

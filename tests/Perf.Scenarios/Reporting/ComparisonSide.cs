@@ -21,7 +21,7 @@ public sealed class ComparisonSide
 
     public ConfigurationRunReport Report { get; }
 
-    public string Name => Report.Configuration;
+    public string Name => Report.Side ?? Report.Configuration;
 
     public bool IsThisRun { get; }
 
@@ -81,6 +81,17 @@ public sealed class ComparisonSide
 
     /// <summary>The phase with the highest target rate: where capacity is tested (named "sustained" in the profiles).</summary>
     public PhaseReport? PeakPhase => Load.Phases.Count == 0 ? null : Load.Phases.MaxBy(p => p.TargetRate);
+
+    /// <summary>
+    /// The phase the headline is about: the constant-rate phase with the highest target rate ("sustained" in the
+    /// shipped profiles), else the highest-rate phase when no phase is constant.
+    /// </summary>
+    public PhaseReport? SustainedPhase => Load.Phases.Where(p => p.TargetStartRate == p.TargetEndRate).MaxBy(p => p.TargetRate) ?? PeakPhase;
+
+    /// <summary>The engine's 1-second points whose interval lies inside the phase, and that saw requests.</summary>
+    public IReadOnlyList<TimeSeriesPoint> EngineSecondsDuring(PhaseReport phase) => Load.TimeSeries
+        .Where(p => p.Second > phase.StartOffsetSeconds + 0.5 && p.Second <= phase.StartOffsetSeconds + phase.DurationSeconds + 0.5 && p.Requests > 0)
+        .ToList();
 
     public IReadOnlyList<ResourceSample> During(PhaseReport phase) => Report.Resources
         .Where(p => p.ElapsedSeconds >= phase.StartOffsetSeconds && p.ElapsedSeconds <= phase.StartOffsetSeconds + phase.DurationSeconds + 0.5)

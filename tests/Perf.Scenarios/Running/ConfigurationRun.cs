@@ -22,6 +22,8 @@ public sealed class ConfigurationRun(PerfEnvironment environment, Action<string>
     public async Task<ConfigurationRunReport> ExecuteAsync(PerfRunSettings run, CancellationToken ct)
     {
         var configuration = environment.Settings.ConfigurationName;
+        var side = run.SideOf(configuration);
+        var label = side + (run.Repeat is { } repeat ? $"-r{repeat}" : "");
         var artifacts = new ArtifactWriter(run.ProfileName);
         var profile = ProfileLoader.Load(run.ProfilePath, new ProfileOverrides { TimeScale = run.TimeScale, Target = environment.ApiBaseUrl.ToString() });
         log($"{configuration}: {RunVerdict.Describe(profile)}");
@@ -29,7 +31,7 @@ public sealed class ConfigurationRun(PerfEnvironment environment, Action<string>
 
         await using var collector = new MetricsCollector(environment);
         var before = await collector.SnapshotAsync("before", ct).ConfigureAwait(false);
-        artifacts.Write(artifacts.MetricsPath(configuration, "before"), before);
+        artifacts.Write(artifacts.MetricsPath(label, "before"), before);
 
         var sampler = new MetricsSampler(collector);
         var jobLedger = JobLedger.For(profile);
@@ -45,19 +47,23 @@ public sealed class ConfigurationRun(PerfEnvironment environment, Action<string>
         log($"{configuration}: load done: {load.Totals.Requests} requests, p95 {load.Totals.Latency.P95:0.0} ms, p99 {load.Totals.Latency.P99:0.0} ms, errors {load.Totals.ErrorRatePercent:0.00} %");
 
         var jobs = await JobAccountant.SettleAsync(environment, JobAccountant.AcceptedByClients(load), ct).ConfigureAwait(false);
-        var (audit, auditProblems) = await AuditAsync(jobLedger, ledger, jobs, artifacts, configuration, ct).ConfigureAwait(false);
+        var (audit, auditProblems) = await AuditAsync(jobLedger, ledger, jobs, artifacts, label, ct).ConfigureAwait(false);
         var resources = await sampler.StopAsync().ConfigureAwait(false);
         await sampler.DisposeAsync().ConfigureAwait(false);
         log($"{configuration}: jobs accepted {jobs.Accepted}, processed {jobs.Processed}, dead-lettered {jobs.DeadLettered}, " +
             $"still queued {jobs.StillQueued}, lost {jobs.Lost}, duplicates {jobs.Duplicates} (drain {jobs.DrainSeconds:0.0} s)");
 
         var after = await collector.SnapshotAsync("after", ct).ConfigureAwait(false);
-        artifacts.Write(artifacts.MetricsPath(configuration, "after"), after);
-        artifacts.Write(artifacts.MetricsPath(configuration, "timeseries"), resources);
+        artifacts.Write(artifacts.MetricsPath(label, "after"), after);
+        artifacts.Write(artifacts.MetricsPath(label, "timeseries"), resources);
 
+        var jobChecks = run.JobSlo.Evaluate(load, jobs, resources);
         var report = new ConfigurationRunReport
         {
             Configuration = configuration,
+            Side = side == configuration ? null : side,
+            Repeat = run.Repeat,
+            JobChecks = jobChecks,
             ProfileName = run.ProfileName,
             SessionId = SessionId,
             StartedAt = startedAt,
@@ -74,10 +80,14 @@ public sealed class ConfigurationRun(PerfEnvironment environment, Action<string>
             After = after,
             Resources = resources,
             SamplerOverheadPercentOfCore = Math.Round(sampler.OverheadPercentOfCore, 2),
-            Breaches = [.. RunVerdict.Breaches(load, jobs, run.MinAchievedRateRatio), .. RunVerdict.AuditBreaches(audit, auditProblems)],
+            Breaches =
+            [
+                .. RunVerdict.Breaches(load, jobs, run.MinAchievedRateRatio), .. RunVerdict.AuditBreaches(audit, auditProblems),
+                .. jobChecks.Where(c => !c.Passed).Select(c => c.ToString()),
+            ],
         };
-        log($"{configuration}: report {artifacts.Write(artifacts.ReportPath(configuration), report)}");
-        if (ComparisonReport.TryWrite(artifacts, SessionId, log) is { } comparison)
+        log($"{label}: report {artifacts.Write(artifacts.ReportPath(label), report)}");
+        if (ComparisonReport.TryWrite(artifacts, SessionId, log, run.AaConfiguration) is { } comparison)
         {
             log($"comparison report: {comparison}");
         }
