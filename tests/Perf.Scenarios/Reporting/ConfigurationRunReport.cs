@@ -67,6 +67,9 @@ public sealed record ConfigurationRunReport
     /// <summary>The job path's SLO checks (job latency, drain time, queue-lag growth), passed or not.</summary>
     public IReadOnlyList<Running.JobSloCheck> JobChecks { get; init; } = [];
 
+    /// <summary>Whether a failed job-path SLO fails this run (PERF_JOB_SLO_ENFORCE), or is reported only.</summary>
+    public bool JobSloEnforced { get; init; } = true;
+
     /// <summary>Every check the test made that failed, with measured and allowed values; empty when it passed.</summary>
     public required IReadOnlyList<string> Breaches { get; init; }
 }

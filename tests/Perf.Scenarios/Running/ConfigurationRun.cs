@@ -64,6 +64,7 @@ public sealed class ConfigurationRun(PerfEnvironment environment, Action<string>
             Side = side == configuration ? null : side,
             Repeat = run.Repeat,
             JobChecks = jobChecks,
+            JobSloEnforced = run.EnforcesJobSlo(configuration),
             ProfileName = run.ProfileName,
             SessionId = SessionId,
             StartedAt = startedAt,
@@ -83,7 +84,7 @@ public sealed class ConfigurationRun(PerfEnvironment environment, Action<string>
             Breaches =
             [
                 .. RunVerdict.Breaches(load, jobs, run.MinAchievedRateRatio), .. RunVerdict.AuditBreaches(audit, auditProblems),
-                .. jobChecks.Where(c => !c.Passed).Select(c => c.ToString()),
+                .. jobChecks.Where(c => !c.Passed && run.EnforcesJobSlo(configuration)).Select(c => c.ToString()),
             ],
         };
         log($"{label}: report {artifacts.Write(artifacts.ReportPath(label), report)}");

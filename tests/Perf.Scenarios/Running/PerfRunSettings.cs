@@ -23,6 +23,17 @@ public sealed record PerfRunSettings(string ProfileName, string ProfilePath, dou
 
     public JobSlo JobSlo { get; init; } = JobSlo.Default;
 
+    /// <summary>
+    /// The configurations whose job-path SLOs fail the test (PERF_JOB_SLO_ENFORCE, comma-separated; default
+    /// "optimized"). The baseline is the reference that is known not to keep its queue up at the 1k profile's rate:
+    /// its job SLOs are measured and reported, and fail its test only when named here.
+    /// </summary>
+    public IReadOnlySet<string> JobSloEnforcedFor { get; init; } = DefaultJobSloEnforcedFor;
+
+    public static IReadOnlySet<string> DefaultJobSloEnforcedFor { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "optimized" };
+
+    public bool EnforcesJobSlo(string configuration) => JobSloEnforcedFor.Contains(configuration);
+
     /// <summary>The comparison side this run stands for: the configuration, or its A/A half.</summary>
     public string SideOf(string configuration)
     {
@@ -70,6 +81,9 @@ public sealed record PerfRunSettings(string ProfileName, string ProfilePath, dou
                 ReadDouble("PERF_JOB_P99_MS", JobSlo.DefaultP99Ms, 0, double.MaxValue),
                 ReadDouble("PERF_MAX_DRAIN_S", JobSlo.DefaultMaxDrainSeconds, 0, double.MaxValue),
                 ReadDouble("PERF_MAX_QUEUE_LAG_GROWTH", JobSlo.DefaultMaxQueueLagGrowthPerSecond, 0, double.MaxValue)),
+            JobSloEnforcedFor = Read("PERF_JOB_SLO_ENFORCE") is { } enforced
+                ? new HashSet<string>(enforced.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), StringComparer.OrdinalIgnoreCase)
+                : DefaultJobSloEnforcedFor,
         };
     }
 
