@@ -4,7 +4,7 @@ using Perf.Engine.Reporting;
 using Perf.Engine.Running;
 using Perf.Fixtures;
 using Perf.Fixtures.Containers;
-using Perf.Fixtures.Environment;
+using Perf.Fixtures.Settings;
 using Perf.Reliability.Tests.Infrastructure;
 using Xunit.Abstractions;
 
