@@ -25,6 +25,26 @@ public sealed class BaselineEnvironmentTests(BaselineEnvironmentFixture fixture,
         output.WriteLine($"baseline ready after {fixture.Environment.ReadyAfter.TotalSeconds:0.0} s; maxclients in force {snapshot.RedisConfig.MaxClients}");
     }
 
+    /// <summary>
+    /// Host mode: Redis runs with "bind 127.0.0.1" and the API with a 127.0.0.1 URL, so their sockets listen there. Bridge
+    /// mode: Docker's proxy listens on the published ports, bound to 127.0.0.1 (LoopbackPublishingTests checks the create
+    /// parameters). Either way no socket of the SUT may listen on another address of the machine.
+    /// </summary>
+    [Fact]
+    public void RedisAndTheApiListenOnLoopbackOnly()
+    {
+        var environment = fixture.Environment;
+        var redisPort = int.Parse(environment.RedisConnectionString.Split(',')[0].Split(':')[^1], System.Globalization.CultureInfo.InvariantCulture);
+
+        foreach (var (name, port) in new[] { ("Redis", redisPort), ("API", environment.ApiBaseUrl.Port) })
+        {
+            var addresses = ListeningSockets.On(port);
+            output.WriteLine($"{name} port {port} ({environment.Settings.Network} network) listens on: {string.Join(", ", addresses)}");
+            addresses.Should().NotBeEmpty("{0} must be listening on port {1}", name, port);
+            addresses.Should().OnlyContain(a => System.Net.IPAddress.IsLoopback(a), "{0} must listen on the loopback interface only", name);
+        }
+    }
+
     [Fact]
     public async Task ProbesReturnPlausibleValuesUnderABurst()
     {

@@ -5,7 +5,7 @@ using Perf.Fixtures.Settings;
 namespace Perf.Fixtures;
 
 /// <summary>
-/// Writes the artifacts under the names of DESIGN.md ("Artifacts"): the 1k profile uses the bare names
+/// Writes the artifacts (docs/architecture.md, "How data flows"; names in README "Artifacts"): the 1k profile uses the bare names
 /// (metrics-baseline-before.json); any other profile adds its own suffix (metrics-baseline-before-smoke.json).
 /// </summary>
 public sealed class ArtifactWriter(string profileName, string? directory = null)
@@ -19,6 +19,9 @@ public sealed class ArtifactWriter(string profileName, string? directory = null)
     public string MetricsPath(string configuration, string label) => Path.Combine(Directory, $"metrics-{configuration}-{label}{Suffix}.json");
 
     public string ReportPath(string configuration) => Path.Combine(Directory, "comparison-results", $"report-{configuration}-{ProfileName}.json");
+
+    /// <summary>The client ledger of a configuration's run: gzip text, one accepted job id per line (Perf.Engine's ClientLedger).</summary>
+    public string LedgerPath(string configuration) => Path.Combine(Directory, "comparison-results", $"ledger-{configuration}-{ProfileName}.txt.gz");
 
     public string ComparisonPath => Path.Combine(Directory,
         ProfileName == "1k" ? "LOAD_TEST_COMPARISON_1K_VU.md" : $"LOAD_TEST_COMPARISON_{ProfileName.ToUpperInvariant()}.md");

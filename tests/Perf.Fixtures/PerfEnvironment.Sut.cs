@@ -46,6 +46,7 @@ public sealed partial class PerfEnvironment
                 .WithName($"perftests-{RunId}-mongo")
                 .WithLabel(ContainerLabels.Owner, ContainerLabels.OwnerValue)
                 .WithNetwork(_network).WithNetworkAliases("mongo")
+                .WithCreateParameterModifier(LoopbackPorts.BindPublishedPorts)
                 .Build();
             running = new RunningContainer("mongo", ContainerRole.Mongo, mongo);
             sutConnection = $"mongodb://{MongoDbBuilder.DefaultUsername}:{MongoDbBuilder.DefaultPassword}@mongo:{ContainerMongoPort}/?authSource=admin";

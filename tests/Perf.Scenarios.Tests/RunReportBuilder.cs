@@ -16,6 +16,7 @@ public sealed class RunReportBuilder
     public const double LoadSeconds = 60;
 
     public string Configuration { get; set; } = "baseline";
+    public string? Side { get; set; }
     public string SessionId { get; set; } = "session-now";
     public DateTimeOffset StartedAt { get; set; } = new(2025, 1, 15, 10, 0, 0, TimeSpan.Zero);
     public int Workers { get; set; } = 1;
@@ -39,6 +40,7 @@ public sealed class RunReportBuilder
     public bool QueueLagJitters { get; set; }
     public long Lost { get; set; }
     public IReadOnlyList<string> JobNotes { get; set; } = [];
+    public JobAudit? Audit { get; set; }
     public double JobP95 { get; set; } = 400;
     public double AchievedSustainedRate { get; set; } = 99.6;
     public bool FailP99Threshold { get; set; }
@@ -114,6 +116,7 @@ public sealed class RunReportBuilder
         return new ConfigurationRunReport
         {
             Configuration = Configuration,
+            Side = Side,
             ProfileName = "smoke",
             SessionId = SessionId,
             StartedAt = StartedAt,
@@ -134,6 +137,7 @@ public sealed class RunReportBuilder
             Load = load,
             Jobs = new JobAccounting(accepted, accepted, accepted, accepted - Lost, 0, 0, Lost, 0, true, 2.5,
                 new JobLatency(accepted, JobP95 / 3, JobP95, JobP95 * 1.5, JobP95 * 3), JobNotes),
+            Audit = Audit,
             Before = Snapshot("before", 0, 0, 0.8, redisConfig),
             After = Snapshot("after", EvictedKeys, BackpressureRejected, 42, redisConfig),
             Resources = Resources(accepted),

@@ -11,6 +11,16 @@ internal sealed partial class ProfileParser
 
     private static readonly string[] Aggregations = ["min", "max", "mean", "median", "p50", "p75", "p90", "p95", "p99", "p999"];
 
+    /// <summary>
+    /// The engine's phase extension of ensure: <c>ensure.phases.PHASE</c> holds thresholds and maxErrorRate judged on
+    /// that phase's requests only. Artillery's ensure plugin reads only thresholds, conditions, maxErrorRate and its
+    /// legacy keys, so it skips this key and the file still runs there (without the phase checks).
+    /// </summary>
+    private const string PhasesKey = "phases";
+
+    /// <summary>Phase-scoped thresholds are checked against the phase names once config.phases is read.</summary>
+    private readonly List<(string Phase, YamlNode Node, string Path)> _phaseThresholds = [];
+
     /// <summary>Scoped thresholds are checked against scenario and request names once the flows are read.</summary>
     private readonly List<(ThresholdSpec Spec, YamlNode Node, string Path)> _scopedThresholds = [];
 
@@ -38,14 +48,26 @@ internal sealed partial class ProfileParser
         return thresholds;
     }
 
-    private List<ThresholdSpec> ParseEnsure(YamlMappingNode ensure, string path)
+    private List<ThresholdSpec> ParseEnsure(YamlMappingNode ensure, string path, string? phase = null)
     {
         var thresholds = new List<ThresholdSpec>();
-        foreach (var (key, value, keyPath) in yaml.Entries(ensure, path, "thresholds", "maxErrorRate"))
+        var allowed = phase is null ? new[] { "thresholds", "maxErrorRate", PhasesKey } : ["thresholds", "maxErrorRate"];
+        foreach (var (key, value, keyPath) in yaml.Entries(ensure, path, allowed))
         {
             if (key == "maxErrorRate")
             {
-                thresholds.Add(new ThresholdSpec("maxErrorRate", ThresholdKind.MaxErrorRate, yaml.Number(value, keyPath, 0, 100)));
+                thresholds.Add(new ThresholdSpec("maxErrorRate", ThresholdKind.MaxErrorRate, yaml.Number(value, keyPath, 0, 100)) { Phase = phase });
+                continue;
+            }
+
+            if (key == PhasesKey)
+            {
+                foreach (var (phaseName, phaseValue, phasePath) in PhaseEntries(yaml.Mapping(value, keyPath), keyPath))
+                {
+                    _phaseThresholds.Add((phaseName, phaseValue, phasePath));
+                    thresholds.AddRange(ParseEnsure(yaml.Mapping(phaseValue, phasePath), phasePath, phaseName));
+                }
+
                 continue;
             }
 
@@ -62,7 +84,14 @@ internal sealed partial class ProfileParser
                 var (metricNode, limitNode) = item.Children.Single();
                 var metric = yaml.String(metricNode, itemPath);
                 var limit = yaml.Number(limitNode, $"{itemPath}.{metric}", 0);
-                thresholds.Add(ParseThresholdMetric(metric, limit, metricNode, $"{itemPath}.{metric}"));
+                var spec = ParseThresholdMetric(metric, limit, metricNode, $"{itemPath}.{metric}");
+                if (phase is not null && spec.ScopeKind != ThresholdScope.Run)
+                {
+                    throw yaml.Error(metricNode, $"{itemPath}.{metric}",
+                        $"a phase threshold covers the phase's requests as a whole: use {RunPrefix}AGG (the engine keeps no per-phase statistics per scenario or request)");
+                }
+
+                thresholds.Add(spec with { Phase = phase });
             }
         }
 
@@ -103,6 +132,26 @@ internal sealed partial class ProfileParser
         }
 
         return spec;
+    }
+
+    private IEnumerable<(string Key, YamlNode Value, string Path)> PhaseEntries(YamlMappingNode phases, string path)
+    {
+        foreach (var (keyNode, value) in phases.Children)
+        {
+            var name = yaml.String(keyNode, $"{path}.(phase name)");
+            yield return (name, value, $"{path}.{name}");
+        }
+    }
+
+    private void ValidateThresholdPhases(IReadOnlyList<Phase> phases)
+    {
+        foreach (var (phase, node, path) in _phaseThresholds)
+        {
+            if (!phases.Any(p => p.Name == phase))
+            {
+                throw yaml.Error(node, path, $"no phase is named '{phase}' (phases: {string.Join(", ", phases.Select(p => $"'{p.Name}'"))})");
+            }
+        }
     }
 
     private void ValidateThresholdScopes(IReadOnlyList<Scenario> scenarios)

@@ -82,6 +82,8 @@ internal sealed partial class ProfileParser(YamlNodes yaml, ProfileOverrides ove
             throw yaml.Error(config, "config.phases", "is required");
         }
 
+        ValidateThresholdPhases(phases);
+
         return new LoadProfile
         {
             Name = Path.GetFileNameWithoutExtension(yaml.File),

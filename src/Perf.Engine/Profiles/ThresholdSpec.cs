@@ -17,4 +17,8 @@ public sealed record ThresholdSpec(
     double Allowed,
     string? Aggregation = null,
     ThresholdScope ScopeKind = ThresholdScope.Run,
-    string? Scope = null);
+    string? Scope = null)
+{
+    /// <summary>Null for the whole run, else the name of the phase whose requests the check covers (<c>ensure.phases.NAME</c>).</summary>
+    public string? Phase { get; init; }
+}

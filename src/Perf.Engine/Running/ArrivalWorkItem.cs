@@ -20,7 +20,7 @@ internal sealed class ArrivalWorkItem(RunContext context, CompiledScenario scena
             phase.RecordStart(intendedTimestamp, Stopwatch.GetTimestamp());
             context.ArrivalStarted();
             scenario.VirtualUserCreated();
-            var outcome = await VirtualUser.RunFlowAsync(context, scenario, intendedTimestamp).ConfigureAwait(false);
+            var outcome = await VirtualUser.RunFlowAsync(context, scenario, intendedTimestamp, phase.Traffic).ConfigureAwait(false);
             if (outcome == FlowOutcome.Succeeded)
             {
                 scenario.VirtualUserCompleted();

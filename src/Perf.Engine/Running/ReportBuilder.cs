@@ -32,6 +32,7 @@ internal static class ReportBuilder
             Requests = [.. context.Plan.Requests.Select(r => new RequestReport(
                 r.Key, r.First.Method.Method, r.First.Url, r.First.Name, r.Recorder.ToStats(seconds)))],
             TimeSeries = [.. points],
+            Ledger = options.Ledger?.Summaries() ?? [],
         };
     }
 }

@@ -19,6 +19,7 @@ internal sealed class RunSampler(RunContext context, ArrivalScheduler scheduler,
     private long _lastProgress;
     private long _progressArrivals;
     private long _progressErrors;
+    private double _scheduledAtLastProgress;
 
     public IReadOnlyList<TimeSeriesPoint> Points => _points;
 
@@ -73,12 +74,17 @@ internal sealed class RunSampler(RunContext context, ArrivalScheduler scheduler,
         }
     }
 
+    /// <summary>Arrivals the schedule intends up to <paramref name="timestamp"/>, over every phase (continuous, not rounded).</summary>
+    private double ScheduledArrivals(long timestamp) =>
+        phases.Sum(p => PhaseSchedule.CumulativeArrivals(p.Phase, (timestamp - p.StartTimestamp) / (double)Stopwatch.Frequency));
+
     private void Report(long now)
     {
         var elapsed = (now - context.StartTimestamp) / (double)Stopwatch.Frequency;
         var span = (now - _lastProgress) / (double)Stopwatch.Frequency;
         var phase = phases[Math.Min(scheduler.CurrentPhase, phases.Count - 1)];
         var inPhase = (now - phase.StartTimestamp) / (double)Stopwatch.Frequency;
+        var scheduled = ScheduledArrivals(now);
         var snapshot = new ProgressSnapshot(
             TimeSpan.FromSeconds(elapsed),
             context.Plan.Profile.TotalDuration,
@@ -92,7 +98,10 @@ internal sealed class RunSampler(RunContext context, ArrivalScheduler scheduler,
             context.Totals.Requests,
             context.Totals.ErrorCount,
             _progressErrors,
-            phases.Sum(p => p.Late));
+            phases.Sum(p => p.Late),
+            Histograms.Round((scheduled - _scheduledAtLastProgress) / span),
+            Histograms.Round(Histograms.Millis(_progressLatency, 50)));
+        _scheduledAtLastProgress = scheduled;
         _progressLatency.Reset();
         _progressArrivals = _progressErrors = 0;
         _lastProgress = now;

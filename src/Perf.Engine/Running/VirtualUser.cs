@@ -12,13 +12,14 @@ internal static class VirtualUser
 {
     private const int DrainBufferSize = 16 * 1024;
 
-    public static async Task<FlowOutcome> RunFlowAsync(RunContext context, CompiledScenario scenario, long intendedTimestamp)
+    // phaseTraffic: the recorder of the phase the arrival belongs to; null outside a phase schedule (closed loop).
+    public static async Task<FlowOutcome> RunFlowAsync(RunContext context, CompiledScenario scenario, long intendedTimestamp, TrafficRecorder? phaseTraffic = null)
     {
         var variables = scenario.NeedsVariables ? context.NewVariables() : null;
         var requestIntended = intendedTimestamp;
         foreach (var step in scenario.Steps)
         {
-            var (outcome, completed) = await SendAsync(context, scenario, step, variables, requestIntended).ConfigureAwait(false);
+            var (outcome, completed) = await SendAsync(context, scenario, step, variables, requestIntended, phaseTraffic).ConfigureAwait(false);
             if (outcome != FlowOutcome.Succeeded)
             {
                 return outcome;
@@ -31,7 +32,7 @@ internal static class VirtualUser
     }
 
     private static async Task<(FlowOutcome Outcome, long Completed)> SendAsync(
-        RunContext context, CompiledScenario scenario, CompiledStep step, Dictionary<string, string>? variables, long intended)
+        RunContext context, CompiledScenario scenario, CompiledStep step, Dictionary<string, string>? variables, long intended, TrafficRecorder? phaseTraffic)
     {
         using var request = BuildRequest(step, variables);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.Token);
@@ -71,15 +72,26 @@ internal static class VirtualUser
         var completed = Stopwatch.GetTimestamp();
         context.RequestEnded();
         error ??= ErrorClassifier.FromStatus(status, step.Expected);
-        if (error is null && body is not null && !Capture(step, body, variables!))
+        if (error is null && body is not null)
         {
-            error = ErrorKind.CaptureFailed;
+            if (!Capture(step, body, variables!))
+            {
+                error = ErrorKind.CaptureFailed;
+            }
+            else
+            {
+                foreach (var (capture, recorder) in step.Ledger)
+                {
+                    recorder.Add(variables![capture]);
+                }
+            }
         }
 
         var latencyMicros = (completed - intended) * 1_000_000 / Stopwatch.Frequency;
         step.Recorder.Record(latencyMicros, status, error);
         scenario.Recorder.Record(latencyMicros, status, error);
         context.Totals.Record(latencyMicros, status, error);
+        phaseTraffic?.Record(latencyMicros, status, error);
         context.RequestRecorded(latencyMicros, error is not null);
 
         // Artillery stops a virtual user at a transport error, failed expectation or failed capture; a plain

@@ -8,7 +8,8 @@ namespace Perf.Fixtures.Containers;
 /// <summary>
 /// The part every container of the suite shares: the run's name prefix and labels (for cleanup), no pulls, and the
 /// network mode. In host mode Docker must not get port bindings (it drops them and the start times out), and
-/// <c>WithNetwork("host")</c> does not do it: the create parameters are changed instead.
+/// <c>WithNetwork("host")</c> does not do it: the create parameters are changed instead. In bridge mode published
+/// ports listen on 127.0.0.1 only (<see cref="LoopbackPorts.BindPublishedPorts"/>).
 /// </summary>
 /// <example><c>ContainerBlueprint.ForRun(runId).On(NetworkMode.Bridge, network).Build(image, "api")</c></example>
 public sealed record ContainerBlueprint
@@ -45,6 +46,7 @@ public sealed record ContainerBlueprint
 
         return Mode == NetworkMode.Host
             ? builder.WithCreateParameterModifier(p => p.HostConfig!.NetworkMode = "host")
-            : builder.WithNetwork(Network!).WithNetworkAliases(alias);
+            : builder.WithNetwork(Network!).WithNetworkAliases(alias)
+                .WithCreateParameterModifier(LoopbackPorts.BindPublishedPorts);
     }
 }

@@ -1,6 +1,6 @@
 namespace Perf.Fixtures.Settings;
 
-/// <summary>The two configurations of DESIGN.md's table, and their names.</summary>
+/// <summary>The two configurations (docs/architecture.md, "The two configurations"), and their names.</summary>
 public static class EnvironmentPresets
 {
     public const string Baseline = "baseline";

@@ -2,7 +2,7 @@ namespace Perf.Fixtures.Settings;
 
 /// <summary>
 /// Everything that decides what system a perf run measures. The presets in <see cref="EnvironmentPresets"/>
-/// hold DESIGN.md's two configurations; <see cref="EnvironmentOverrides"/> applies <c>PERF_*</c> settings,
+/// hold the two configurations of docs/architecture.md; <see cref="EnvironmentOverrides"/> applies <c>PERF_*</c> settings,
 /// and the report records the final values.
 /// </summary>
 public sealed record EnvironmentSettings

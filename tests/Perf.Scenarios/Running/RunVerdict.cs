@@ -49,6 +49,13 @@ public static class RunVerdict
         return breaches;
     }
 
+    /// <summary>
+    /// The id audit's breaches (lost, double, unknown ids, a queue that did not drain) and every reason it could not
+    /// run in full. The SUT's counters are a second opinion and their disagreement is reported, not judged.
+    /// </summary>
+    public static IReadOnlyList<string> AuditBreaches(JobAudit? audit, IReadOnlyList<string> problems) =>
+        [.. problems, .. audit?.Breaches() ?? []];
+
     public static string Describe(LoadProfile profile) => string.Create(CultureInfo.InvariantCulture,
         $"profile '{profile.Name}' ({profile.TotalDuration.TotalSeconds:0} s, time scale {profile.TimeScale}, target {profile.Target})");
 }

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Perf.Scenarios.Reporting;
 
 /// <summary>Invariant number formatting for the report; a missing value is "n/a", never 0.</summary>
-internal static class Num
+internal static class NumberText
 {
     public const string NotAvailable = "n/a";
 

@@ -1,9 +1,9 @@
-namespace Perf.Scenarios.Reporting;
+namespace Perf.Statistics;
 
 /// <summary>Which direction of a metric's change is an improvement; <see cref="Neither"/> for plain volumes.</summary>
-public enum Better
+public enum MetricDirection
 {
-    Lower,
-    Higher,
+    LowerIsBetter,
+    HigherIsBetter,
     Neither,
 }

@@ -3,23 +3,23 @@ using System.Globalization;
 namespace Perf.Scenarios.Reporting;
 
 /// <summary>The change column of the summary: optimized relative to baseline, in percent, with its direction.</summary>
-public static class Change
+public static class RelativeChange
 {
     /// <summary>(optimized − baseline) / |baseline| × 100, or null when either is missing or baseline is 0.</summary>
     public static double? Percent(double? baseline, double? optimized) =>
         baseline is { } b && optimized is { } o && b != 0 && double.IsFinite(b) && double.IsFinite(o) ? (o - b) / Math.Abs(b) * 100 : null;
 
-    public static string Describe(double? baseline, double? optimized, Better better)
+    public static string Describe(double? baseline, double? optimized, MetricDirection direction)
     {
         if (baseline is null || optimized is null)
         {
-            return Num.NotAvailable;
+            return NumberText.NotAvailable;
         }
 
-        var verdict = (better, optimized > baseline) switch
+        var verdict = (direction, optimized > baseline) switch
         {
-            (Better.Lower, true) or (Better.Higher, false) => " worse",
-            (Better.Lower, false) or (Better.Higher, true) => " better",
+            (MetricDirection.LowerIsBetter, true) or (MetricDirection.HigherIsBetter, false) => " worse",
+            (MetricDirection.LowerIsBetter, false) or (MetricDirection.HigherIsBetter, true) => " better",
             _ => "",
         };
         if (Percent(baseline, optimized) is not { } pct)
