@@ -30,10 +30,10 @@ public sealed record PerfRunSettings(string ProfileName, string ProfilePath, dou
             ReadDouble("PERF_TIME_SCALE", 1.0, 0.01, 10), ReadDouble("PERF_MIN_RATE_RATIO", 0.95, 0, 1));
     }
 
-    private static string? Read(string name) =>
+    internal static string? Read(string name) =>
         Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value.Trim() : null;
 
-    private static double ReadDouble(string name, double fallback, double min, double max)
+    internal static double ReadDouble(string name, double fallback, double min, double max)
     {
         var raw = Read(name);
         if (raw is null)
