@@ -14,7 +14,7 @@ experiment="${1:-}"
 case "$experiment" in
   capacity)
     filter="Category=capacity&Size=full"
-    expected="about 4 min per configuration (${PERF_CAPACITY_CONFIGS:-baseline,optimized}), at most ${PERF_CAPACITY_MAX_STEPS:-14} steps of ${PERF_CAPACITY_STEP_S:-15} s each" ;;
+    expected="about 4 min per configuration (${PERF_CAPACITY_CONFIGS:-baseline,optimized}), at most ${PERF_CAPACITY_MAX_STEPS:-20} steps of ${PERF_CAPACITY_STEP_S:-15} s each" ;;
   scaling)
     filter="Category=scaling&Size=full"
     expected="about 4 min: one fresh environment per worker count (${PERF_SCALING_WORKERS:-1,2,3,5,8})" ;;

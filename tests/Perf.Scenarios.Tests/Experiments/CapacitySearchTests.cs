@@ -22,6 +22,30 @@ public sealed class CapacitySearchTests
     }
 
     [Fact]
+    public async Task AOneOffStallBelowTheCapacityDoesNotEndTheSearch()
+    {
+        var stalled = false;
+        var system = Synthetic(capacity: 1480, generatorLimit: double.MaxValue);
+        Task<CapacityStep> WithOneStall(int index, double rate, CancellationToken ct)
+        {
+            if (rate == 200 && !stalled)
+            {
+                stalled = true;
+                return system(index, 5000, ct).ContinueWith(t => t.Result with { Measured = t.Result.Measured with { TargetRate = rate } }, ct,
+                    TaskContinuationOptions.None, TaskScheduler.Default);
+            }
+
+            return system(index, rate, ct);
+        }
+
+        var result = await CapacitySearch.RunAsync(Plan, WithOneStall, _ => { }, CancellationToken.None);
+
+        result.Outcome.Should().Be(CapacityOutcome.Bracketed);
+        result.MaxSustainableRate.Should().BeGreaterThan(1400).And.BeLessThanOrEqualTo(1480);
+        result.Steps.Count(s => s.TargetRate == result.FirstBroken!.TargetRate).Should().Be(2, "the broken end is confirmed once");
+    }
+
+    [Fact]
     public async Task AGeneratorThatFallsBehindGivesNoCapacity()
     {
         var result = await CapacitySearch.RunAsync(Plan, Synthetic(capacity: 2000, generatorLimit: 700), _ => { }, CancellationToken.None);

@@ -27,7 +27,7 @@ public static class ExperimentDefinitions
             MaxRate = ExperimentSettings.Double("PERF_CAPACITY_MAX_RATE", 3000, 1, 100_000),
             GrowthFactor = ExperimentSettings.Double("PERF_CAPACITY_GROWTH", 2, 1.05, 10),
             Resolution = ExperimentSettings.Double("PERF_CAPACITY_RESOLUTION", 0.05, 0.005, 0.5),
-            MaxSteps = (int)ExperimentSettings.Double("PERF_CAPACITY_MAX_STEPS", 14, 1, 100),
+            MaxSteps = (int)ExperimentSettings.Double("PERF_CAPACITY_MAX_STEPS", 20, 1, 100),
             StepDuration = TimeSpan.FromSeconds(ExperimentSettings.Double("PERF_CAPACITY_STEP_S", 15, 1, 600)),
         };
         var criteria = new SustainCriteria

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Perf.Fixtures.Settings;
+using Perf.Scenarios.Running;
 
 namespace Perf.Scenarios.Experiments;
 
@@ -13,18 +14,7 @@ public static class ExperimentSettings
     public static string Directory(bool tiny) =>
         Path.Combine(RepositoryPaths.ArtifactsDirectory, "experiments", tiny ? "tiny" : "");
 
-    public static double Double(string name, double fallback, double min, double max)
-    {
-        var raw = Text(name);
-        if (raw is null)
-        {
-            return fallback;
-        }
-
-        return double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
-            ? value
-            : throw new InvalidOperationException($"{name}='{raw}' is not a number from {min} to {max}.");
-    }
+    public static double Double(string name, double fallback, double min, double max) => PerfRunSettings.ReadDouble(name, fallback, min, max);
 
     public static IReadOnlyList<int> Ints(string name, IReadOnlyList<int> fallback, int min, int max)
     {
@@ -56,6 +46,5 @@ public static class ExperimentSettings
             : throw new InvalidOperationException($"{name}='{raw}': unknown name(s) {string.Join(", ", unknown)} (allowed: {string.Join(", ", allowed)}).");
     }
 
-    private static string? Text(string name) =>
-        System.Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value.Trim() : null;
+    private static string? Text(string name) => PerfRunSettings.Read(name);
 }

@@ -87,10 +87,10 @@ public sealed record PerfRunSettings(string ProfileName, string ProfilePath, dou
         };
     }
 
-    private static string? Read(string name) =>
+    internal static string? Read(string name) =>
         Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value.Trim() : null;
 
-    private static double ReadDouble(string name, double fallback, double min, double max)
+    internal static double ReadDouble(string name, double fallback, double min, double max)
     {
         var raw = Read(name);
         if (raw is null)

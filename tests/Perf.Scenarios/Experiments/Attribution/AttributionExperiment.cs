@@ -2,7 +2,6 @@ using System.Globalization;
 using Perf.Engine.Profiles;
 using Perf.Fixtures;
 using Perf.Scenarios.Experiments.Reporting;
-using Perf.Scenarios.Reporting;
 
 namespace Perf.Scenarios.Experiments.Attribution;
 
@@ -37,19 +36,11 @@ public sealed record AttributionExperiment(TwoLevelDesign Design, LoadProfile Pr
     public static void Write(AttributionResult result, ExperimentContext context, string directory, Action<string> log)
     {
         new ArtifactWriter(result.ProfileName, directory).Write(Path.Combine(directory, $"attribution-{result.ProfileName}.json"), new { result, context });
-        IReadOnlyList<ChartImage> charts = [];
-        var problems = new List<string>();
-        try
-        {
-            charts = ExperimentCharts.Effects(result.Effects, directory, $"attribution-{result.ProfileName}");
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            problems.Add($"Effect charts not drawn: {ex.GetType().Name}: {ex.InnerException?.Message ?? ex.Message}");
-        }
+        var (drawn, problem) = ExperimentCharts.Try(() => ExperimentCharts.Effects(result.Effects, directory, $"attribution-{result.ProfileName}"));
+        IReadOnlyList<string> problems = problem is null ? [] : [$"Effect charts not drawn: {problem}"];
 
         var path = MarkdownPath(directory, result.ProfileName);
-        File.WriteAllText(path, AttributionMarkdown.Render(result, context, charts, problems));
+        File.WriteAllText(path, AttributionMarkdown.Render(result, context, drawn ?? [], problems));
         log($"attribution: {result.Effects.Count} effects from {result.Runs.Count} runs → {path} (wall time {context.WallSeconds:0} s)");
     }
 }

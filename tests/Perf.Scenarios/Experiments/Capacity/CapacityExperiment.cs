@@ -3,7 +3,6 @@ using Perf.Engine.Profiles;
 using Perf.Fixtures;
 using Perf.Fixtures.Settings;
 using Perf.Scenarios.Experiments.Reporting;
-using Perf.Scenarios.Reporting;
 
 namespace Perf.Scenarios.Experiments.Capacity;
 
@@ -45,16 +44,7 @@ public sealed record CapacityExperiment(string Configuration, EnvironmentSetting
     public static void Write(CapacityReport report, string directory, Action<string> log)
     {
         new ArtifactWriter("experiments", directory).Write(JsonPath(directory, report.Configuration), report);
-        ChartImage? chart = null;
-        string? problem = null;
-        try
-        {
-            chart = ExperimentCharts.LatencyVsRate(report.Result, report.Configuration, directory);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            problem = $"{ex.GetType().Name}: {ex.InnerException?.Message ?? ex.Message}";
-        }
+        var (chart, problem) = ExperimentCharts.Try(() => ExperimentCharts.LatencyVsRate(report.Result, report.Configuration, directory));
 
         var path = MarkdownPath(directory, report.Configuration);
         File.WriteAllText(path, CapacityMarkdown.Render(report, chart, problem));

@@ -20,7 +20,7 @@ public sealed record CapacityPlan
     /// <summary>Below this the search stops stepping down: the configuration sustains nothing worth measuring.</summary>
     public double MinRate { get; init; } = 1;
 
-    public int MaxSteps { get; init; } = 14;
+    public int MaxSteps { get; init; } = 20;
 
     public required TimeSpan StepDuration { get; init; }
 
@@ -29,7 +29,8 @@ public sealed record CapacityPlan
     {
         var growth = (int)Math.Ceiling(Math.Log(MaxRate / StartRate) / Math.Log(GrowthFactor)) + 1;
         var bisect = (int)Math.Ceiling(Math.Log((GrowthFactor - 1) / Resolution, 2));
-        return Math.Min(MaxSteps, Math.Max(1, growth) + Math.Max(0, bisect));
+        // One more: the broken end of the final bracket is confirmed by a second run.
+        return Math.Min(MaxSteps, Math.Max(1, growth) + Math.Max(0, bisect) + 1);
     }
 
     public string Describe() => string.Create(CultureInfo.InvariantCulture,

@@ -8,8 +8,9 @@ public sealed record CapacityResult(CapacityOutcome Outcome, CapacityPlan Plan, 
 {
     public CapacityStep? LastSustained => Steps.Where(s => s.Outcome == StepOutcome.Sustained).MaxBy(s => s.TargetRate);
 
-    /// <summary>The lowest rate that broke (the upper end of the bracket).</summary>
-    public CapacityStep? FirstBroken => Steps.Where(s => s.Outcome == StepOutcome.Broke).MinBy(s => s.TargetRate);
+    /// <summary>The lowest rate above the last sustained one that broke (the upper end of the bracket); its last run when it was confirmed.</summary>
+    public CapacityStep? FirstBroken => Steps.Where(s => s.Outcome == StepOutcome.Broke && s.TargetRate > (LastSustained?.TargetRate ?? 0))
+        .OrderBy(s => s.TargetRate).ThenByDescending(s => s.Index).FirstOrDefault();
 
     public CapacityStep? GeneratorBehindAt => Steps.FirstOrDefault(s => s.Outcome == StepOutcome.GeneratorBehind);
 

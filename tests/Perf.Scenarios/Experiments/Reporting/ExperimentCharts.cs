@@ -16,6 +16,20 @@ public static class ExperimentCharts
     private static readonly Color BrokenColor = Color.FromHex("#d62728");
     private static readonly Color NeutralColor = Color.FromHex("#7f7f7f");
 
+    /// <summary>Draws a chart, or says why not: a missing native library (libSkiaSharp) throws at first use, and the numbers still matter.</summary>
+    public static (T? Chart, string? Problem) Try<T>(Func<T> draw)
+        where T : class
+    {
+        try
+        {
+            return (draw(), null);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return (null, $"{ex.GetType().Name}: {ex.InnerException?.Message ?? ex.Message}");
+        }
+    }
+
     public static ChartImage LatencyVsRate(CapacityResult result, string configuration, string directory)
     {
         var plot = new Plot();

@@ -2,7 +2,6 @@ using System.Globalization;
 using Perf.Engine.Profiles;
 using Perf.Fixtures;
 using Perf.Scenarios.Experiments.Reporting;
-using Perf.Scenarios.Reporting;
 
 namespace Perf.Scenarios.Experiments.Scaling;
 
@@ -45,16 +44,7 @@ public sealed record ScalingExperiment(LoadProfile Template, ScalingPlan Plan, b
     public static void Write(ScalingResult result, ExperimentContext context, string directory, Action<string> log)
     {
         new ArtifactWriter("experiments", directory).Write(Path.Combine(directory, "scaling.json"), new { result, context });
-        ChartImage? chart = null;
-        string? problem = null;
-        try
-        {
-            chart = ExperimentCharts.Scaling(result, directory);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            problem = $"{ex.GetType().Name}: {ex.InnerException?.Message ?? ex.Message}";
-        }
+        var (chart, problem) = ExperimentCharts.Try(() => ExperimentCharts.Scaling(result, directory));
 
         var path = Path.Combine(directory, "SCALING.md");
         File.WriteAllText(path, ScalingMarkdown.Render(result, context, chart, problem));
