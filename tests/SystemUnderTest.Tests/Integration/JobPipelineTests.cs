@@ -15,7 +15,7 @@ namespace SystemUnderTest.Tests.Integration;
 public sealed class JobPipelineTests(RedisFixture redis)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
-    private static readonly object Payment = new { amount = 12.5, currency = "EUR", customerId = "c-42" };
+    private static readonly object Payment = JobRequests.Payment;
 
     [Fact]
     public async Task EnqueuedPaymentIsStoredOnceAndCounted()
@@ -80,7 +80,7 @@ public sealed class JobPipelineTests(RedisFixture redis)
 
         var counters = await CountersAsync(database);
         counters.Should().Contain(CounterNames.Processed, 1).And.Contain(CounterNames.Duplicates, 1);
-        (await database.ListLengthAsync(RedisKeys.JobLatency)).Should().Be(1);
+        (await database.HashGetAllAsync(RedisKeys.JobLatencyBuckets)).Where(f => f.Name != "max").Sum(f => (long)f.Value).Should().Be(1);
         ((long)await database.HashGetAsync(RedisKeys.Aggregates, "payments:count")).Should().Be(1);
     }
 
@@ -91,7 +91,7 @@ public sealed class JobPipelineTests(RedisFixture redis)
         var settings = SutSettings.For(redis, ("Worker:ReclaimIdleMs", "200"), ("Worker:ConsumerName", "consumer-b"));
         await using var api = new SutApiFactory(settings);
         using var client = api.CreateClient();
-        var id = await SubmitPaymentAsync(client);
+        var id = await JobRequests.SubmitPaymentAsync(client);
 
         // Consumer A reads the entry and "crashes": it never acknowledges.
         var taken = await database.StreamReadGroupAsync(RedisKeys.PaymentsStream, RedisKeys.ConsumerGroup, "consumer-a", StreamPosition.NewMessages, 10);
@@ -126,7 +126,7 @@ public sealed class JobPipelineTests(RedisFixture redis)
         using var worker = SutSettings.BuildWorker(settings);
         await worker.StartAsync();
 
-        var id = await SubmitPaymentAsync(client);
+        var id = await JobRequests.SubmitPaymentAsync(client);
 
         await Eventually.WaitAsync(
             () => database.StreamLengthAsync(RedisKeys.DeadLetter(RedisKeys.PaymentsStream)),
@@ -181,7 +181,7 @@ public sealed class JobPipelineTests(RedisFixture redis)
         using var worker = SutSettings.BuildWorker(settings);
         await worker.StartAsync();
 
-        var id = await SubmitPaymentAsync(client);
+        var id = await JobRequests.SubmitPaymentAsync(client);
         await Eventually.WaitAsync(
             async () => (await database.StreamPendingAsync(RedisKeys.PaymentsStream, RedisKeys.ConsumerGroup)).PendingMessageCount,
             pending => pending == 1,
@@ -192,14 +192,6 @@ public sealed class JobPipelineTests(RedisFixture redis)
 
         ((string?)await database.HashGetAsync(RedisKeys.Job(id), "status")).Should().Be("completed");
         (await database.StreamPendingAsync(RedisKeys.PaymentsStream, RedisKeys.ConsumerGroup)).PendingMessageCount.Should().Be(0);
-    }
-
-    /// <summary>Posts <see cref="Payment"/>, requires the 202 and returns the job id.</summary>
-    private static async Task<string> SubmitPaymentAsync(HttpClient client)
-    {
-        using var response = await client.PostAsJsonAsync("/payments", Payment);
-        response.StatusCode.Should().Be(HttpStatusCode.Accepted);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
     }
 
     private static async Task<Dictionary<string, long>> CountersAsync(IDatabase database) =>
