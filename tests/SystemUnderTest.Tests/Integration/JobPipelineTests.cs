@@ -16,7 +16,7 @@ namespace SystemUnderTest.Tests.Integration;
 public sealed class JobPipelineTests(RedisFixture redis)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
-    private static readonly object Payment = new { amount = 12.5, currency = "EUR", customerId = "c-42" };
+    private static readonly object Payment = JobRequests.Payment;
 
     [Fact]
     public async Task EnqueuedPaymentIsStoredOnceAndCounted()
@@ -72,7 +72,7 @@ public sealed class JobPipelineTests(RedisFixture redis)
 
         var counters = await pipeline.CountersAsync();
         counters.Should().Contain(CounterNames.Processed, 1).And.Contain(CounterNames.Duplicates, 1);
-        (await database.ListLengthAsync(RedisKeys.JobLatency)).Should().Be(1);
+        (await database.HashGetAllAsync(RedisKeys.JobLatencyBuckets)).Where(f => f.Name != "max").Sum(f => (long)f.Value).Should().Be(1);
         ((long)await database.HashGetAsync(RedisKeys.Aggregates, "payments:count")).Should().Be(1);
     }
 

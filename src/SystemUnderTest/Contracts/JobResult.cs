@@ -1,4 +1,4 @@
-namespace SystemUnderTest.Jobs;
+namespace SystemUnderTest.Contracts;
 
 /// <summary>What the worker stores once per job id.</summary>
 public sealed record JobResult(

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace SystemUnderTest.Jobs;
+namespace SystemUnderTest.Contracts;
 
 /// <summary>
 /// Source-generated serializers. Numbers are strict: <c>"amount": "12"</c> is a wrong type (400), not a silent

@@ -1,4 +1,4 @@
-namespace SystemUnderTest.Jobs;
+namespace SystemUnderTest.Contracts;
 
 /// <summary>Body of GET /analytics/summary.</summary>
 public sealed record AnalyticsSummary(

@@ -1,4 +1,4 @@
-namespace SystemUnderTest.Jobs;
+namespace SystemUnderTest.Contracts;
 
 /// <summary>Body of POST /notifications. Every member is nullable so that a missing field is a 422, not a binder error.</summary>
 public sealed class NotificationRequest

@@ -1,4 +1,4 @@
-namespace SystemUnderTest.Jobs;
+namespace SystemUnderTest.Worker;
 
 /// <summary>One stream entry handed to a processor, with how often Redis has delivered it so far.</summary>
 public sealed record JobEnvelope(

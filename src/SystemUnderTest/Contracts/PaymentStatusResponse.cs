@@ -1,4 +1,4 @@
-namespace SystemUnderTest.Jobs;
+namespace SystemUnderTest.Contracts;
 
 /// <summary>Body of GET /payments/{id}; times are unix milliseconds.</summary>
 public sealed record PaymentStatusResponse(

@@ -1,4 +1,4 @@
-namespace SystemUnderTest.Jobs;
+namespace SystemUnderTest.Contracts;
 
 /// <summary>Job types as written in the <c>type</c> field of stream entries and job hashes.</summary>
 public static class JobTypes
