@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Perf.Fixtures;
 using SystemUnderTest.Redis;
 using SystemUnderTest.Tests.Infrastructure;
 using Xunit.Abstractions;
@@ -37,10 +38,10 @@ public sealed class OneOutcomePerJobTests(RedisFixture redis, ITestOutputHelper 
         }
 
         await Eventually.WaitAsync(
-            () => client.GetFromJsonAsync<JsonElement>("/metrics/jobs"),
-            m => m.GetProperty("outstanding").GetInt64() == 0,
+            "all five payments to have an outcome",
             Deadline,
-            "all five payments to have an outcome");
+            ct => client.GetFromJsonAsync<JsonElement>("/metrics/jobs", ct),
+            m => m.GetProperty("outstanding").GetInt64() == 0);
         // Stopping drains every delivery still held, so any second outcome would be written before this returns.
         await worker.StopAsync();
 
