@@ -26,6 +26,13 @@ public sealed class WorkerReadyWaitTests : IAsyncLifetime
         await using var worker = await ConnectionMultiplexer.ConnectAsync(_redis!.ConnectionString + ",name=worker-7");
         (await wait.UntilAsync(null!)).Should().BeFalse("the streams and their groups do not exist yet");
 
+        foreach (var stream in Streams)
+        {
+            await worker.GetDatabase().StreamAddAsync(stream, "probe", "1");
+        }
+
+        (await wait.UntilAsync(null!)).Should().BeFalse("the streams exist but have no consumer group yet");
+
         await worker.GetDatabase().StreamCreateConsumerGroupAsync(Streams[0], "workers", StreamPosition.NewMessages, createStream: true);
         (await wait.UntilAsync(null!)).Should().BeFalse($"{Streams[1]} has no group yet");
 
