@@ -31,7 +31,8 @@ public sealed class AttributionRunner(LoadProfile profile, Action<string> log)
         var jobs = await JobAccountant.SettleAsync(environment, JobAccountant.AcceptedByClients(load), ct).ConfigureAwait(false);
         var resources = await sampler.StopAsync().ConfigureAwait(false);
         await sampler.DisposeAsync().ConfigureAwait(false);
-        var latencies = Thin(await JobLatencySamples.RangeAsync(environment, 0, await JobLatencySamples.CountAsync(environment).ConfigureAwait(false)).ConfigureAwait(false));
+        var latencies = Thin(Shuffle(await JobLatencySamples.BetweenAsync(environment, JobLatencySamples.Empty,
+            await JobLatencySamples.SnapshotAsync(environment).ConfigureAwait(false)).ConfigureAwait(false), run.Index));
 
         var sustained = load.Phases.MaxBy(p => p.TargetRate)!;
         var (from, to) = (sustained.StartOffsetSeconds, sustained.StartOffsetSeconds + sustained.DurationSeconds);
@@ -64,6 +65,16 @@ public sealed class AttributionRunner(LoadProfile profile, Action<string> log)
     {
         var points = samples.Where(p => p.Processed is not null).ToList();
         return points.Zip(points.Skip(1), (a, b) => (b.Processed!.Value - a.Processed!.Value) / Math.Max(1e-3, b.ElapsedSeconds - a.ElapsedSeconds)).ToArray();
+    }
+
+    /// <summary>
+    /// Bucketed latencies come sorted, without their order in time: shuffled, the block bootstrap treats them as independent
+    /// draws, an interval that ignores autocorrelation and is narrower than the truth (the report's method note says within-run).
+    /// </summary>
+    private static double[] Shuffle(double[] values, int seed)
+    {
+        new Random(seed).Shuffle(values);
+        return values;
     }
 
     private static double[] Thin(double[] values)

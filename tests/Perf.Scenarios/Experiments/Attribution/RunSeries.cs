@@ -18,7 +18,7 @@ public sealed record RunSeries
 
     public required double[] ProcessedPerSecond { get; init; }
 
-    /// <summary>Enqueue → stored, ms, in store order (evenly thinned to a bounded count).</summary>
+    /// <summary>Enqueue → stored, ms, shuffled (the SUT keeps buckets, not their order in time) and evenly thinned to a bounded count.</summary>
     public required double[] JobLatencyMs { get; init; }
 
     public required double TotalHttpP99Ms { get; init; }

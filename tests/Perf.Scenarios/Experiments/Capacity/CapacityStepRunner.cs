@@ -33,7 +33,7 @@ public sealed class CapacityStepRunner(PerfEnvironment environment, LoadProfile 
         var profile = StepProfiles.ConstantRate(template, $"step-{index + 1}", rate, plan.StepDuration);
         var host = new HostProbe();
         host.Sample();
-        var latencyFrom = await JobLatencySamples.CountAsync(environment).ConfigureAwait(false);
+        var latencyFrom = await JobLatencySamples.SnapshotAsync(environment).ConfigureAwait(false);
         var sampler = new BacklogSampler(environment);
         var options = new RunOptions
         {
@@ -46,8 +46,8 @@ public sealed class CapacityStepRunner(PerfEnvironment environment, LoadProfile 
         var backlog = await sampler.StopAsync().ConfigureAwait(false);
         await sampler.DisposeAsync().ConfigureAwait(false);
         var cpu = host.Sample()?.CpuPercent;
-        var latencyTo = await JobLatencySamples.CountAsync(environment).ConfigureAwait(false);
-        var jobLatencies = await JobLatencySamples.RangeAsync(environment, latencyFrom, latencyTo).ConfigureAwait(false);
+        var latencyTo = await JobLatencySamples.SnapshotAsync(environment).ConfigureAwait(false);
+        var jobLatencies = await JobLatencySamples.BetweenAsync(environment, latencyFrom, latencyTo).ConfigureAwait(false);
         var (start, end) = BacklogSampler.StartAndEnd(backlog);
         var phase = load.Phases[0];
         var measured = new StepMeasurement
