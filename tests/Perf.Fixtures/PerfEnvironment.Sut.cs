@@ -12,8 +12,8 @@ public sealed partial class PerfEnvironment
     private const int ContainerMongoPort = 27017;
     private static readonly HttpClient ReadinessClient = new() { Timeout = TimeSpan.FromSeconds(3) };
 
-    /// <summary>The job streams whose consumer groups the workers join (docs/system-under-test.md).</summary>
-    public static IReadOnlyList<string> JobStreams { get; } = ["jobs:payments", "jobs:notifications"];
+    /// <summary>The job streams whose consumer groups the workers join (docs/system-under-test.md), named by the SUT's own RedisKeys.</summary>
+    public static IReadOnlyList<string> JobStreams { get; } = SystemUnderTest.Redis.RedisKeys.JobStreams;
 
     private Dictionary<string, string> SutEnvironment(string? mongoConnection) => new()
     {
