@@ -12,8 +12,8 @@ public sealed partial class PerfEnvironment
     private const int ContainerMongoPort = 27017;
     private static readonly TimeSpan ReadinessInterval = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>The job streams whose consumer groups the workers join (docs/system-under-test.md).</summary>
-    public static IReadOnlyList<string> JobStreams { get; } = ["jobs:payments", "jobs:notifications"];
+    /// <summary>The job streams whose consumer groups the workers join (docs/system-under-test.md), named by the SUT's own RedisKeys.</summary>
+    public static IReadOnlyList<string> JobStreams { get; } = SystemUnderTest.Redis.RedisKeys.JobStreams;
 
     /// <summary>The consumer group every worker joins on each job stream.</summary>
     public const string WorkerGroup = "workers";
