@@ -69,7 +69,10 @@ public class RunCommandTests
         using var temp = new TempDirectory();
         var profile = temp.File("profile.yml", Profile(seconds: 1, rate: 5));
 
-        var result = await CliHarness.RunAsync("run", profile, "--target", "http://127.0.0.1:9", option, value);
+        var target = option == "--target" ? value : "http://127.0.0.1:9";
+        var extra = option == "--target" ? [] : new[] { option, value };
+
+        var result = await CliHarness.RunAsync(["run", profile, "--target", target, .. extra]);
 
         result.ExitCode.Should().Be(ExitCodes.BadInput, result.ToString());
         result.Error.Should().Contain(message);
