@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Perf.Engine;
 using Perf.Engine.Benchmarks;
 using Perf.Engine.Profiles;
 using Perf.Engine.Running;

@@ -1,9 +1,9 @@
 using Perf.Engine.Reporting;
-using Perf.Engine.Thresholds;
+using Perf.Engine.Stats;
 using Perf.Fixtures.Accounting;
 using Perf.Fixtures.Environment;
 using Perf.Fixtures.Metrics;
-using EngineSecond = Perf.Engine.Reporting.TimeSeriesPoint;
+using EngineSecond = Perf.Engine.Stats.TimeSeriesPoint;
 using ResourceSecond = Perf.Fixtures.Metrics.TimeSeriesPoint;
 
 namespace Perf.Scenarios.Tests;

@@ -162,7 +162,7 @@ internal sealed partial class ProfileParser
             if (key == "json")
             {
                 jsonPath = yaml.String(value, keyPath);
-                if (!Running.JsonPathReader.IsSupported(jsonPath))
+                if (!JsonPathReader.IsSupported(jsonPath))
                 {
                     throw yaml.Error(value, keyPath, $"unsupported JSON path '{jsonPath}' (supported: $.name.name[0]...)");
                 }

@@ -1,4 +1,4 @@
-using Perf.Engine.Thresholds;
+using Perf.Engine.Stats;
 
 namespace Perf.Engine.Reporting;
 

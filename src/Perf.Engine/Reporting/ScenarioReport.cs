@@ -1,3 +1,5 @@
+using Perf.Engine.Stats;
+
 namespace Perf.Engine.Reporting;
 
 /// <summary>One scenario: virtual users (arrivals that picked it) and the requests their flows sent.</summary>

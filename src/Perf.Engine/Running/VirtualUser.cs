@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Diagnostics;
-using Perf.Engine.Stats;
+using Perf.Engine.Templates;
 
 namespace Perf.Engine.Running;
 

@@ -1,5 +1,6 @@
 using Perf.Engine.Profiles;
 using Perf.Engine.Reporting;
+using Perf.Engine.Stats;
 
 namespace Perf.Engine.Thresholds;
 

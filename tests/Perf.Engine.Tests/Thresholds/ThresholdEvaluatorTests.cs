@@ -1,6 +1,7 @@
 using Perf.Engine.Assertions;
 using Perf.Engine.Profiles;
 using Perf.Engine.Reporting;
+using Perf.Engine.Stats;
 using Perf.Engine.Tests.Infrastructure;
 using Perf.Engine.Thresholds;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using Perf.Engine.Reporting;
+using Perf.Engine.Stats;
 using Perf.Fixtures;
 
 namespace Perf.Scenarios.Reporting;

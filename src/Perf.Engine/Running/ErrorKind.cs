@@ -1,4 +1,4 @@
-namespace Perf.Engine.Stats;
+namespace Perf.Engine.Running;
 
 /// <summary>Why a request failed; each failed request has exactly one kind, checked in this order.</summary>
 public enum ErrorKind

@@ -1,4 +1,4 @@
-namespace Perf.Engine.Reporting;
+namespace Perf.Engine.Stats;
 
 /// <summary>One second of the run; <see cref="Second"/> is the offset of the interval's end from the run start.</summary>
 public sealed record TimeSeriesPoint(

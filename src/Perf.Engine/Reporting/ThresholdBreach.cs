@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Perf.Engine.Thresholds;
+namespace Perf.Engine.Reporting;
 
 /// <summary>One failed ensure check with the value measured and the value allowed.</summary>
 public sealed record ThresholdBreach(string Expression, string Scope, double Measured, double Allowed, string Unit)

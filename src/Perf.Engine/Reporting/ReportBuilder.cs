@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using Perf.Engine.Reporting;
+using Perf.Engine.Running;
 using Perf.Engine.Stats;
 
-namespace Perf.Engine.Running;
+namespace Perf.Engine.Reporting;
 
 /// <summary>Turns the recorders of a finished run into a <see cref="RunReport"/>.</summary>
 internal static class ReportBuilder

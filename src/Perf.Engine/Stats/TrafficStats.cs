@@ -1,8 +1,8 @@
-namespace Perf.Engine.Reporting;
+namespace Perf.Engine.Stats;
 
 /// <summary>
 /// Requests of one scope (run, scenario or request key). <see cref="ErrorRatePercent"/> is failed requests
-/// over all requests, where failed covers every <see cref="Stats.ErrorKind"/> (4xx and 5xx included).
+/// over all requests, where failed covers every <see cref="Running.ErrorKind"/> (4xx and 5xx included).
 /// </summary>
 public sealed record TrafficStats(
     long Requests,

@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using Perf.Engine.Profiles;
 using Perf.Engine.Reporting;
+using Perf.Engine.Running;
 using Perf.Engine.Stats;
 using Perf.Engine.Thresholds;
 
-namespace Perf.Engine.Running;
+namespace Perf.Engine;
 
 /// <summary>
 /// Runs a profile in the open model: arrivals follow the phase schedule whatever the target's latency, latency

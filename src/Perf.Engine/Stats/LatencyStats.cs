@@ -1,4 +1,4 @@
-namespace Perf.Engine.Reporting;
+namespace Perf.Engine.Stats;
 
 /// <summary>Latency in milliseconds, from each request's intended start to its complete response.</summary>
 public sealed record LatencyStats(

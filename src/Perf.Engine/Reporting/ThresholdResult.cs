@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Perf.Engine.Thresholds;
+namespace Perf.Engine.Reporting;
 
 /// <summary>The outcome of every ensure check of a profile; <see cref="ToString"/> lists all breaches.</summary>
 public sealed record ThresholdResult(IReadOnlyList<ThresholdCheck> Checks, IReadOnlyList<ThresholdBreach> Breaches)

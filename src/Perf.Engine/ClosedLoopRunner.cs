@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using Perf.Engine.Profiles;
+using Perf.Engine.Running;
 using Perf.Engine.Stats;
 
-namespace Perf.Engine.Running;
+namespace Perf.Engine;
 
 /// <summary>
 /// Closed model, for finding the maximum throughput (like wrk): <c>concurrency</c> workers each run a scenario

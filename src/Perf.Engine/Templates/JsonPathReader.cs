@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace Perf.Engine.Running;
+namespace Perf.Engine.Templates;
 
 /// <summary>
 /// The JSON path subset captures support: <c>$</c> followed by <c>.name</c> and <c>[index]</c> segments.

@@ -1,4 +1,4 @@
-namespace Perf.Engine.Reporting;
+namespace Perf.Engine.Stats;
 
 /// <summary>
 /// Target versus achieved arrivals of one phase. <see cref="AchievedRate"/> is started arrivals divided by the

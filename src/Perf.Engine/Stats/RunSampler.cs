@@ -1,10 +1,9 @@
 using System.Diagnostics;
 using HdrHistogram;
-using Perf.Engine.Reporting;
+using Perf.Engine.Running;
 using Perf.Engine.Scheduling;
-using Perf.Engine.Stats;
 
-namespace Perf.Engine.Running;
+namespace Perf.Engine.Stats;
 
 /// <summary>
 /// Once a second: swaps the interval histogram and counters into a <see cref="TimeSeriesPoint"/>, and every
