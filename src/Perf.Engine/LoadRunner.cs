@@ -8,8 +8,8 @@ using Perf.Engine.Thresholds;
 namespace Perf.Engine;
 
 /// <summary>
-/// Runs a profile in the open model: arrivals follow the phase schedule whatever the target's latency, latency
-/// is measured from each request's intended start, and the report includes the threshold evaluation.
+/// Runs a profile: open-model phases follow their arrival schedule whatever the target's latency (latency from each
+/// intended start), closed-model phases keep their users busy; the report includes the threshold evaluation.
 /// </summary>
 public sealed class LoadRunner
 {
@@ -22,22 +22,13 @@ public sealed class LoadRunner
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(options);
         var plan = new CompiledPlan(profile);
-        using var context = new RunContext(plan, options, cancellationToken);
 
         // Phases start a little in the future so the first arrivals are not late by the set-up below.
-        var start = Stopwatch.GetTimestamp() + (Stopwatch.Frequency / 50);
-        context.MarkStart(start);
-        var lateTicks = (long)(options.LateArrivalThreshold.TotalSeconds * Stopwatch.Frequency);
-        var phases = new List<PhaseRecorder>();
-        var phaseStart = start;
-        foreach (var phase in profile.Phases)
-        {
-            phases.Add(new PhaseRecorder(phases.Count, phase, phaseStart, lateTicks));
-            phaseStart += (long)(phase.Duration.TotalSeconds * Stopwatch.Frequency);
-        }
-
-        var scheduler = new ArrivalScheduler(context, phases, options.Seed);
-        var sampler = new RunSampler(context, scheduler, phases, options);
+        using var context = new RunContext(plan, options, Stopwatch.GetTimestamp() + (Stopwatch.Frequency / 50), cancellationToken);
+        var recorder = new RunRecorder(context, options.LateArrivalThreshold);
+        context.Recorder = recorder;
+        var scheduler = new ArrivalScheduler(context, options.Seed);
+        var sampler = new RunSampler(context, recorder, () => scheduler.CurrentPhase, options);
         using var stopSampler = new CancellationTokenSource();
         var sampling = sampler.RunAsync(stopSampler.Token);
         scheduler.Start();
@@ -47,7 +38,7 @@ public sealed class LoadRunner
         await sampling.ConfigureAwait(false);
         sampler.Sample();
 
-        var report = ReportBuilder.Build(context, phases, sampler.Points, options, cancellationToken.IsCancellationRequested);
+        var report = ReportBuilder.Build(context, recorder, sampler.Points, options, cancellationToken.IsCancellationRequested);
         return report with { Thresholds = ThresholdEvaluator.Evaluate(profile, report) };
     }
 

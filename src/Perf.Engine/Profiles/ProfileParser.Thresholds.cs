@@ -4,15 +4,10 @@ namespace Perf.Engine.Profiles;
 
 internal sealed partial class ProfileParser
 {
-    private const string RunPrefix = "http.response_time.";
-    private const string ScenarioPrefix = "scenarios.";
-    private const string ScenarioInfix = ".response_time.";
-    private const string EndpointPrefix = "plugins.metrics-by-endpoint.response_time.";
-
-    private static readonly string[] Aggregations = ["min", "max", "mean", "median", "p50", "p75", "p90", "p95", "p99", "p999"];
-
-    /// <summary>Scoped thresholds are checked against scenario and request names once the flows are read.</summary>
-    private readonly List<(ThresholdSpec Spec, YamlNode Node, string Path)> _scopedThresholds = [];
+    private const string RunPrefix = ThresholdSpec.RunPrefix;
+    private const string ScenarioPrefix = ThresholdSpec.ScenarioPrefix;
+    private const string ScenarioInfix = ThresholdSpec.ScenarioInfix;
+    private const string EndpointPrefix = ThresholdSpec.EndpointPrefix;
 
     private List<ThresholdSpec> ParsePlugins(YamlMappingNode plugins, string path)
     {
@@ -45,7 +40,7 @@ internal sealed partial class ProfileParser
         {
             if (key == "maxErrorRate")
             {
-                thresholds.Add(new ThresholdSpec("maxErrorRate", ThresholdKind.MaxErrorRate, yaml.Number(value, keyPath, 0, 100)));
+                thresholds.Add(ThresholdSpec.MaxErrorRate(yaml.Number(value, keyPath)));
                 continue;
             }
 
@@ -61,7 +56,8 @@ internal sealed partial class ProfileParser
 
                 var (metricNode, limitNode) = item.Children.Single();
                 var metric = yaml.String(metricNode, itemPath);
-                var limit = yaml.Number(limitNode, $"{itemPath}.{metric}", 0);
+                yaml.Remember($"{itemPath}.{metric}", metricNode);
+                var limit = yaml.Number(limitNode, $"{itemPath}.{metric}");
                 thresholds.Add(ParseThresholdMetric(metric, limit, metricNode, $"{itemPath}.{metric}"));
             }
         }
@@ -71,52 +67,19 @@ internal sealed partial class ProfileParser
 
     private ThresholdSpec ParseThresholdMetric(string metric, double limit, YamlNode node, string path)
     {
-        ThresholdSpec spec;
-        if (metric.StartsWith(RunPrefix, StringComparison.Ordinal))
+        var (aggregation, scopeKind, scope) = metric switch
         {
-            spec = new ThresholdSpec(metric, ThresholdKind.ResponseTime, limit, metric[RunPrefix.Length..]);
-        }
-        else if (metric.StartsWith(ScenarioPrefix, StringComparison.Ordinal) && metric.LastIndexOf(ScenarioInfix, StringComparison.Ordinal) is var infix and > 0)
-        {
-            var scenario = metric[ScenarioPrefix.Length..infix];
-            spec = new ThresholdSpec(metric, ThresholdKind.ResponseTime, limit, metric[(infix + ScenarioInfix.Length)..], ThresholdScope.Scenario, scenario);
-        }
-        else if (metric.StartsWith(EndpointPrefix, StringComparison.Ordinal) && metric.LastIndexOf('.') is var dot and > 0 && dot > EndpointPrefix.Length)
-        {
-            var request = metric[EndpointPrefix.Length..dot];
-            spec = new ThresholdSpec(metric, ThresholdKind.ResponseTime, limit, metric[(dot + 1)..], ThresholdScope.Request, request);
-        }
-        else
-        {
-            throw yaml.Error(node, path,
-                $"unsupported metric (supported: {RunPrefix}AGG, {ScenarioPrefix}SCENARIO{ScenarioInfix}AGG, {EndpointPrefix}REQUEST-NAME.AGG)");
-        }
+            _ when metric.StartsWith(RunPrefix, StringComparison.Ordinal) => (metric[RunPrefix.Length..], ThresholdScope.Run, (string?)null),
+            _ when metric.StartsWith(ScenarioPrefix, StringComparison.Ordinal) && metric.LastIndexOf(ScenarioInfix, StringComparison.Ordinal) is var infix and > 0 =>
+                (metric[(infix + ScenarioInfix.Length)..], ThresholdScope.Scenario, metric[ScenarioPrefix.Length..infix]),
+            _ when metric.StartsWith(EndpointPrefix, StringComparison.Ordinal) && metric.LastIndexOf('.') is var dot and > 0 && dot > EndpointPrefix.Length =>
+                (metric[(dot + 1)..], ThresholdScope.Request, metric[EndpointPrefix.Length..dot]),
+            _ => throw yaml.Error(node, path,
+                $"unsupported metric (supported: {RunPrefix}AGG, {ScenarioPrefix}SCENARIO{ScenarioInfix}AGG, {EndpointPrefix}REQUEST-NAME.AGG)"),
+        };
 
-        if (Array.IndexOf(Aggregations, spec.Aggregation) < 0)
-        {
-            throw yaml.Error(node, path, $"unsupported aggregation '{spec.Aggregation}' (supported: {string.Join(", ", Aggregations)})");
-        }
-
-        if (spec.ScopeKind != ThresholdScope.Run)
-        {
-            _scopedThresholds.Add((spec, node, path));
-        }
-
-        return spec;
-    }
-
-    private void ValidateThresholdScopes(IReadOnlyList<Scenario> scenarios)
-    {
-        foreach (var (spec, node, path) in _scopedThresholds)
-        {
-            var known = spec.ScopeKind == ThresholdScope.Scenario
-                ? scenarios.Any(s => s.Name == spec.Scope)
-                : scenarios.SelectMany(s => s.Flow).Any(step => step.Name == spec.Scope);
-            if (!known)
-            {
-                var what = spec.ScopeKind == ThresholdScope.Scenario ? "no scenario is named" : "no request has name:";
-                throw yaml.Error(node, path, $"{what} '{spec.Scope}'");
-            }
-        }
+        return AggregationNames.TryParse(aggregation, out var typed)
+            ? new ThresholdSpec(metric, ThresholdKind.ResponseTime, limit, typed, scopeKind, scope)
+            : throw yaml.Error(node, path, $"unsupported aggregation '{aggregation}' (supported: {string.Join(", ", AggregationNames.All)})");
     }
 }

@@ -17,4 +17,7 @@ public enum ErrorKind
 
     /// <summary>The captured JSON path was missing from the response body.</summary>
     CaptureFailed,
+
+    /// <summary>A custom step returned a failure or threw.</summary>
+    StepFailed,
 }

@@ -1,37 +1,103 @@
 using System.Buffers;
 using System.Diagnostics;
+using Perf.Engine.Profiles;
 using Perf.Engine.Templates;
 
 namespace Perf.Engine.Running;
 
 /// <summary>
-/// Runs one arrival's flow. Latency is measured from the intended start: for the first request the arrival's
-/// scheduled time, for each later request the completion of the one before (k6's open-model convention).
+/// Runs one arrival's flow. Latency is measured from the intended start: for the first step the arrival's
+/// scheduled time, for each later step the completion of the one before, plus any think time in between (k6's
+/// open-model convention).
 /// </summary>
 internal static class VirtualUser
 {
     private const int DrainBufferSize = 16 * 1024;
 
-    public static async Task<FlowOutcome> RunFlowAsync(RunContext context, CompiledScenario scenario, long intendedTimestamp)
+    /// <summary>One virtual user (open model) or iteration (closed model): runs the flow and counts how it ended.</summary>
+    public static async Task RunAsync(RunContext context, CompiledScenario scenario, long intendedTimestamp, LoadModel model)
+    {
+        scenario.VirtualUserCreated(model);
+        try
+        {
+            var outcome = await RunFlowAsync(context, scenario, intendedTimestamp, model).ConfigureAwait(false);
+            if (outcome == FlowOutcome.Succeeded)
+            {
+                scenario.VirtualUserCompleted(model);
+            }
+            else if (outcome == FlowOutcome.Failed)
+            {
+                scenario.VirtualUserFailed(model);
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A bug in a flow must not take the process down from a fire-and-forget task; it counts as a failed user.
+            scenario.VirtualUserFailed(model);
+        }
+    }
+
+    private static async Task<FlowOutcome> RunFlowAsync(RunContext context, CompiledScenario scenario, long intendedTimestamp, LoadModel model)
     {
         var variables = scenario.NeedsVariables ? context.NewVariables() : null;
-        var requestIntended = intendedTimestamp;
+        StepContext? stepContext = null;
+        var stepIntended = intendedTimestamp;
         foreach (var step in scenario.Steps)
         {
-            var (outcome, completed) = await SendAsync(context, scenario, step, variables, requestIntended).ConfigureAwait(false);
-            if (outcome != FlowOutcome.Succeeded)
+            (FlowOutcome Outcome, long Completed) result;
+            switch (step)
             {
-                return outcome;
+                case CompiledStep request:
+                    result = await SendAsync(context, scenario, request, variables, stepIntended, model).ConfigureAwait(false);
+                    break;
+                case CompiledThink think:
+                    // The pause ends at an intended time, so a late wake-up shows in the next step's latency.
+                    stepIntended += think.Ticks;
+                    if (!await ThinkAsync(context, stepIntended).ConfigureAwait(false))
+                    {
+                        return FlowOutcome.Cancelled;
+                    }
+
+                    continue;
+                case CompiledCustomStep custom:
+                    stepContext ??= context.NewStepContext(scenario, variables!);
+                    result = await CustomStepRunner.RunAsync(context, scenario, custom, stepContext, stepIntended, model).ConfigureAwait(false);
+                    break;
+                default:
+                    throw new InvalidOperationException($"unknown step {step.GetType().Name}");
             }
 
-            requestIntended = completed;
+            if (result.Outcome != FlowOutcome.Succeeded)
+            {
+                return result.Outcome;
+            }
+
+            stepIntended = result.Completed;
         }
 
         return FlowOutcome.Succeeded;
     }
 
+    private static async Task<bool> ThinkAsync(RunContext context, long until)
+    {
+        var remaining = until - Stopwatch.GetTimestamp();
+        if (remaining > 0)
+        {
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(remaining / (double)Stopwatch.Frequency), context.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static async Task<(FlowOutcome Outcome, long Completed)> SendAsync(
-        RunContext context, CompiledScenario scenario, CompiledStep step, Dictionary<string, string>? variables, long intended)
+        RunContext context, CompiledScenario scenario, CompiledStep step, Dictionary<string, string>? variables, long intended, LoadModel model)
     {
         using var request = BuildRequest(step, variables);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.Token);
@@ -76,11 +142,7 @@ internal static class VirtualUser
             error = ErrorKind.CaptureFailed;
         }
 
-        var latencyMicros = (completed - intended) * 1_000_000 / Stopwatch.Frequency;
-        step.Recorder.Record(latencyMicros, status, error);
-        scenario.Recorder.Record(latencyMicros, status, error);
-        context.Totals.Record(latencyMicros, status, error);
-        context.RequestRecorded(latencyMicros, error is not null);
+        context.Recorder.StepFinished(model, scenario.Index, step.KeyIndex, (completed - intended) * 1_000_000 / Stopwatch.Frequency, status, error);
 
         // Artillery stops a virtual user at a transport error, failed expectation or failed capture; a plain
         // 4xx/5xx without expectations lets the flow go on, as it does in Artillery.

@@ -1,9 +1,13 @@
+using Perf.Engine.Profiles;
+
 namespace Perf.Engine.Stats;
 
 /// <summary>
 /// Target versus achieved arrivals of one phase. <see cref="AchievedRate"/> is started arrivals divided by the
 /// time from the phase start to the later of its end and the start of its last arrival, so a generator that
-/// falls behind shows a lower rate rather than a full count.
+/// falls behind shows a lower rate rather than a full count. A closed-model phase (<see cref="Model"/>) has no
+/// target arrivals: its started arrivals are iterations of its busy users, between <see cref="StartConcurrency"/>
+/// and <see cref="EndConcurrency"/>.
 /// </summary>
 public sealed record PhaseReport(
     int Index,
@@ -18,4 +22,13 @@ public sealed record PhaseReport(
     double AchievedRate,
     long LateArrivals,
     double LatenessP99Ms,
-    double LatenessMaxMs);
+    double LatenessMaxMs)
+{
+    public LoadModel Model { get; init; } = LoadModel.Open;
+
+    public PhaseKind Kind { get; init; } = PhaseKind.ArrivalRate;
+
+    public int StartConcurrency { get; init; }
+
+    public int EndConcurrency { get; init; }
+}

@@ -9,7 +9,7 @@ namespace Perf.Engine.Stats;
 /// Once a second: swaps the interval histogram and counters into a <see cref="TimeSeriesPoint"/>, and every
 /// progress interval hands a <see cref="ProgressSnapshot"/> to the observer. Runs on the thread pool, off the hot path.
 /// </summary>
-internal sealed class RunSampler(RunContext context, ArrivalScheduler scheduler, IReadOnlyList<PhaseRecorder> phases, RunOptions options)
+internal sealed class RunSampler(RunContext context, RunRecorder recorder, Func<int> currentPhase, RunOptions options)
 {
     private readonly List<TimeSeriesPoint> _points = [];
     private readonly LongHistogram _progressLatency = Histograms.NewSingleWriter();
@@ -48,8 +48,8 @@ internal sealed class RunSampler(RunContext context, ArrivalScheduler scheduler,
             return;
         }
 
-        var interval = _spare is null ? context.Interval.GetIntervalHistogram() : context.Interval.GetIntervalHistogram(_spare);
-        var (arrivals, requests, errors) = context.TakeIntervalCounts();
+        var interval = _spare is null ? recorder.Interval.GetIntervalHistogram() : recorder.Interval.GetIntervalHistogram(_spare);
+        var (arrivals, requests, errors) = recorder.TakeIntervalCounts();
         _points.Add(new TimeSeriesPoint(
             Histograms.Round((now - context.StartTimestamp) / (double)Stopwatch.Frequency),
             arrivals,
@@ -76,7 +76,7 @@ internal sealed class RunSampler(RunContext context, ArrivalScheduler scheduler,
     {
         var elapsed = (now - context.StartTimestamp) / (double)Stopwatch.Frequency;
         var span = (now - _lastProgress) / (double)Stopwatch.Frequency;
-        var phase = phases[Math.Min(scheduler.CurrentPhase, phases.Count - 1)];
+        var phase = recorder.Phases[Math.Min(currentPhase(), recorder.Phases.Count - 1)];
         var inPhase = (now - phase.StartTimestamp) / (double)Stopwatch.Frequency;
         var snapshot = new ProgressSnapshot(
             TimeSpan.FromSeconds(elapsed),
@@ -88,10 +88,10 @@ internal sealed class RunSampler(RunContext context, ArrivalScheduler scheduler,
             context.InFlight,
             Histograms.Round(Histograms.Millis(_progressLatency, 95)),
             Histograms.Round(Histograms.Millis(_progressLatency, 99)),
-            context.Totals.Requests,
-            context.Totals.ErrorCount,
+            recorder.Requests,
+            recorder.ErrorCount,
             _progressErrors,
-            phases.Sum(p => p.Late));
+            recorder.Phases.Sum(p => p.Late));
         _progressLatency.Reset();
         _progressArrivals = _progressErrors = 0;
         _lastProgress = now;

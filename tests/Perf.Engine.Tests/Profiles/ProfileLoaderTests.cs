@@ -29,7 +29,7 @@ public class ProfileLoaderTests
         profile.TotalDuration.Should().Be(TimeSpan.FromSeconds(240));
         profile.Scenarios.Select(s => (s.Name, s.Weight)).Should().Equal(
             ("health", 10), ("payment create and read back", 50), ("analytics summary", 15), ("notification", 25));
-        var payment = profile.Scenarios[1].Flow;
+        var payment = profile.Scenarios[1].Requests;
         payment[0].Key.Should().Be("POST /payments");
         payment[0].Captures.Should().ContainSingle().Which.Should().Be(new Capture("$.id", "paymentId"));
         payment[0].ExpectedStatusCodes.Should().Equal(202);
@@ -83,7 +83,7 @@ public class ProfileLoaderTests
                       json: { amount: 12.5, currency: "{{ currency }}", id: "007", ok: true }
             """, "t.yml");
 
-        profile.Scenarios[0].Flow[0].JsonBody.Should().Be("""{"amount":12.5,"currency":"{{ currency }}","id":"007","ok":true}""");
+        profile.Scenarios[0].Requests[0].JsonBody.Should().Be("""{"amount":12.5,"currency":"{{ currency }}","id":"007","ok":true}""");
         profile.Variables["currency"].Should().Equal("EUR", "USD");
         profile.Phases[0].Duration.Should().Be(TimeSpan.FromSeconds(2));
     }
@@ -91,8 +91,8 @@ public class ProfileLoaderTests
     [Theory]
     [InlineData("config:\n  target: \"http://x\"\n  phases: [{ duration: 1, arrivalRate: 1 }]\nscenarios: [{ flow: [{ get: { url: \"/\" } }] }]\nbefore: {}\n", 5, "before", "unknown key")]
     [InlineData("config:\n  target: \"http://x\"\n  processor: \"./p.js\"\n  phases: [{ duration: 1, arrivalRate: 1 }]\nscenarios: [{ flow: [{ get: { url: \"/\" } }] }]\n", 3, "config.processor", "unknown key")]
-    [InlineData("config:\n  target: \"http://x\"\n  phases:\n    - duration: 1\n      arrivalCount: 5\nscenarios: [{ flow: [{ get: { url: \"/\" } }] }]\n", 5, "config.phases[0].arrivalCount", "unknown key")]
-    [InlineData("config:\n  target: \"http://x\"\n  phases:\n    - duration: 1\nscenarios: [{ flow: [{ get: { url: \"/\" } }] }]\n", 4, "config.phases[0].arrivalRate", "is required")]
+    [InlineData("config:\n  target: \"http://x\"\n  phases:\n    - duration: 1\n      maxVusers: 5\n      arrivalRate: 1\nscenarios: [{ flow: [{ get: { url: \"/\" } }] }]\n", 5, "config.phases[0].maxVusers", "unknown key")]
+    [InlineData("config:\n  target: \"http://x\"\n  phases:\n    - duration: 1\nscenarios: [{ flow: [{ get: { url: \"/\" } }] }]\n", 4, "config.phases[0]", "exactly one of: arrivalRate")]
     [InlineData("config:\n  target: \"http://x\"\n  phases:\n    - duration: -5\n      arrivalRate: 1\nscenarios: [{ flow: [{ get: { url: \"/\" } }] }]\n", 4, "config.phases[0].duration", "positive duration")]
     [InlineData("config:\n  target: \"http://x\"\n  phases:\n    - duration: 5\n      arrivalRate: fast\nscenarios: [{ flow: [{ get: { url: \"/\" } }] }]\n", 5, "config.phases[0].arrivalRate", "must be a number")]
     [InlineData("config:\n  target: \"ftp://x\"\n  phases: [{ duration: 1, arrivalRate: 1 }]\nscenarios: [{ flow: [{ get: { url: \"/\" } }] }]\n", 2, "config.target", "absolute http(s) URL")]
@@ -101,7 +101,7 @@ public class ProfileLoaderTests
     [InlineData("config:\n  target: \"http://x\"\n  phases: [{ duration: 1, arrivalRate: 1 }]\nscenarios:\n  - flow:\n      - get:\n          url: \"/p/{{ id }}\"\n", 7, "scenarios[0].flow[0].get.url", "variable 'id'")]
     [InlineData("config:\n  target: \"http://x\"\n  phases: [{ duration: 1, arrivalRate: 1 }]\nscenarios:\n  - flow:\n      - get:\n          url: \"/p/{{ $randomNumber(1,5) }}\"\n", 7, "scenarios[0].flow[0].get.url", "Artillery processor")]
     [InlineData("config:\n  target: \"http://x\"\n  phases: [{ duration: 1, arrivalRate: 1 }]\nscenarios:\n  - flow:\n      - get:\n          url: \"/\"\n          followRedirect: false\n", 8, "scenarios[0].flow[0].get.followRedirect", "unknown key")]
-    [InlineData("config:\n  target: \"http://x\"\n  phases: [{ duration: 1, arrivalRate: 1 }]\nscenarios:\n  - flow:\n      - think: 1\n", 6, "scenarios[0].flow[0].think", "unknown key")]
+    [InlineData("config:\n  target: \"http://x\"\n  phases: [{ duration: 1, arrivalRate: 1 }]\nscenarios:\n  - flow:\n      - function: setUp\n", 6, "scenarios[0].flow[0].function", "unknown key")]
     [InlineData("config:\n  target: \"http://x\"\n  phases: [{ duration: 1, arrivalRate: 1 }]\nscenarios:\n  - flow:\n      - get:\n          url: \"/\"\n          capture:\n            json: \"$.id\"\n", 9, "scenarios[0].flow[0].get.capture", "needs both")]
     [InlineData("config:\n  target: \"http://x\"\n  phases: [{ duration: 1, arrivalRate: 1 }]\nscenarios:\n  - flow:\n      - get:\n          url: \"/\"\n          capture:\n            json: \"id\"\n            as: x\n", 9, "scenarios[0].flow[0].get.capture.json", "unsupported JSON path")]
     [InlineData("config:\n  target: \"http://x\"\n  phases: [{ duration: 1, arrivalRate: 1 }]\nscenarios:\n  - flow:\n      - get:\n          url: \"/\"\n          expect:\n            - statusCode: ok\n", 9, "scenarios[0].flow[0].get.expect[0].statusCode", "must be a number")]
@@ -184,8 +184,8 @@ public class ProfileLoaderTests
                   - get: { url: "/payments/{{ paymentId }}", name: read, headers: { X-Id: "{{ paymentId }}" } }
             """, "t.yml");
 
-        profile.Scenarios[0].Flow[1].Headers["X-Id"].Should().Be("{{ paymentId }}");
+        profile.Scenarios[0].Requests[1].Headers["X-Id"].Should().Be("{{ paymentId }}");
         profile.Thresholds.Select(t => (t.ScopeKind, t.Scope, t.Aggregation)).Should().Equal(
-            (ThresholdScope.Scenario, "pay", "p99"), (ThresholdScope.Request, "read", "p95"));
+            (ThresholdScope.Scenario, "pay", Aggregation.P99), (ThresholdScope.Request, "read", Aggregation.P95));
     }
 }

@@ -25,9 +25,7 @@ public class CoordinatedOmissionTests
 
             return "ok";
         }));
-        var profile = InlineProfiles.Single(server.Address, 3, 50, """
-                  - get: { url: "/" }
-            """);
+        var profile = TestProfiles.Single(server.Address, 3, 50, flow => flow.Get("/"));
 
         var report = await new LoadRunner().RunAsync(profile, new RunOptions
         {
