@@ -26,15 +26,15 @@ internal static partial class ProfileValidator
                 return new($"{path}.weight", $"must be between 0 and {MaxWeight}, found {scenario.Weight}");
             }
 
-            if (!Scenario.Flatten(scenario.Flow).Any(s => s is RequestStep or CustomStep))
-            {
-                return new($"{path}.flow", "needs at least one request (or custom step)");
-            }
-
             var known = new HashSet<string>(profile.Variables.Keys, StringComparer.Ordinal);
             if (CheckFlow(scenario.Flow, $"{path}.flow", known) is { } problem)
             {
                 return problem;
+            }
+
+            if (!Scenario.Flatten(scenario.Flow).Any(s => s is RequestStep or CustomStep))
+            {
+                return new($"{path}.flow", "needs at least one request (or custom step)");
             }
         }
 

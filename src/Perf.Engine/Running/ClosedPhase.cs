@@ -18,6 +18,12 @@ internal sealed class ClosedPhase(RunContext context, RunPhase phase, int seed)
     /// <summary>Runs on the scheduler thread until the phase ends; false when the run was cancelled.</summary>
     public bool Run(Func<long, bool> waitUntil)
     {
+        // The previous phase may have released its last arrival before its end; this phase's users wait for its start.
+        if (!waitUntil(phase.StartTimestamp))
+        {
+            return false;
+        }
+
         var started = 0;
         var ramps = phase.Phase.Concurrency != phase.Phase.EndConcurrency;
         while (true)

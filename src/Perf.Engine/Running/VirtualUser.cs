@@ -80,12 +80,12 @@ internal static class VirtualUser
 
     private static async Task<bool> ThinkAsync(RunContext context, long until)
     {
-        var remaining = until - Stopwatch.GetTimestamp();
-        if (remaining > 0)
+        // The timer may fire a little early; the pause is not over before its intended end.
+        for (var remaining = until - Stopwatch.GetTimestamp(); remaining > 0; remaining = until - Stopwatch.GetTimestamp())
         {
             try
             {
-                await Task.Delay(TimeSpan.FromSeconds(remaining / (double)Stopwatch.Frequency), context.Token).ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromSeconds(Math.Max(remaining / (double)Stopwatch.Frequency, 0.001)), context.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
