@@ -83,18 +83,11 @@ else
 
 return 0;
 
-static LoadProfile Profile(Uri target, double seconds, double rate) => ProfileLoader.Parse(string.Create(CultureInfo.InvariantCulture, $"""
-    config:
-      target: "{target}"
-      phases:
-        - name: "{rate}/s"
-          duration: {seconds}
-          arrivalRate: {rate}
-    scenarios:
-      - name: trivial
-        flow:
-          - get: {"{"} url: "/" {"}"}
-    """), "benchmark.yml");
+static LoadProfile Profile(Uri target, double seconds, double rate) => ProfileBuilder.Create("benchmark")
+    .WithTarget(target)
+    .WithLoad(Load.ConstantRate(rate, TimeSpan.FromSeconds(seconds), string.Create(CultureInfo.InvariantCulture, $"{rate}/s")))
+    .WithScenario("trivial", flow => flow.Get("/"))
+    .Build();
 
 int Option(string name, int fallback) => OptionText(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
 
