@@ -3,7 +3,8 @@
 # runs every test project one after another (never two heavy runs at once on a 2-core machine): unit and
 # integration tests of the engine, the SUT, the fixtures and the report, then the perf scenarios of both
 # configurations on the smoke profile (PERF_PROFILE=1k for the full profile).
-# Prints one closing line "Total: N passed, N failed, N skipped" summed over all test assemblies.
+# Prints one closing line "Total: N passed, N failed, N skipped" summed over all test assemblies and the eng/
+# scripts' tests (eng/tests), counted from their JUnit XML under artifacts/test-results/junit.
 set -euo pipefail
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo_root"
@@ -19,21 +20,13 @@ pkg_dotnet_restore PerfTests.sln
 dotnet build PerfTests.sln -c Release --no-restore -nologo -v quiet
 
 status=0
-# -m:1 runs the test assemblies one at a time: the perf scenarios must not share the cores with other tests.
-dotnet test PerfTests.sln -c Release --no-build -m:1 --results-directory "$results" \
-  --logger "trx" --logger "console;verbosity=normal" "$@" || status=$?
+# The eng/ scripts' own tests (perf gate, results summary): seconds, no containers.
+python3 eng/tests/run.py --junit "$results/junit/eng-scripts.xml" || status=$?
 
-python3 - "$results" <<'PY' || true
-import glob, sys, xml.etree.ElementTree as ET
-ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
-passed = failed = skipped = 0
-for trx in glob.glob(sys.argv[1] + "/*.trx"):
-    counters = ET.parse(trx).getroot().find("t:ResultSummary/t:Counters", ns)
-    if counters is None:
-        continue
-    passed += int(counters.get("passed", 0))
-    failed += int(counters.get("failed", 0)) + int(counters.get("error", 0)) + int(counters.get("timeout", 0))
-    skipped += int(counters.get("notExecuted", 0))
-print(f"Total: {passed} passed, {failed} failed, {skipped} skipped")
-PY
+# -m:1 runs the test assemblies one at a time: the perf scenarios must not share the cores with other tests.
+# JUnit XML (one file per assembly) is what any CI reads and what the closing line counts; TRX for Visual Studio.
+dotnet test PerfTests.sln -c Release --no-build -m:1 --results-directory "$results" \
+  --logger "trx" --logger "junit;LogFilePath=$results/junit/{assembly}.xml" --logger "console;verbosity=normal" "$@" || status=$?
+
+python3 eng/results_summary.py "$results/junit" || true
 exit $status

@@ -6,7 +6,8 @@ using Perf.Engine.Profiles;
 using Perf.Engine.Running;
 
 // Benchmarks of the load engine against a trivial endpoint in a separate process (see docs/load-engine.md).
-// Usage: Perf.Engine.Benchmarks [--seconds N] [--rates 1000,5000,...] [--connections N] [--inline-completions on|off];
+// Usage: Perf.Engine.Benchmarks [--seconds N] [--rates 1000,5000,...] [--connections N] [--inline-completions on|off]
+//        [--ledger on|off] (POST /jobs with a captured id, recorded in a client ledger or not);
 // "serve" is the child mode.
 if (args is ["serve", ..])
 {
@@ -26,6 +27,16 @@ if (inlineCompletions is not ("on" or "off"))
 
 Environment.SetEnvironmentVariable(ServerProcess.InlineCompletionsVariable, inlineCompletions == "on" ? "1" : null);
 
+// With --ledger every arrival posts a job and captures its id ("off" too, so the two differ only by the recording).
+var ledgerMode = OptionText("--ledger");
+if (ledgerMode is not (null or "on" or "off"))
+{
+    Console.Error.WriteLine($"--ledger: '{ledgerMode}' is not one of on, off");
+    return 2;
+}
+
+var jobKey = new LedgerKey("POST /jobs", "jobId");
+
 var seconds = Option("--seconds", 10);
 var connections = Option("--connections", 64);
 var rates = (OptionText("--rates") ?? "1000,5000,10000,20000").Split(',').Select(r => int.Parse(r, CultureInfo.InvariantCulture)).ToArray();
@@ -36,7 +47,8 @@ Console.WriteLine($"endpoint {server.Address} (separate process), {Environment.P
 Console.WriteLine($"thread-pool spin limit: {AppContext.GetData("System.Threading.ThreadPool.UnfairSemaphoreSpinLimit") ?? "default"}, " +
     $"inline socket completions: {inlineCompletions} ({ServerProcess.InlineCompletionsVariable}={Environment.GetEnvironmentVariable(ServerProcess.InlineCompletionsVariable) ?? "unset"}), " +
     $"precise scheduler sleep: {(MonotonicSleep.IsSupported ? "clock_nanosleep" : "Thread.Sleep 1 ms steps")}, " +
-    $"server GC: {System.Runtime.GCSettings.IsServerGC}");
+    $"server GC: {System.Runtime.GCSettings.IsServerGC}, " +
+    $"flow: {(ledgerMode is null ? "GET /" : $"POST /jobs with captured id, client ledger {ledgerMode}")}");
 
 // Warm-up, not reported: tiered JIT (tier-0, instrumented, tier-1) settles only after some seconds of steady calls.
 await new LoadRunner().RunAsync(Profile(server.Address, 5, 5000), new RunOptions());
@@ -52,7 +64,8 @@ foreach (var rate in rates)
     var steady = new SteadyWindow(TimeSpan.FromSeconds(2));
     var cpuBefore = self.TotalProcessorTime;
     var watch = Stopwatch.StartNew();
-    var options = new RunOptions { Progress = steady.Observe, ProgressInterval = TimeSpan.FromSeconds(1) };
+    var ledger = ledgerMode == "on" ? new ClientLedger([jobKey]) : null;
+    var options = new RunOptions { Progress = steady.Observe, ProgressInterval = TimeSpan.FromSeconds(1), Ledger = ledger };
     var report = await new LoadRunner().RunAsync(Profile(server.Address, seconds, rate), options);
     watch.Stop();
     self.Refresh();
@@ -60,6 +73,13 @@ foreach (var rate in rates)
     var phase = report.Phases.Single();
     var perThousand = cpuPercent / (report.Totals.Rps / 1000);
     var steadyText = steady.CpuPercentPerThousandRps is { } value ? value.ToString("F2", inv) : "n/a";
+    var accepted = report.TryGetRequest(jobKey.RequestKey, out var jobs) ? jobs.Stats.Status(202) : (long?)null;
+    if (ledger is not null && ledger.Count != accepted)
+    {
+        Console.Error.WriteLine($"the ledger holds {ledger.Count} ids for {accepted} accepted answers");
+        return 1;
+    }
+
     Console.WriteLine(string.Create(inv,
         $"{rate,8}  {phase.AchievedRate,10:F1}  {Math.Round(((phase.AchievedRate / rate) - 1) * 100, 3),7:+0.000;-0.000;0.000}%  {phase.LateArrivals,4}  {phase.LatenessP99Ms,9:F2} ms  {report.Totals.Latency.P50,6:F2}  {report.Totals.Latency.P99,6:F2}  {report.Totals.ErrorCount,6}  {cpuPercent,9:F1}  {steadyText,13}  {perThousand,12:F2}"));
 }
@@ -83,10 +103,12 @@ else
 
 return 0;
 
-static LoadProfile Profile(Uri target, double seconds, double rate) => ProfileBuilder.Create("benchmark")
+LoadProfile Profile(Uri target, double seconds, double rate) => ProfileBuilder.Create("benchmark")
     .WithTarget(target)
     .WithLoad(Load.ConstantRate(rate, TimeSpan.FromSeconds(seconds), string.Create(CultureInfo.InvariantCulture, $"{rate}/s")))
-    .WithScenario("trivial", flow => flow.Get("/"))
+    .WithScenario("trivial", flow => _ = ledgerMode is null
+        ? flow.Get("/")
+        : flow.Post("/jobs", new { n = 1 }, request => request.Capture("$.id", "jobId").Expect(202)))
     .Build();
 
 int Option(string name, int fallback) => OptionText(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;

@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace Perf.Engine.Benchmarks;
 
-/// <summary>The endpoint under benchmark: GET / answers "ok". Runs in its own process so generator CPU is measured alone.</summary>
+/// <summary>
+/// The endpoint under benchmark: GET / answers "ok"; POST /jobs answers 202 with a fresh job id, as the SUT does, for
+/// the client-ledger measurement. Runs in its own process so generator CPU is measured alone.
+/// </summary>
 internal static class TrivialServer
 {
     public const string ReadyPrefix = "listening ";
@@ -16,6 +19,7 @@ internal static class TrivialServer
         builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
         app.MapGet("/", () => "ok");
+        app.MapPost("/jobs", () => Results.Text($"{{\"id\":\"{Guid.NewGuid():N}\",\"status\":\"queued\"}}", "application/json", statusCode: 202));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         Console.WriteLine(ReadyPrefix + address);

@@ -22,6 +22,7 @@ public sealed class LoadRunner
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(options);
         var plan = new CompiledPlan(profile);
+        options.Ledger?.Bind(plan);
 
         // Phases start a little in the future so the first arrivals are not late by the set-up below.
         using var context = new RunContext(plan, options, Stopwatch.GetTimestamp() + (Stopwatch.Frequency / 50), cancellationToken);

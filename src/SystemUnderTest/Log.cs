@@ -47,4 +47,10 @@ internal static partial class Log
 
     [LoggerMessage(15, LogLevel.Warning, "Redis is out of memory (noeviction) while serving {Path}")]
     public static partial void RedisOutOfMemory(this ILogger logger, string path);
+
+    [LoggerMessage(16, LogLevel.Warning, "Entry {EntryId} of {Stream} was no longer pending for this consumer when its outcome was written")]
+    public static partial void DeliveryNoLongerPending(this ILogger logger, string entryId, string stream);
+
+    [LoggerMessage(17, LogLevel.Warning, "Refreshing the idle time of in-flight entries failed")]
+    public static partial void HeartbeatFailed(this ILogger logger, Exception exception);
 }

@@ -1,7 +1,8 @@
 using Perf.Fixtures.Accounting;
 using Perf.Fixtures.Containers;
-using Perf.Fixtures.Environment;
 using Perf.Fixtures.Metrics;
+using Perf.Fixtures.Settings;
+using Perf.Fixtures.Traffic;
 using Xunit.Abstractions;
 
 namespace Perf.Fixtures.Tests;
@@ -24,17 +25,37 @@ public sealed class BaselineEnvironmentTests(BaselineEnvironmentFixture fixture,
         output.WriteLine($"baseline ready after {fixture.Environment.ReadyAfter.TotalSeconds:0.0} s; maxclients in force {snapshot.RedisConfig.MaxClients}");
     }
 
+    /// <summary>
+    /// Host mode: Redis runs with "bind 127.0.0.1" and the API with a 127.0.0.1 URL, so their sockets listen there. Bridge
+    /// mode: Docker's proxy listens on the published ports, bound to 127.0.0.1 (LoopbackPublishingTests checks the create
+    /// parameters). Either way no socket of the SUT may listen on another address of the machine.
+    /// </summary>
+    [Fact]
+    public void RedisAndTheApiListenOnLoopbackOnly()
+    {
+        var environment = fixture.Environment;
+        var redisPort = int.Parse(environment.RedisConnectionString.Split(',')[0].Split(':')[^1], System.Globalization.CultureInfo.InvariantCulture);
+
+        foreach (var (name, port) in new[] { ("Redis", redisPort), ("API", environment.ApiBaseUrl.Port) })
+        {
+            var addresses = ListeningSockets.On(port);
+            output.WriteLine($"{name} port {port} ({environment.Settings.Network} network) listens on: {string.Join(", ", addresses)}");
+            addresses.Should().NotBeEmpty("{0} must be listening on port {1}", name, port);
+            addresses.Should().OnlyContain(a => System.Net.IPAddress.IsLoopback(a), "{0} must listen on the loopback interface only", name);
+        }
+    }
+
     [Fact]
     public async Task ProbesReturnPlausibleValuesUnderABurst()
     {
         var environment = fixture.Environment;
         await using var collector = new MetricsCollector(environment);
         var before = await collector.SnapshotAsync("before", CancellationToken.None);
-        IReadOnlyList<TimeSeriesPoint> series;
+        IReadOnlyList<ResourceSample> series;
         int accepted;
         await using (var sampler = new MetricsSampler(collector, TimeSpan.FromMilliseconds(500)))
         {
-            accepted = await TrafficBurst.PostPaymentsAsync(environment.ApiBaseUrl, count: 400, concurrency: 16);
+            accepted = (await JobBurst.PaymentsAsync(environment.ApiBaseUrl, count: 400, concurrency: 16, TimeSpan.FromSeconds(60))).Accepted;
             var accounting = await JobAccountant.SettleAsync(environment, accepted, CancellationToken.None);
             series = await sampler.StopAsync();
             output.WriteLine($"sampler overhead: {sampler.OverheadPercentOfCore:0.00} % of one core (wall time of sampling)");
@@ -72,7 +93,7 @@ public sealed class BaselineEnvironmentTests(BaselineEnvironmentFixture fixture,
 
         await using var external = await PerfEnvironment.StartAsync(settings, output.WriteLine, CancellationToken.None);
         await using var collector = new MetricsCollector(external);
-        var accepted = await TrafficBurst.PostPaymentsAsync(external.ApiBaseUrl, count: 20, concurrency: 4);
+        var accepted = (await JobBurst.PaymentsAsync(external.ApiBaseUrl, count: 20, concurrency: 4, TimeSpan.FromSeconds(30))).Accepted;
         var snapshot = await collector.SnapshotAsync("external", CancellationToken.None);
 
         external.Containers.Should().BeEmpty();

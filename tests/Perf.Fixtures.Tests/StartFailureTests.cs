@@ -1,6 +1,6 @@
 using Docker.DotNet.Models;
 using Perf.Fixtures.Containers;
-using Perf.Fixtures.Environment;
+using Perf.Fixtures.Settings;
 using Xunit.Abstractions;
 
 namespace Perf.Fixtures.Tests;
@@ -19,9 +19,9 @@ public sealed class StartFailureTests(ITestOutputHelper output)
 
         var act = () => PerfEnvironment.StartAsync(settings, output.WriteLine, CancellationToken.None);
 
-        var failure = await act.Should().ThrowAsync<TimeoutException>();
+        var failure = await act.Should().ThrowAsync<InvalidOperationException>();
         output.WriteLine(failure.Which.Message);
-        failure.Which.Message.Should().Contain("exited with code").And.Contain("Concurrency");
+        failure.Which.Message.Should().Contain("Container 'api'").And.Contain("exited with code").And.Contain("Concurrency");
         (await ContainersNamedAsync("perftests-failing-start-")).Should().BeEmpty();
     }
 

@@ -1,22 +1,15 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using Perf.Fixtures.Environment;
+using Perf.Engine.Reporting;
+using Perf.Fixtures.Settings;
 
 namespace Perf.Fixtures;
 
 /// <summary>
-/// Writes the artifacts under the names of DESIGN.md ("Artifacts"): the 1k profile uses the bare names
+/// Writes the artifacts (docs/architecture.md, "How data flows"; names in README "Artifacts"): the 1k profile uses the bare names
 /// (metrics-baseline-before.json); any other profile adds its own suffix (metrics-baseline-before-smoke.json).
 /// </summary>
 public sealed class ArtifactWriter(string profileName, string? directory = null)
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
-
     public string Directory { get; } = directory ?? RepositoryPaths.ArtifactsDirectory;
 
     public string ProfileName { get; } = profileName;
@@ -27,17 +20,21 @@ public sealed class ArtifactWriter(string profileName, string? directory = null)
 
     public string ReportPath(string configuration) => Path.Combine(Directory, "comparison-results", $"report-{configuration}-{ProfileName}.json");
 
+    /// <summary>The client ledger of a configuration's run: gzip text, one accepted job id per line (Perf.Engine's ClientLedger).</summary>
+    public string LedgerPath(string configuration) => Path.Combine(Directory, "comparison-results", $"ledger-{configuration}-{ProfileName}.txt.gz");
+
     public string ComparisonPath => Path.Combine(Directory,
         ProfileName == "1k" ? "LOAD_TEST_COMPARISON_1K_VU.md" : $"LOAD_TEST_COMPARISON_{ProfileName.ToUpperInvariant()}.md");
 
+    /// <summary>Writes <paramref name="value"/> in the run report's JSON form, so every artifact reads the same way.</summary>
     public string Write<T>(string path, T value)
     {
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temp = path + ".tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(value, Json));
+        File.WriteAllText(temp, JsonSerializer.Serialize(value, RunReportJson.Options));
         File.Move(temp, path, overwrite: true);
         return path;
     }
 
-    public T? Read<T>(string path) => File.Exists(path) ? JsonSerializer.Deserialize<T>(File.ReadAllText(path), Json) : default;
+    public T? Read<T>(string path) => File.Exists(path) ? JsonSerializer.Deserialize<T>(File.ReadAllText(path), RunReportJson.Options) : default;
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using DotNet.Testcontainers.Builders;
 using Perf.Fixtures.Containers;
-using Perf.Fixtures.Environment;
+using Perf.Fixtures.Settings;
 using Testcontainers.MongoDb;
 
 namespace Perf.Fixtures;
@@ -10,10 +10,15 @@ public sealed partial class PerfEnvironment
 {
     private const int ContainerApiPort = 8080;
     private const int ContainerMongoPort = 27017;
-    private static readonly HttpClient ReadinessClient = new() { Timeout = TimeSpan.FromSeconds(3) };
+    private static readonly TimeSpan ReadinessInterval = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>The job streams whose consumer groups the workers join (docs/system-under-test.md).</summary>
-    public static IReadOnlyList<string> JobStreams { get; } = ["jobs:payments", "jobs:notifications"];
+    /// <summary>The job streams whose consumer groups the workers join (docs/system-under-test.md), named by the SUT's own RedisKeys.</summary>
+    public static IReadOnlyList<string> JobStreams { get; } = SystemUnderTest.Redis.RedisKeys.JobStreams;
+
+    /// <summary>The consumer group every worker joins on each job stream.</summary>
+    public const string WorkerGroup = "workers";
+
+    private ContainerBlueprint Blueprint => ContainerBlueprint.ForRun(RunId).On(Settings.Network, _network);
 
     private Dictionary<string, string> SutEnvironment(string? mongoConnection) => new()
     {
@@ -41,6 +46,7 @@ public sealed partial class PerfEnvironment
                 .WithName($"perftests-{RunId}-mongo")
                 .WithLabel(ContainerLabels.Owner, ContainerLabels.OwnerValue)
                 .WithNetwork(_network).WithNetworkAliases("mongo")
+                .WithCreateParameterModifier(LoopbackPorts.BindPublishedPorts)
                 .Build();
             running = new RunningContainer("mongo", ContainerRole.Mongo, mongo);
             sutConnection = $"mongodb://{MongoDbBuilder.DefaultUsername}:{MongoDbBuilder.DefaultPassword}@mongo:{ContainerMongoPort}/?authSource=admin";
@@ -49,7 +55,7 @@ public sealed partial class PerfEnvironment
         {
             // The Mongo module publishes a port, which host networking cannot have: a plain container on a loopback port.
             var port = LoopbackPorts.Next();
-            var mongo = ContainerBlueprint.Create(Settings.MongoImage, $"perftests-{RunId}-mongo", RunId, Settings.Network, _network, "mongo")
+            var mongo = Blueprint.Build(Settings.MongoImage, "mongo")
                 .WithCommand("--bind_ip", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture))
                 .WithWaitStrategy(Wait.ForUnixContainer().UntilMessageIsLogged("Waiting for connections"))
                 .Build();
@@ -62,42 +68,45 @@ public sealed partial class PerfEnvironment
             _containers.Add(running);
         }
 
-        await StartOrExplainAsync(running, ct).ConfigureAwait(false);
+        await StartOrExplainAsync(running, "MongoDB to wait for connections", ct).ConfigureAwait(false);
         MongoHostConnectionString = running.Container is MongoDbContainer module ? module.GetConnectionString() : sutConnection;
         return sutConnection;
     }
 
     private async Task StartApiAsync(string? mongoConnection, CancellationToken ct)
     {
-        var hostPort = Settings.Network == NetworkMode.Host ? LoopbackPorts.Next() : ContainerApiPort;
-        var builder = ContainerBlueprint.Create(Settings.SutImage, $"perftests-{RunId}-api", RunId, Settings.Network, _network, "api")
+        var hostMode = Settings.Network == NetworkMode.Host;
+        var hostPort = hostMode ? LoopbackPorts.Next() : ContainerApiPort;
+        var builder = Blueprint.Build(Settings.SutImage, "api")
             .WithEnvironment(SutEnvironment(mongoConnection))
-            .WithEnvironment("Urls", Settings.Network == NetworkMode.Host ? $"http://127.0.0.1:{hostPort}" : $"http://0.0.0.0:{ContainerApiPort}")
+            .WithEnvironment("Urls", hostMode ? $"http://127.0.0.1:{hostPort}" : $"http://0.0.0.0:{ContainerApiPort}")
             .WithCommand("--role", "api");
-        if (Settings.Network == NetworkMode.Bridge)
-        {
-            builder = builder.WithPortBinding(ContainerApiPort, assignRandomHostPort: true);
-        }
+        // Host networking has no mapped port for Testcontainers' HTTP wait to ask for (see HealthEndpointWait).
+        builder = hostMode
+            ? builder.WithWaitStrategy(Wait.ForUnixContainer().AddCustomWaitStrategy(
+                new HealthEndpointWait(new Uri($"http://127.0.0.1:{hostPort}/")), o => o.WithInterval(ReadinessInterval)))
+            : builder.WithPortBinding(ContainerApiPort, assignRandomHostPort: true)
+                .WithWaitStrategy(Wait.ForUnixContainer().UntilHttpRequestIsSucceeded(
+                    request => request.ForPort(ContainerApiPort).ForPath("/health"), o => o.WithInterval(ReadinessInterval)));
 
         var running = new RunningContainer("api", ContainerRole.Api, builder.Build());
         _containers.Add(running);
-        await StartOrExplainAsync(running, ct).ConfigureAwait(false);
-        var port = Settings.Network == NetworkMode.Host ? hostPort : running.Container.GetMappedPublicPort(ContainerApiPort);
+        await StartOrExplainAsync(running, "GET /health to answer 200", ct).ConfigureAwait(false);
+        var port = hostMode ? hostPort : running.Container.GetMappedPublicPort(ContainerApiPort);
         ApiBaseUrl = new Uri($"http://127.0.0.1:{port}");
-        await Readiness.WaitAsync($"the API's GET {ApiBaseUrl}health to answer 200", Settings.StartTimeout,
-            async token => (await ReadinessClient.GetAsync(new Uri(ApiBaseUrl, "health"), token).ConfigureAwait(false)).IsSuccessStatusCode,
-            token => ExitedBecauseAsync(running), ct).ConfigureAwait(false);
     }
 
     private async Task<RunningContainer> StartWorkerAsync(string? mongoConnection, CancellationToken ct)
     {
         var index = Interlocked.Increment(ref _workerSequence);
         var consumer = $"worker-{index}";
-        var container = ContainerBlueprint.Create(Settings.SutImage, $"perftests-{RunId}-{consumer}", RunId, Settings.Network, _network, consumer)
+        var ready = new WorkerReadyWait(Redis, consumer, JobStreams, WorkerGroup);
+        var container = Blueprint.Build(Settings.SutImage, consumer)
             .WithEnvironment(SutEnvironment(mongoConnection))
             .WithEnvironment("Worker__ConsumerName", consumer)
             .WithEnvironment("Redis__ConnectionString", SutRedisConnectionString() + $",name={consumer}")
             .WithCommand("--role", "worker")
+            .WithWaitStrategy(Wait.ForUnixContainer().AddCustomWaitStrategy(ready, o => o.WithInterval(ReadinessInterval)))
             .Build();
         var running = new RunningContainer(consumer, ContainerRole.Worker, container);
         lock (_containers)
@@ -105,44 +114,8 @@ public sealed partial class PerfEnvironment
             _containers.Add(running);
         }
 
-        await StartOrExplainAsync(running, ct).ConfigureAwait(false);
-        // A worker is ready when its named connection is open and the consumer groups exist (it creates them before
-        // its first read). Redis 7.0 registers a consumer only when a read returns entries, so XINFO CONSUMERS cannot tell.
-        await Readiness.WaitAsync($"{consumer} to connect to Redis (client name '{consumer}') with consumer group 'workers' on {string.Join(", ", JobStreams)}",
-            Settings.StartTimeout,
-            async _ =>
-            {
-                var server = Redis.GetServers().First();
-                if (!(await server.ClientListAsync().ConfigureAwait(false)).Any(c => c.Name == consumer))
-                {
-                    return false;
-                }
-
-                foreach (var stream in JobStreams)
-                {
-                    if (!await Redis.GetDatabase().KeyExistsAsync(stream).ConfigureAwait(false) ||
-                        !(await Redis.GetDatabase().StreamGroupInfoAsync(stream).ConfigureAwait(false)).Any(g => g.Name == "workers"))
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
-            },
-            token => ExitedBecauseAsync(running), ct).ConfigureAwait(false);
+        await StartOrExplainAsync(running, ready.Describe(), ct).ConfigureAwait(false);
         return running;
-    }
-
-    private async Task<string?> ExitedBecauseAsync(RunningContainer running)
-    {
-        // Testcontainers caches the state it last saw; ask Docker for the current one.
-        var inspect = await Docker!.Client.Containers.InspectContainerAsync(running.Id).ConfigureAwait(false);
-        if (inspect.State is null || inspect.State.Running)
-        {
-            return null;
-        }
-
-        return $"container '{running.DisplayName}' exited with code {inspect.State.ExitCode}.\n--- its log ---\n{await running.TailLogAsync().ConfigureAwait(false)}";
     }
 
     /// <summary>SIGKILLs a worker (no graceful shutdown: its pending entries stay unacknowledged).</summary>

@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using DotNet.Testcontainers.Builders;
+using DotNet.Testcontainers.Containers;
 using DotNet.Testcontainers.Networks;
 using Perf.Fixtures.Containers;
-using Perf.Fixtures.Environment;
+using Perf.Fixtures.Settings;
 using StackExchange.Redis;
 
 namespace Perf.Fixtures;
@@ -137,7 +138,7 @@ public sealed partial class PerfEnvironment : IAsyncDisposable
     {
         _redisNode = RedisNode.Create(Settings, RunId, _network);
         _containers.Add(_redisNode.Running);
-        await StartOrExplainAsync(_redisNode.Running, ct).ConfigureAwait(false);
+        await StartOrExplainAsync(_redisNode.Running, "Redis to log 'Ready to accept connections'", ct).ConfigureAwait(false);
         var options = ConfigurationOptions.Parse(_redisNode.HostConnectionString);
         options.AllowAdmin = true;
         options.ConnectTimeout = 5000;
@@ -148,13 +149,14 @@ public sealed partial class PerfEnvironment : IAsyncDisposable
     }
 
     private Task<TimeSpan> WaitForRedisPingAsync(string whatFor, CancellationToken ct) =>
-        Readiness.WaitAsync(whatFor, Settings.StartTimeout,
+        Eventually.WaitAsync(whatFor, Settings.StartTimeout,
             async _ => (await Redis.GetDatabase().PingAsync().ConfigureAwait(false)) >= TimeSpan.Zero, null, ct);
 
     /// <summary>The Redis address as the SUT's containers see it.</summary>
     private string SutRedisConnectionString() => _redisNode!.NetworkConnectionString;
 
-    private async Task StartOrExplainAsync(RunningContainer running, CancellationToken ct)
+    /// <summary>Starts a container and waits for its wait strategy (<paramref name="readiness"/>); a failure names the container and shows its log.</summary>
+    private async Task StartOrExplainAsync(RunningContainer running, string readiness, CancellationToken ct)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(Settings.StartTimeout);
@@ -162,7 +164,20 @@ public sealed partial class PerfEnvironment : IAsyncDisposable
         {
             await running.Container.StartAsync(timeout.Token).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
+        catch (ContainerNotRunningException)
+        {
+            var exitCode = await running.Container.GetExitCodeAsync(CancellationToken.None).ConfigureAwait(false);
+            throw new InvalidOperationException(
+                $"Container '{running.DisplayName}' ({running.Container.Image.FullName}) exited with code {exitCode} while waiting for {readiness}." +
+                $"\n--- its log ---\n{await running.TailLogAsync().ConfigureAwait(false)}");
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            throw new TimeoutException(
+                $"Container '{running.DisplayName}' ({running.Container.Image.FullName}): waited {Settings.StartTimeout.TotalSeconds:0} s for {readiness} " +
+                $"and it did not happen (PERF_START_TIMEOUT_S? see the settings).\n--- its log ---\n{await running.TailLogAsync().ConfigureAwait(false)}");
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException)
         {
             var tail = await running.TailLogAsync().ConfigureAwait(false);
             throw new InvalidOperationException(

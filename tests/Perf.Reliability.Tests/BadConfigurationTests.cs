@@ -1,6 +1,6 @@
 using Perf.Engine.Profiles;
 using Perf.Fixtures.Containers;
-using Perf.Fixtures.Environment;
+using Perf.Fixtures.Settings;
 using Perf.Reliability.Tests.Infrastructure;
 
 namespace Perf.Reliability.Tests;

@@ -4,6 +4,7 @@ using Perf.Engine;
 using Perf.Engine.Reporting;
 using Perf.Fixtures;
 using Perf.Fixtures.Containers;
+using Perf.Fixtures.Settings;
 using Perf.Reliability.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -40,10 +41,11 @@ public sealed class CleanupTests(ITestOutputHelper output)
         var log = new TestLog(output);
         string? runId = null;
         var running = new List<string>();
+        var settings = ReliabilitySettings.Baseline("throwing-test");
 
         var act = async () =>
         {
-            var environment = await PerfEnvironment.StartAsync(ReliabilitySettings.Baseline("throwing-test"), log.Write, CancellationToken.None);
+            var environment = await PerfEnvironment.StartAsync(settings, log.Write, CancellationToken.None);
             try
             {
                 runId = environment.RunId;
@@ -57,7 +59,12 @@ public sealed class CleanupTests(ITestOutputHelper output)
         };
 
         await act.Should().ThrowAsync<InvalidOperationException>().WithMessage("simulated failure*");
-        running.Should().HaveCount(3, "Redis, the API and one worker were running when the body threw");
+        // Redis, the API and the workers, plus MongoDB when it is the store (PERF_STORE): what this machine's settings start.
+        string[] roles = ["redis", "api", .. Enumerable.Repeat("worker", settings.WorkerCount), .. settings.Store == StoreKind.Mongo ? new[] { "mongo" } : []];
+        running.Should().HaveCount(roles.Length, "{0} were running when the body threw", string.Join(", ", roles));
+        running.Should().Contain(name => name.EndsWith("-redis", StringComparison.Ordinal)).And.Contain(name => name.EndsWith("-api", StringComparison.Ordinal));
+        running.Count(name => name.Contains("-worker", StringComparison.Ordinal)).Should().Be(settings.WorkerCount);
+        running.Count(name => name.EndsWith("-mongo", StringComparison.Ordinal)).Should().Be(settings.Store == StoreKind.Mongo ? 1 : 0);
         (await DockerCensus.NamesStartingWithAsync(DockerCensus.RunPrefix(runId!))).Should().BeEmpty();
     }
 

@@ -6,8 +6,8 @@ using Perf.Engine;
 using Perf.Fixtures;
 using Perf.Fixtures.Accounting;
 using Perf.Fixtures.Containers;
-using Perf.Fixtures.Environment;
 using Perf.Fixtures.Metrics;
+using Perf.Fixtures.Settings;
 using Perf.Reliability.Tests.Infrastructure;
 using StackExchange.Redis;
 using Xunit.Abstractions;
@@ -82,7 +82,7 @@ public sealed class SecurityTests(SecurityEnvironmentFixture fixture, ITestOutpu
             await using var collector = new MetricsCollector(environment);
             artifacts.Write(artifacts.MetricsPath("security", "before"), await collector.SnapshotAsync("before", CancellationToken.None));
             var load = await new LoadRunner().RunAsync(FaultLoad.Jobs(environment.ApiBaseUrl, timeScale: 0.1), FaultLoad.Options("security", log.Write));
-            var jobs = await JobAccountant.SettleAsync(environment, FaultLoad.AcceptedByClients(load), CancellationToken.None);
+            var jobs = await JobAccountant.SettleAsync(environment, JobAccountant.AcceptedByClients(load), CancellationToken.None);
             artifacts.Write(artifacts.MetricsPath("security", "after"), await collector.SnapshotAsync("after", CancellationToken.None));
             artifacts.Write(artifacts.ReportPath("security"), new { Settings = environment.Settings.Redacted(), environment.Unavailable, Load = load, Jobs = jobs });
 

@@ -32,12 +32,13 @@ public sealed class WorkerLossTests(ITestOutputHelper output)
         var profile = FaultLoad.Jobs(environment.ApiBaseUrl);
 
         var clock = Stopwatch.StartNew();
-        var run = new LoadRunner().RunAsync(profile, FaultLoad.Options("fault-worker", log.Write), bound.Token);
+        var ledger = FaultLoad.NewLedger(profile);
+        var run = new LoadRunner().RunAsync(profile, FaultLoad.Options("fault-worker", log.Write, ledger), bound.Token);
         // Fault schedule, relative to the run start: these delays hold the load (and later the outage) open on purpose.
         await Task.Delay(TimeSpan.FromSeconds(6), bound.Token);
         // KillWorkerAsync takes the first worker; kill it only while it holds unacknowledged jobs, or the fault proves nothing.
         var victimName = environment.Containers.First(c => c.Role == ContainerRole.Worker).DisplayName;
-        await Readiness.WaitAsync($"{victimName} to hold unacknowledged jobs (so that the SIGKILL orphans some)", TimeSpan.FromSeconds(10),
+        await Eventually.WaitAsync($"{victimName} to hold unacknowledged jobs (so that the SIGKILL orphans some)", TimeSpan.FromSeconds(10),
             async _ => await PendingOfAsync(environment.Redis.GetDatabase(), victimName) > 0, null, bound.Token);
         var killedAt = clock.Elapsed;
         var victim = await environment.KillWorkerAsync(bound.Token);
@@ -51,8 +52,11 @@ public sealed class WorkerLossTests(ITestOutputHelper output)
         var load = await run;
         log.Write($"load done: {FaultLoad.Describe(load)}");
 
-        var jobs = await JobAccountant.SettleAsync(environment, FaultLoad.AcceptedByClients(load), bound.Token);
+        var jobs = await JobAccountant.SettleAsync(environment, JobAccountant.AcceptedByClients(load), bound.Token);
         var counters = await new RedisProbe(environment.Redis).CountersAsync();
+        var audit = await JobAuditor.AuditAsync(environment, FaultLoad.Ids(ledger), jobs, ledgerFile: null, bound.Token);
+        log.Write($"audit of {audit.IdsChecked} ids in {audit.AuditSeconds:0.000} s: stored {audit.Stored}, dead-lettered {audit.DeadLettered}, " +
+                  $"lost {audit.Lost}, double {audit.Double}, unknown {audit.Unknown}; counters: {string.Join(" | ", audit.CounterDisagreements)}");
         log.Write($"fault window: {victim.DisplayName} SIGKILLed at {killedAt.TotalSeconds:0.0} s, {replacement.DisplayName} ready at " +
                   $"{replacedAt.TotalSeconds:0.0} s (run {profile.TotalDuration.TotalSeconds:0} s)");
         log.Write($"jobs: accepted {jobs.Accepted} (clients {jobs.AcceptedByClients}, SUT {jobs.AcceptedBySut}), processed {jobs.Processed}, " +
@@ -60,7 +64,7 @@ public sealed class WorkerLossTests(ITestOutputHelper output)
                   $"reclaimed {counters.Retried}, drained {jobs.Drained} in {jobs.DrainSeconds} s; notes: {string.Join(" | ", jobs.Notes)}");
 
         load.Cancelled.Should().BeFalse();
-        FaultLoad.AcceptedByClients(load).Should().BeGreaterThan(1000, "the run must actually submit jobs around the fault");
+        JobAccountant.AcceptedByClients(load).Should().BeGreaterThan(1000, "the run must actually submit jobs around the fault");
         log.Write($"entries orphaned by the SIGKILL: {orphaned}, reclaimed by other workers: {counters.Retried}");
         counters.Retried.Should().BeGreaterThanOrEqualTo(orphaned, "every entry the killed worker held must be reclaimed by another worker");
         jobs.Drained.Should().BeTrue("every accepted job must be finished after the fault");
@@ -68,7 +72,10 @@ public sealed class WorkerLossTests(ITestOutputHelper output)
         jobs.StillQueued.Should().Be(0);
         (jobs.Processed + jobs.DeadLettered).Should().BeLessThanOrEqualTo(jobs.Accepted, "a redelivered job must not be counted twice");
         jobs.Processed.Should().Be(jobs.Accepted, "no failures were injected into the downstream call");
-        jobs.Duplicates.Should().BeGreaterThanOrEqualTo(0, "redeliveries of already-stored results are reported as duplicates");
+        audit.IdsChecked.Should().Be(JobAccountant.AcceptedByClients(load), "the ledger holds one id per 202 answer");
+        audit.Breaches().Should().BeEmpty("every accepted job has exactly one outcome, checked id by id in the store and the dead letters");
+        audit.Stored.Should().Be(audit.IdsChecked, "no failures were injected, so every job is stored");
+        jobs.Duplicates.Should().BeLessThanOrEqualTo(counters.Retried, "a second store of a job can only come from a redelivery");
     }
 
     private static async Task<long> PendingOfAsync(IDatabase db, string consumer)

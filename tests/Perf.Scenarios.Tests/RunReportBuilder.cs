@@ -1,10 +1,9 @@
 using Perf.Engine.Reporting;
 using Perf.Engine.Stats;
 using Perf.Fixtures.Accounting;
-using Perf.Fixtures.Environment;
 using Perf.Fixtures.Metrics;
+using Perf.Fixtures.Settings;
 using EngineSecond = Perf.Engine.Stats.TimeSeriesPoint;
-using ResourceSecond = Perf.Fixtures.Metrics.TimeSeriesPoint;
 
 namespace Perf.Scenarios.Tests;
 
@@ -17,6 +16,7 @@ public sealed class RunReportBuilder
     public const double LoadSeconds = 60;
 
     public string Configuration { get; set; } = "baseline";
+    public string? Side { get; set; }
     public string SessionId { get; set; } = "session-now";
     public DateTimeOffset StartedAt { get; set; } = new(2025, 1, 15, 10, 0, 0, TimeSpan.Zero);
     public int Workers { get; set; } = 1;
@@ -40,6 +40,7 @@ public sealed class RunReportBuilder
     public bool QueueLagJitters { get; set; }
     public long Lost { get; set; }
     public IReadOnlyList<string> JobNotes { get; set; } = [];
+    public JobAudit? Audit { get; set; }
     public double JobP95 { get; set; } = 400;
     public double AchievedSustainedRate { get; set; } = 99.6;
     public bool FailP99Threshold { get; set; }
@@ -115,6 +116,7 @@ public sealed class RunReportBuilder
         return new ConfigurationRunReport
         {
             Configuration = Configuration,
+            Side = Side,
             ProfileName = "smoke",
             SessionId = SessionId,
             StartedAt = StartedAt,
@@ -135,6 +137,7 @@ public sealed class RunReportBuilder
             Load = load,
             Jobs = new JobAccounting(accepted, accepted, accepted, accepted - Lost, 0, 0, Lost, 0, true, 2.5,
                 new JobLatency(accepted, JobP95 / 3, JobP95, JobP95 * 1.5, JobP95 * 3), JobNotes),
+            Audit = Audit,
             Before = Snapshot("before", 0, 0, 0.8, redisConfig),
             After = Snapshot("after", EvictedKeys, BackpressureRejected, 42, redisConfig),
             Resources = Resources(accepted),
@@ -154,9 +157,9 @@ public sealed class RunReportBuilder
         config, [new QueueState("jobs:payments", 0, 0, 0, 0)],
         new JobCounters(0, 0, 0, 0, 0, 0, rejected), null, []);
 
-    private List<ResourceSecond> Resources(long accepted)
+    private List<ResourceSample> Resources(long accepted)
     {
-        var points = new List<ResourceSecond>();
+        var samples = new List<ResourceSample>();
         for (var s = 1; s <= (int)LoadSeconds + 3; s++)
         {
             var cpu = s is > 30 and <= 50 ? HostCpuPeak - (s % 3) : HostCpuPeak * 0.5;
@@ -165,13 +168,13 @@ public sealed class RunReportBuilder
                 : QueueLagJitters ? (s > 42 ? 2 : 1)
                 : 2;
             var processed = Math.Max(0, acceptedSoFar - lag);
-            points.Add(new ResourceSecond(s, cpu, 40,
+            samples.Add(new ResourceSample(s, cpu, 40,
                 new Dictionary<string, double> { ["api"] = cpu * 0.8, ["worker"] = 20.0 * Workers, ["redis"] = 12 },
                 new Dictionary<string, double> { ["api"] = 180, ["worker"] = 90.0 * Workers, ["redis"] = 14 + s * 0.4 },
                 14 + s * 0.4, 2 + Workers + PoolSize, 900 + s * 10, EvictedKeys * s / ((int)LoadSeconds + 3),
                 lag, 0, lag, acceptedSoFar, processed, null));
         }
 
-        return points;
+        return samples;
     }
 }

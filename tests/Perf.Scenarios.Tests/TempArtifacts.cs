@@ -17,9 +17,9 @@ public sealed class TempArtifacts : IDisposable
 
     public List<string> Log { get; } = [];
 
-    public void Store(ConfigurationRunReport report) => Writer.Write(Writer.ReportPath(report.Configuration), report);
+    public void Store(ConfigurationRunReport report) => Writer.Write(Writer.ReportPath(report.ArtifactLabel), report);
 
-    public string? Write(string sessionId = "session-now") => ComparisonReport.TryWrite(Writer, sessionId, Log.Add);
+    public string? Write(string sessionId = "session-now", string? aaConfiguration = null) => ComparisonReport.TryWrite(Writer, sessionId, Log.Add, aaConfiguration);
 
     public string WriteMarkdown(RunReportBuilder baseline, RunReportBuilder optimized, string sessionId = "session-now")
     {

@@ -1,1 +1,2 @@
 global using Perf.Scenarios.Reporting;
+global using Perf.Statistics;

@@ -1,1 +1,2 @@
 global using Perf.Fixtures.XunitSupport;
+global using Perf.Statistics;

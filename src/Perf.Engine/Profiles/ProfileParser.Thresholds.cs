@@ -9,6 +9,13 @@ internal sealed partial class ProfileParser
     private const string ScenarioInfix = ThresholdSpec.ScenarioInfix;
     private const string EndpointPrefix = ThresholdSpec.EndpointPrefix;
 
+    /// <summary>
+    /// The engine's phase extension of ensure: <c>ensure.phases.PHASE</c> holds thresholds and maxErrorRate judged on
+    /// that phase's requests only. Artillery's ensure plugin reads only thresholds, conditions, maxErrorRate and its
+    /// legacy keys, so it skips this key and the file still runs there (without the phase checks).
+    /// </summary>
+    internal const string PhasesKey = "phases";
+
     private List<ThresholdSpec> ParsePlugins(YamlMappingNode plugins, string path)
     {
         var thresholds = new List<ThresholdSpec>();
@@ -33,14 +40,26 @@ internal sealed partial class ProfileParser
         return thresholds;
     }
 
-    private List<ThresholdSpec> ParseEnsure(YamlMappingNode ensure, string path)
+    private List<ThresholdSpec> ParseEnsure(YamlMappingNode ensure, string path, string? phase = null)
     {
         var thresholds = new List<ThresholdSpec>();
-        foreach (var (key, value, keyPath) in yaml.Entries(ensure, path, "thresholds", "maxErrorRate"))
+        var allowed = phase is null ? new[] { "thresholds", "maxErrorRate", PhasesKey } : ["thresholds", "maxErrorRate"];
+        foreach (var (key, value, keyPath) in yaml.Entries(ensure, path, allowed))
         {
             if (key == "maxErrorRate")
             {
-                thresholds.Add(ThresholdSpec.MaxErrorRate(yaml.Number(value, keyPath)));
+                thresholds.Add(ThresholdSpec.MaxErrorRate(yaml.Number(value, keyPath)) with { Phase = phase });
+                continue;
+            }
+
+            if (key == PhasesKey)
+            {
+                foreach (var (phaseName, phaseValue, phasePath) in PhaseEntries(yaml.Mapping(value, keyPath), keyPath))
+                {
+                    yaml.Remember(phasePath, phaseValue);
+                    thresholds.AddRange(ParseEnsure(yaml.Mapping(phaseValue, phasePath), phasePath, phaseName));
+                }
+
                 continue;
             }
 
@@ -58,7 +77,7 @@ internal sealed partial class ProfileParser
                 var metric = yaml.String(metricNode, itemPath);
                 yaml.Remember($"{itemPath}.{metric}", metricNode);
                 var limit = yaml.Number(limitNode, $"{itemPath}.{metric}");
-                thresholds.Add(ParseThresholdMetric(metric, limit, metricNode, $"{itemPath}.{metric}"));
+                thresholds.Add(ParseThresholdMetric(metric, limit, metricNode, $"{itemPath}.{metric}") with { Phase = phase });
             }
         }
 
@@ -81,5 +100,14 @@ internal sealed partial class ProfileParser
         return AggregationNames.TryParse(aggregation, out var typed)
             ? new ThresholdSpec(metric, ThresholdKind.ResponseTime, limit, typed, scopeKind, scope)
             : throw yaml.Error(node, path, $"unsupported aggregation '{aggregation}' (supported: {string.Join(", ", AggregationNames.All)})");
+    }
+
+    private IEnumerable<(string Key, YamlNode Value, string Path)> PhaseEntries(YamlMappingNode phases, string path)
+    {
+        foreach (var (keyNode, value) in phases.Children)
+        {
+            var name = yaml.String(keyNode, $"{path}.(phase name)");
+            yield return (name, value, $"{path}.{name}");
+        }
     }
 }

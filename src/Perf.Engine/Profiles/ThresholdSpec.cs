@@ -42,4 +42,10 @@ public sealed record ThresholdSpec(
 
     /// <summary>Failed requests in percent of all requests: <c>maxErrorRate</c>.</summary>
     public static ThresholdSpec MaxErrorRate(double percent) => new(MaxErrorRateName, ThresholdKind.MaxErrorRate, percent);
+
+    /// <summary>Null for the whole run, else the name of the phase whose requests the check covers (<c>ensure.phases.NAME</c>).</summary>
+    public string? Phase { get; init; }
+
+    /// <summary>The same check judged on the requests of one phase only (<c>ensure.phases.NAME</c>).</summary>
+    public ThresholdSpec InPhase(string phase) => this with { Phase = phase };
 }

@@ -44,6 +44,9 @@ internal static class ReportBuilder
                     Requests(plan, recorder, LoadModel.Closed, seconds))
                 : null,
             TimeSeries = [.. points],
+            Ledger = options.Ledger is { } ledger
+                ? [.. ledger.Tallies().Select(t => new LedgerSummary(t.Key.RequestKey, t.Key.Capture, t.Count, t.Dropped))]
+                : [],
         };
     }
 

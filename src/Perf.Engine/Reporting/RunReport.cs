@@ -51,6 +51,15 @@ public sealed record RunReport
 
     public ThresholdResult? Thresholds { get; init; }
 
+    /// <summary>What the client ledger recorded per key (<c>RunOptions.Ledger</c>); empty when the run kept none.</summary>
+    public IReadOnlyList<LedgerSummary> Ledger { get; init; } = [];
+
+    /// <summary>
+    /// What this report cannot tell, in words a reader of the comparison needs: empty for the engine's own runs,
+    /// filled by an importer whose source measured less (e.g. Artillery's 10-second windows and whole milliseconds).
+    /// </summary>
+    public IReadOnlyList<string> Limitations { get; init; } = [];
+
     /// <summary>The open-model request by key, e.g. "POST /payments"; throws <see cref="KeyNotFoundException"/> listing the keys there are.</summary>
     public RequestReport GetRequest(string key) => ReportLookup.Get(Requests, r => r.Key, key, "request key");
 

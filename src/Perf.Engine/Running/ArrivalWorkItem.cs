@@ -18,7 +18,7 @@ internal sealed class ArrivalWorkItem(RunContext context, CompiledScenario scena
         try
         {
             context.Recorder.ArrivalStarted(phaseIndex, intendedTimestamp, Stopwatch.GetTimestamp());
-            await VirtualUser.RunAsync(context, scenario, intendedTimestamp, LoadModel.Open).ConfigureAwait(false);
+            await VirtualUser.RunAsync(context, scenario, intendedTimestamp, LoadModel.Open, phaseIndex).ConfigureAwait(false);
         }
         finally
         {

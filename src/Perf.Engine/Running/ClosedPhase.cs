@@ -70,7 +70,7 @@ internal sealed class ClosedPhase(RunContext context, RunPhase phase, int seed)
                 var scenario = context.Plan.Pick(random);
                 var start = Stopwatch.GetTimestamp();
                 context.Recorder.ArrivalStarted(phase.Index, start, start);
-                await VirtualUser.RunAsync(context, scenario, start, LoadModel.Closed).ConfigureAwait(false);
+                await VirtualUser.RunAsync(context, scenario, start, LoadModel.Closed, phase.Index).ConfigureAwait(false);
             }
         }
         finally

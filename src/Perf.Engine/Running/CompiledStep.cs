@@ -41,6 +41,9 @@ internal sealed class CompiledStep : CompiledFlowStep
 
     public Capture[] Captures { get; }
 
+    /// <summary>Ledger recorders fed by this step's captures (set before the run starts; empty without a ledger).</summary>
+    public (string Capture, LedgerRecorder Recorder)[] Ledger { get; set; } = [];
+
     public override bool UsesVariables => !Url.IsConstant || Body is { IsConstant: false } || Headers.Any(h => !h.Value.IsConstant) || Captures.Length > 0;
 
     private string BaseUrl { get; }

@@ -7,7 +7,7 @@ namespace Perf.Engine.Running;
 internal static class CustomStepRunner
 {
     public static async Task<(FlowOutcome Outcome, long Completed)> RunAsync(
-        RunContext context, CompiledScenario scenario, CompiledCustomStep step, StepContext stepContext, long intended, LoadModel model)
+        RunContext context, CompiledScenario scenario, CompiledCustomStep step, StepContext stepContext, long intended, StepOrigin origin)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.Token);
         timeout.CancelAfter(context.Timeout);
@@ -42,7 +42,7 @@ internal static class CustomStepRunner
             error ??= ErrorKind.StepFailed;
         }
 
-        context.Recorder.StepFinished(model, scenario.Index, step.KeyIndex, (completed - intended) * 1_000_000 / Stopwatch.Frequency, result.Status ?? 0, error);
+        context.Recorder.StepFinished(origin, scenario.Index, step.KeyIndex, (completed - intended) * 1_000_000 / Stopwatch.Frequency, result.Status ?? 0, error);
 
         // Like a failed expectation, a failed custom step ends the virtual user.
         return (error is null ? FlowOutcome.Succeeded : FlowOutcome.Failed, completed);

@@ -1,5 +1,3 @@
-using Perf.Engine.Profiles;
-
 namespace Perf.Engine.Running;
 
 /// <summary>
@@ -13,7 +11,7 @@ internal interface IRunRecorder
 
     /// <summary>
     /// A request or custom step finished. <paramref name="status"/> is 0 without a response; latency runs from the
-    /// step's intended start.
+    /// step's intended start. <paramref name="origin"/> names the load model and the phase the arrival was scheduled in.
     /// </summary>
-    void StepFinished(LoadModel model, int scenarioIndex, int keyIndex, long latencyMicros, int status, ErrorKind? error);
+    void StepFinished(StepOrigin origin, int scenarioIndex, int keyIndex, long latencyMicros, int status, ErrorKind? error);
 }

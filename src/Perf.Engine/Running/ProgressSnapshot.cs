@@ -2,7 +2,11 @@ using System.Globalization;
 
 namespace Perf.Engine.Running;
 
-/// <summary>A look at a running profile; interval values cover the time since the previous snapshot.</summary>
+/// <summary>
+/// A look at a running profile; interval values cover the time since the previous snapshot. <see cref="TargetRate"/>
+/// is the schedule's rate at this instant; <see cref="IntervalTargetRate"/> and <see cref="AchievedRate"/> are averages
+/// over the same interval, so a ramp that is on schedule shows them equal.
+/// </summary>
 public sealed record ProgressSnapshot(
     TimeSpan Elapsed,
     TimeSpan Total,
@@ -16,9 +20,11 @@ public sealed record ProgressSnapshot(
     long Requests,
     long Errors,
     long IntervalErrors,
-    long LateArrivals)
+    long LateArrivals,
+    double IntervalTargetRate,
+    double IntervalP50Ms)
 {
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"[{Elapsed.TotalSeconds,6:F1}s/{Total.TotalSeconds:F0}s] {PhaseName}: target {TargetRate:F0}/s achieved {AchievedRate:F0}/s, " +
-        $"in-flight {InFlight}, p95 {IntervalP95Ms:F1} ms, p99 {IntervalP99Ms:F1} ms, requests {Requests}, errors {Errors} (+{IntervalErrors}), late {LateArrivals}");
+        $"[{Elapsed.TotalSeconds,6:F1}s/{Total.TotalSeconds:F0}s] {PhaseName}: target {IntervalTargetRate:F0}/s achieved {AchievedRate:F0}/s, " +
+        $"in-flight {InFlight}, p50 {IntervalP50Ms:F1} ms, p95 {IntervalP95Ms:F1} ms, p99 {IntervalP99Ms:F1} ms, requests {Requests}, errors {Errors} (+{IntervalErrors}), late {LateArrivals}");
 }

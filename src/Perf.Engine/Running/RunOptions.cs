@@ -24,4 +24,10 @@ public sealed record RunOptions
     /// cancellation the run waits for every virtual user, which the request timeout bounds.
     /// </summary>
     public TimeSpan CancellationGrace { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Records every value the ledger's keys name (e.g. each accepted job's id) for an audit after the run; null
+    /// records nothing. One ledger per run; a key that names no capturing request of the profile is an error.
+    /// </summary>
+    public ClientLedger? Ledger { get; init; }
 }

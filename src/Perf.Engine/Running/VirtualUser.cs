@@ -15,12 +15,16 @@ internal static class VirtualUser
     private const int DrainBufferSize = 16 * 1024;
 
     /// <summary>One virtual user (open model) or iteration (closed model): runs the flow and counts how it ended.</summary>
-    public static async Task RunAsync(RunContext context, CompiledScenario scenario, long intendedTimestamp, LoadModel model)
+    /// <remarks>
+    /// Every step is recorded in <paramref name="phaseIndex"/>, the phase the arrival (or iteration) was scheduled in,
+    /// even when it completes after that phase ended, so a slow phase's latency is not booked to the next one.
+    /// </remarks>
+    public static async Task RunAsync(RunContext context, CompiledScenario scenario, long intendedTimestamp, LoadModel model, int phaseIndex)
     {
         scenario.VirtualUserCreated(model);
         try
         {
-            var outcome = await RunFlowAsync(context, scenario, intendedTimestamp, model).ConfigureAwait(false);
+            var outcome = await RunFlowAsync(context, scenario, intendedTimestamp, new StepOrigin(model, phaseIndex)).ConfigureAwait(false);
             if (outcome == FlowOutcome.Succeeded)
             {
                 scenario.VirtualUserCompleted(model);
@@ -37,7 +41,7 @@ internal static class VirtualUser
         }
     }
 
-    private static async Task<FlowOutcome> RunFlowAsync(RunContext context, CompiledScenario scenario, long intendedTimestamp, LoadModel model)
+    private static async Task<FlowOutcome> RunFlowAsync(RunContext context, CompiledScenario scenario, long intendedTimestamp, StepOrigin origin)
     {
         var variables = scenario.NeedsVariables ? context.NewVariables() : null;
         StepContext? stepContext = null;
@@ -48,7 +52,7 @@ internal static class VirtualUser
             switch (step)
             {
                 case CompiledStep request:
-                    result = await SendAsync(context, scenario, request, variables, stepIntended, model).ConfigureAwait(false);
+                    result = await SendAsync(context, scenario, request, variables, stepIntended, origin).ConfigureAwait(false);
                     break;
                 case CompiledThink think:
                     // The pause ends at an intended time, so a late wake-up shows in the next step's latency.
@@ -61,7 +65,7 @@ internal static class VirtualUser
                     continue;
                 case CompiledCustomStep custom:
                     stepContext ??= context.NewStepContext(scenario, variables!);
-                    result = await CustomStepRunner.RunAsync(context, scenario, custom, stepContext, stepIntended, model).ConfigureAwait(false);
+                    result = await CustomStepRunner.RunAsync(context, scenario, custom, stepContext, stepIntended, origin).ConfigureAwait(false);
                     break;
                 default:
                     throw new InvalidOperationException($"unknown step {step.GetType().Name}");
@@ -97,7 +101,7 @@ internal static class VirtualUser
     }
 
     private static async Task<(FlowOutcome Outcome, long Completed)> SendAsync(
-        RunContext context, CompiledScenario scenario, CompiledStep step, Dictionary<string, string>? variables, long intended, LoadModel model)
+        RunContext context, CompiledScenario scenario, CompiledStep step, Dictionary<string, string>? variables, long intended, StepOrigin origin)
     {
         using var request = BuildRequest(step, variables);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.Token);
@@ -137,12 +141,22 @@ internal static class VirtualUser
         var completed = Stopwatch.GetTimestamp();
         context.RequestEnded();
         error ??= ErrorClassifier.FromStatus(status, step.Expected);
-        if (error is null && body is not null && !Capture(step, body, variables!))
+        if (error is null && body is not null)
         {
-            error = ErrorKind.CaptureFailed;
+            if (!Capture(step, body, variables!))
+            {
+                error = ErrorKind.CaptureFailed;
+            }
+            else
+            {
+                foreach (var (capture, recorder) in step.Ledger)
+                {
+                    recorder.Add(variables![capture]);
+                }
+            }
         }
 
-        context.Recorder.StepFinished(model, scenario.Index, step.KeyIndex, (completed - intended) * 1_000_000 / Stopwatch.Frequency, status, error);
+        context.Recorder.StepFinished(origin, scenario.Index, step.KeyIndex, (completed - intended) * 1_000_000 / Stopwatch.Frequency, status, error);
 
         // Artillery stops a virtual user at a transport error, failed expectation or failed capture; a plain
         // 4xx/5xx without expectations lets the flow go on, as it does in Artillery.

@@ -4,7 +4,11 @@ using Perf.Engine.Scheduling;
 
 namespace Perf.Engine.Stats;
 
-/// <summary>Started and late arrivals of one phase, recorded by virtual users as they begin; lateness covers every arrival.</summary>
+/// <summary>
+/// Started and late arrivals of one phase, recorded by virtual users as they begin (lateness covers every arrival),
+/// and the requests of those arrivals: a request belongs to the phase its arrival was scheduled in, even when it
+/// completes after the phase ended, so a slow phase's latency is not booked to the next one.
+/// </summary>
 internal sealed class PhaseRecorder(int index, Phase phase, long startTimestamp, long lateThresholdTicks)
 {
     private readonly LongConcurrentHistogram _lateness = Histograms.NewConcurrent();
@@ -20,6 +24,8 @@ internal sealed class PhaseRecorder(int index, Phase phase, long startTimestamp,
     public long StartTimestamp { get; } = startTimestamp;
 
     public long Late => Volatile.Read(ref _late);
+
+    public TrafficRecorder Traffic { get; } = new();
 
     public void RecordStart(long intendedTimestamp, long actualTimestamp)
     {
@@ -59,6 +65,9 @@ internal sealed class PhaseRecorder(int index, Phase phase, long startTimestamp,
             Histograms.Round(window > 0 ? started / window : 0),
             Late,
             Histograms.Round(Histograms.Millis(lateness, 99)),
-            Histograms.Round(lateness.TotalCount == 0 ? 0 : lateness.GetMaxValue() / 1000.0));
+            Histograms.Round(lateness.TotalCount == 0 ? 0 : lateness.GetMaxValue() / 1000.0))
+        {
+            Traffic = Traffic.ToStats(duration),
+        };
     }
 }

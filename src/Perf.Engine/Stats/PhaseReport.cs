@@ -7,7 +7,8 @@ namespace Perf.Engine.Stats;
 /// time from the phase start to the later of its end and the start of its last arrival, so a generator that
 /// falls behind shows a lower rate rather than a full count. A closed-model phase (<see cref="Model"/>) has no
 /// target arrivals: its started arrivals are iterations of its busy users, between <see cref="StartConcurrency"/>
-/// and <see cref="EndConcurrency"/>.
+/// and <see cref="EndConcurrency"/>. <see cref="Traffic"/> holds the requests of the phase's arrivals (or iterations)
+/// (latency histogram summary, status codes, errors); its rate is over the phase's duration.
 /// </summary>
 public sealed record PhaseReport(
     int Index,
@@ -31,4 +32,7 @@ public sealed record PhaseReport(
     public int StartConcurrency { get; init; }
 
     public int EndConcurrency { get; init; }
+
+    /// <summary>Null in reports written before phases had their own statistics.</summary>
+    public TrafficStats? Traffic { get; init; }
 }

@@ -50,9 +50,10 @@ internal sealed class RunRecorder : IRunRecorder
         Interlocked.Increment(ref _intervalArrivals);
     }
 
-    public void StepFinished(LoadModel model, int scenarioIndex, int keyIndex, long latencyMicros, int status, ErrorKind? error)
+    public void StepFinished(StepOrigin origin, int scenarioIndex, int keyIndex, long latencyMicros, int status, ErrorKind? error)
     {
-        var m = (int)model;
+        var m = (int)origin.Model;
+        Phases[origin.PhaseIndex].Traffic.Record(latencyMicros, status, error);
         _keys[m][keyIndex].Record(latencyMicros, status, error);
         _scenarios[m][scenarioIndex].Record(latencyMicros, status, error);
         _totals[m].Record(latencyMicros, status, error);

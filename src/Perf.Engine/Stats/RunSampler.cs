@@ -18,6 +18,7 @@ internal sealed class RunSampler(RunContext context, RunRecorder recorder, Func<
     private long _lastProgress;
     private long _progressArrivals;
     private long _progressErrors;
+    private double _scheduledAtLastProgress;
 
     public IReadOnlyList<TimeSeriesPoint> Points => _points;
 
@@ -72,12 +73,17 @@ internal sealed class RunSampler(RunContext context, RunRecorder recorder, Func<
         }
     }
 
+    /// <summary>Arrivals the schedule intends up to <paramref name="timestamp"/>, over every phase (continuous, not rounded).</summary>
+    private double ScheduledArrivals(long timestamp) =>
+        recorder.Phases.Sum(p => PhaseSchedule.CumulativeArrivals(p.Phase, (timestamp - p.StartTimestamp) / (double)Stopwatch.Frequency));
+
     private void Report(long now)
     {
         var elapsed = (now - context.StartTimestamp) / (double)Stopwatch.Frequency;
         var span = (now - _lastProgress) / (double)Stopwatch.Frequency;
         var phase = recorder.Phases[Math.Min(currentPhase(), recorder.Phases.Count - 1)];
         var inPhase = (now - phase.StartTimestamp) / (double)Stopwatch.Frequency;
+        var scheduled = ScheduledArrivals(now);
         var snapshot = new ProgressSnapshot(
             TimeSpan.FromSeconds(elapsed),
             context.Plan.Profile.TotalDuration,
@@ -91,7 +97,10 @@ internal sealed class RunSampler(RunContext context, RunRecorder recorder, Func<
             recorder.Requests,
             recorder.ErrorCount,
             _progressErrors,
-            recorder.Phases.Sum(p => p.Late));
+            recorder.Phases.Sum(p => p.Late),
+            Histograms.Round((scheduled - _scheduledAtLastProgress) / span),
+            Histograms.Round(Histograms.Millis(_progressLatency, 50)));
+        _scheduledAtLastProgress = scheduled;
         _progressLatency.Reset();
         _progressArrivals = _progressErrors = 0;
         _lastProgress = now;

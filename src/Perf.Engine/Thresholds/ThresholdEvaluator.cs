@@ -40,7 +40,10 @@ public static class ThresholdEvaluator
         return new ThresholdCheck(spec.Expression, scope, measured, spec.Allowed, "ms", passed);
     }
 
-    private static (string Scope, TrafficStats Stats) Resolve(ThresholdSpec spec, RunReport report) => spec.ScopeKind switch
+    private static (string Scope, TrafficStats Stats) Resolve(ThresholdSpec spec, RunReport report) => spec.Phase is { } phase
+        ? ($"phase '{phase}'", report.Phases.FirstOrDefault(p => p.Name == phase)?.Traffic
+            ?? throw new ArgumentException($"the report has no statistics for phase '{phase}'", nameof(spec)))
+        : spec.ScopeKind switch
     {
         ThresholdScope.Run => ("run", report.Totals),
         ThresholdScope.Scenario => ($"scenario '{spec.Scope}'",

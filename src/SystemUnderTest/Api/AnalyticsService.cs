@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using SystemUnderTest.Jobs;
+using SystemUnderTest.Contracts;
 using SystemUnderTest.Options;
 using SystemUnderTest.Redis;
 using SystemUnderTest.Store;

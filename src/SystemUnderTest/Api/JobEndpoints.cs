@@ -1,7 +1,8 @@
 using System.Globalization;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
-using SystemUnderTest.Jobs;
+using SystemUnderTest.Contracts;
 using SystemUnderTest.Options;
 using SystemUnderTest.Queue;
 using SystemUnderTest.Redis;
@@ -19,53 +20,47 @@ public static class JobEndpoints
         return app;
     }
 
-    private static async Task<IResult> PostPaymentAsync(
-        HttpContext context, JobQueue queue, BackpressureMonitor backpressure, RedisConnectionPool redis, IOptions<ApiOptions> options)
+    private static Task<IResult> PostPaymentAsync(
+        HttpContext context, JobQueue queue, BackpressureMonitor backpressure, RedisConnectionPool redis, IOptions<ApiOptions> options) =>
+        PostJobAsync(context, backpressure, redis, options, SutJsonContext.Default.PaymentRequest, RequestValidator.Validate, async body =>
+        {
+            var id = await queue.EnqueuePaymentAsync(body);
+            return Results.Accepted($"/payments/{id}", new AcceptedResponse(id, "queued"));
+        });
+
+    private static Task<IResult> PostNotificationAsync(
+        HttpContext context, JobQueue queue, BackpressureMonitor backpressure, RedisConnectionPool redis, IOptions<ApiOptions> options) =>
+        PostJobAsync(context, backpressure, redis, options, SutJsonContext.Default.NotificationRequest, RequestValidator.Validate, async body =>
+        {
+            var id = await queue.EnqueueNotificationAsync(body);
+            // No GET /notifications/{id} in the contract, so no Location header.
+            return Results.Accepted(uri: null, new AcceptedResponse(id, "queued"));
+        });
+
+    /// <summary>The steps both POSTs share, in the documented order: backpressure, body, field rules, then enqueue.</summary>
+    private static async Task<IResult> PostJobAsync<T>(
+        HttpContext context,
+        BackpressureMonitor backpressure,
+        RedisConnectionPool redis,
+        IOptions<ApiOptions> options,
+        JsonTypeInfo<T> typeInfo,
+        Func<T, Dictionary<string, string[]>> validate,
+        Func<T, Task<IResult>> enqueue)
+        where T : class
     {
         if (Refuse(context, backpressure, redis) is { } refused)
         {
             return refused;
         }
 
-        var body = await JsonBodyReader.ReadAsync(context, SutJsonContext.Default.PaymentRequest, options.Value.MaxBodyBytes);
+        var body = await JsonBodyReader.ReadAsync(context, typeInfo, options.Value.MaxBodyBytes);
         if (body.Error is not null)
         {
             return body.Error;
         }
 
-        var errors = RequestValidator.Validate(body.Value!);
-        if (errors.Count > 0)
-        {
-            return Problems.Validation(errors);
-        }
-
-        var id = await queue.EnqueuePaymentAsync(body.Value!);
-        return Results.Accepted($"/payments/{id}", new AcceptedResponse(id, "queued"));
-    }
-
-    private static async Task<IResult> PostNotificationAsync(
-        HttpContext context, JobQueue queue, BackpressureMonitor backpressure, RedisConnectionPool redis, IOptions<ApiOptions> options)
-    {
-        if (Refuse(context, backpressure, redis) is { } refused)
-        {
-            return refused;
-        }
-
-        var body = await JsonBodyReader.ReadAsync(context, SutJsonContext.Default.NotificationRequest, options.Value.MaxBodyBytes);
-        if (body.Error is not null)
-        {
-            return body.Error;
-        }
-
-        var errors = RequestValidator.Validate(body.Value!);
-        if (errors.Count > 0)
-        {
-            return Problems.Validation(errors);
-        }
-
-        var id = await queue.EnqueueNotificationAsync(body.Value!);
-        // No GET /notifications/{id} in the contract, so no Location header.
-        return Results.Accepted(uri: null, new AcceptedResponse(id, "queued"));
+        var errors = validate(body.Value!);
+        return errors.Count > 0 ? Problems.Validation(errors) : await enqueue(body.Value!);
     }
 
     private static async Task<IResult> GetPaymentAsync(string id, JobQueue queue)

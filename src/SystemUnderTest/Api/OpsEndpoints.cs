@@ -1,4 +1,4 @@
-using SystemUnderTest.Jobs;
+using SystemUnderTest.Contracts;
 using SystemUnderTest.Queue;
 using SystemUnderTest.Redis;
 using SystemUnderTest.Store;

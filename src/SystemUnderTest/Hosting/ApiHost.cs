@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using SystemUnderTest.Api;
-using SystemUnderTest.Jobs;
+using SystemUnderTest.Contracts;
 using SystemUnderTest.Options;
 using SystemUnderTest.Queue;
 using SystemUnderTest.Redis;

@@ -20,7 +20,7 @@ public static class CoreServices
             var store = sp.GetRequiredService<IOptions<StoreOptions>>().Value;
             return store.Kind == StoreOptions.Redis
                 ? new RedisResultStore(sp.GetRequiredService<RedisConnectionPool>())
-                : new MongoResultStore(store, sp.GetRequiredService<RedisConnectionPool>());
+                : new MongoResultStore(store);
         });
         return services;
     }

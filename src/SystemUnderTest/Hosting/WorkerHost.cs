@@ -10,6 +10,7 @@ public static class WorkerHost
         var builder = Host.CreateApplicationBuilder(args);
         configure?.Invoke(builder.Configuration);
         builder.Services.AddSutCore(builder.Configuration);
+        builder.Services.AddSingleton<OutcomeWriter>();
         builder.Services.AddSingleton<JobProcessor>();
         builder.Services.AddHostedService<JobWorker>();
         // Longer than the worker's own drain bound, so the drain, not the host, decides when in-flight jobs stop.

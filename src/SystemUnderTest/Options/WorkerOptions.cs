@@ -25,13 +25,27 @@ public sealed class WorkerOptions
     [Range(1, 1000, ErrorMessage = "Worker__BatchSize must be between 1 and 1000.")]
     public int BatchSize { get; set; } = 32;
 
+    /// <summary>How long one XREADGROUP waits inside Redis when the streams are empty (BLOCK), and the back-off after a failed read.</summary>
     [Range(1, 10_000, ErrorMessage = "Worker__MaxPollDelayMs must be between 1 and 10000.")]
-    public int MaxPollDelayMs { get; set; } = 100;
+    public int MaxPollDelayMs { get; set; } = 1000;
 
-    /// <summary>Consumer name in the group; empty means host name + process id.</summary>
-    [RegularExpression(@"^[\x21-\x7E]{0,128}$", ErrorMessage = "Worker__ConsumerName must be at most 128 printable characters without spaces.")]
+    /// <summary>Consumer name in the group; empty means host name + process id + a random suffix.</summary>
+    [RegularExpression(@"^[\x21-\x7E]{0,128}\z", ErrorMessage = "Worker__ConsumerName must be at most 128 printable characters without spaces.")]
     public string? ConsumerName { get; set; }
 
+    private string? _generatedConsumerName;
+
+    /// <summary>
+    /// The configured name, or one made once per options instance. Host name and pid alone are the same for every
+    /// container under host networking (each is pid 1 of its own namespace, and the host name is the machine's), and
+    /// two workers sharing a consumer name would share their pending entries; the random part tells them apart.
+    /// </summary>
     public string EffectiveConsumerName =>
-        string.IsNullOrEmpty(ConsumerName) ? $"{Environment.MachineName}-{Environment.ProcessId}" : ConsumerName;
+        string.IsNullOrEmpty(ConsumerName) ? _generatedConsumerName ??= GenerateConsumerName() : ConsumerName;
+
+    internal static string GenerateConsumerName()
+    {
+        var host = new string(Environment.MachineName.Where(c => c is > ' ' and <= '~').Take(64).ToArray());
+        return $"{(host.Length == 0 ? "worker" : host)}-{Environment.ProcessId}-{System.Security.Cryptography.RandomNumberGenerator.GetHexString(8, lowercase: true)}";
+    }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using StackExchange.Redis;
-using SystemUnderTest.Jobs;
+using SystemUnderTest.Contracts;
 using SystemUnderTest.Redis;
 
 namespace SystemUnderTest.Queue;

@@ -1,5 +1,5 @@
 using StackExchange.Redis;
-using SystemUnderTest.Jobs;
+using SystemUnderTest.Contracts;
 using SystemUnderTest.Redis;
 
 namespace SystemUnderTest.Queue;

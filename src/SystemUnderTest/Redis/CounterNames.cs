@@ -1,7 +1,7 @@
 namespace SystemUnderTest.Redis;
 
-/// <summary>Fields of the <c>perf:counters</c> hash.</summary>
-public static class CounterNames
+/// <summary>Fields of the <c>perf:counters</c> hash. Linked into Perf.Fixtures like <see cref="RedisKeys"/>.</summary>
+static partial class CounterNames
 {
     public const string Accepted = "accepted";
     public const string Processed = "processed";
@@ -11,4 +11,7 @@ public static class CounterNames
     public const string FailedAttempts = "failedAttempts";
     public const string BackpressureRejected = "backpressureRejected";
     public const string EmptyPolls = "emptyPolls";
+    public const string IdempotentReplays = "idempotentReplays";
+    public const string AckMisses = "ackMisses";
+    public const string LastOutcomeAtMs = "lastOutcomeAtMs";
 }

@@ -11,25 +11,16 @@ namespace SystemUnderTest.Redis;
 public sealed class RedisConnectionPool : IDisposable
 {
     private readonly ConnectionMultiplexer[] _multiplexers;
+    private readonly string _connectionString;
     private int _next = -1;
 
     public RedisConnectionPool(IOptions<RedisOptions> options)
     {
-        var value = options.Value;
-        _multiplexers = new ConnectionMultiplexer[value.PoolSize];
+        _connectionString = options.Value.ConnectionString;
+        _multiplexers = new ConnectionMultiplexer[options.Value.PoolSize];
         for (var i = 0; i < _multiplexers.Length; i++)
         {
-            var configuration = ConfigurationOptions.Parse(value.ConnectionString);
-            // Start even when Redis is down: /health must answer 503 instead of the process dying.
-            configuration.AbortOnConnectFail = false;
-            // The default exponential policy (5 s base) left workers disconnected for 15 s+ after a 5 s Redis outage;
-            // a job system wants to be back within a couple of seconds of Redis.
-            configuration.ReconnectRetryPolicy = new ExponentialRetry(deltaBackOffMilliseconds: 250, maxDeltaBackOffMilliseconds: 2000);
-            // While disconnected, fail at once (the API answers 503 + Retry-After) instead of queueing every request
-            // for the full timeout; the worker's loops back off and retry on their own.
-            configuration.BacklogPolicy = BacklogPolicy.FailFast;
-            configuration.ClientName ??= $"sut-{Environment.ProcessId}-{i}";
-            _multiplexers[i] = ConnectionMultiplexer.Connect(configuration);
+            _multiplexers[i] = ConnectionMultiplexer.Connect(Configuration(i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
     }
 
@@ -41,11 +32,38 @@ public sealed class RedisConnectionPool : IDisposable
         return _multiplexers[index].GetDatabase();
     }
 
+    /// <summary>
+    /// A connection of its own for one caller that blocks inside Redis (XREADGROUP BLOCK): on a shared multiplexer
+    /// every other command would queue behind the blocked one. Its timeout is the block time plus the usual margin.
+    /// </summary>
+    public async Task<ConnectionMultiplexer> ConnectBlockingAsync(int blockMs)
+    {
+        var configuration = Configuration("blocking");
+        configuration.AsyncTimeout = blockMs + configuration.AsyncTimeout;
+        configuration.SyncTimeout = blockMs + configuration.SyncTimeout;
+        return await ConnectionMultiplexer.ConnectAsync(configuration);
+    }
+
     public void Dispose()
     {
         foreach (var multiplexer in _multiplexers)
         {
             multiplexer.Dispose();
         }
+    }
+
+    private ConfigurationOptions Configuration(string suffix)
+    {
+        var configuration = ConfigurationOptions.Parse(_connectionString);
+        // Start even when Redis is down: /health must answer 503 instead of the process dying.
+        configuration.AbortOnConnectFail = false;
+        // The default exponential policy (5 s base) left workers disconnected for 15 s+ after a 5 s Redis outage;
+        // a job system wants to be back within a couple of seconds of Redis.
+        configuration.ReconnectRetryPolicy = new ExponentialRetry(deltaBackOffMilliseconds: 250, maxDeltaBackOffMilliseconds: 2000);
+        // While disconnected, fail at once (the API answers 503 + Retry-After) instead of queueing every request
+        // for the full timeout; the worker's loops back off and retry on their own.
+        configuration.BacklogPolicy = BacklogPolicy.FailFast;
+        configuration.ClientName ??= $"sut-{Environment.ProcessId}-{suffix}";
+        return configuration;
     }
 }

@@ -1,23 +1,37 @@
-using StackExchange.Redis;
-
 namespace SystemUnderTest.Redis;
 
-/// <summary>Every Redis key of the contract (docs/system-under-test.md); the suite reads some of them directly.</summary>
-public static class RedisKeys
+/// <summary>
+/// Every Redis key of the contract (docs/system-under-test.md). The single source of these names: Perf.Fixtures
+/// compiles this same file (a linked source, internal there), so the suite and the SUT cannot drift apart. It
+/// therefore depends on nothing but the BCL: plain strings, which convert to StackExchange.Redis keys implicitly.
+/// </summary>
+static partial class RedisKeys
 {
     public const string PaymentsStream = "jobs:payments";
     public const string NotificationsStream = "jobs:notifications";
     public const string ConsumerGroup = "workers";
     public const string Counters = "perf:counters";
-    public const string JobLatency = "perf:job-latency-ms";
+    public const string JobLatencyBuckets = "perf:job-latency-buckets";
     public const string Aggregates = "perf:aggregates";
     public const string AnalyticsCache = "cache:analytics:summary";
+    public const string DeadLetterSuffix = ":dead";
 
     public static readonly string[] JobStreams = [PaymentsStream, NotificationsStream];
 
-    public static RedisKey Job(string id) => "job:" + id;
+    /// <summary>Job state hash: type, status (queued, completed, failed), the request's fields, enqueuedAt, completedAt.</summary>
+    public static string Job(string id) => "job:" + id;
 
-    public static RedisKey Result(string id) => "result:" + id;
+    /// <summary>The Redis store's result (JSON), written once together with the outcome.</summary>
+    public static string Result(string id) => "result:" + id;
 
-    public static RedisKey DeadLetter(string stream) => stream + ":dead";
+    /// <summary>The one outcome of a job id, <see cref="OutcomeStored"/> or <see cref="OutcomeDeadLettered"/>, set NX.</summary>
+    public static string Outcome(string id) => "outcome:" + id;
+
+    public const string OutcomeStored = "stored";
+    public const string OutcomeDeadLettered = "dead-lettered";
+
+    /// <summary>An Idempotency-Key's record: the job id and the response it got, for the key's TTL.</summary>
+    public static string IdempotencyKey(string endpoint, string key) => "idem:" + endpoint + ":" + key;
+
+    public static string DeadLetter(string stream) => stream + DeadLetterSuffix;
 }

@@ -1,22 +1,22 @@
 using MongoDB.Bson;
 using MongoDB.Driver;
-using SystemUnderTest.Jobs;
+using SystemUnderTest.Contracts;
 using SystemUnderTest.Options;
-using SystemUnderTest.Redis;
 
 namespace SystemUnderTest.Store;
 
 /// <summary>
-/// The default store: one document per job with <c>_id</c> = job id, so the unique primary key is the idempotency
-/// check. Counters and latency samples stay in Redis (the suite reads them there), written after the first insert.
+/// The default store: one document per job with <c>_id</c> = job id, inserted before the worker's outcome script
+/// decides and counts the outcome in Redis. A crash between the two leaves a document without an outcome; the
+/// redelivery's insert finds it (duplicate key), and its outcome script counts the job once. When the outcome went
+/// to the dead-letter stream instead, the worker retracts the document it inserted.
 /// </summary>
 public sealed class MongoResultStore : IResultStore
 {
     private readonly IMongoCollection<BsonDocument> _results;
     private readonly IMongoDatabase _database;
-    private readonly RedisConnectionPool _redis;
 
-    public MongoResultStore(StoreOptions options, RedisConnectionPool redis)
+    public MongoResultStore(StoreOptions options)
     {
         var settings = MongoClientSettings.FromConnectionString(options.MongoConnectionString);
         settings.MaxConnectionPoolSize = options.MongoMaxPoolSize;
@@ -24,12 +24,34 @@ public sealed class MongoResultStore : IResultStore
         settings.ServerSelectionTimeout = TimeSpan.FromSeconds(5);
         _database = new MongoClient(settings).GetDatabase(options.MongoDatabase);
         _results = _database.GetCollection<BsonDocument>("results");
-        _redis = redis;
     }
 
     public string Kind => StoreOptions.Mongo;
 
-    public async Task<StoreOutcome> StoreAsync(JobResult result, CancellationToken cancellationToken)
+    public bool WritesInOutcomeScript => false;
+
+    public async Task<bool> WriteAsync(JobResult result, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _results.InsertOneAsync(ToDocument(result), cancellationToken: cancellationToken);
+            return true;
+        }
+        catch (MongoWriteException ex) when (ex.WriteError?.Category == ServerErrorCategory.DuplicateKey)
+        {
+            // Written by an earlier delivery that crashed before its outcome script: the script decides now.
+            return false;
+        }
+    }
+
+    public async Task RetractAsync(string id, CancellationToken cancellationToken) =>
+        await _results.DeleteOneAsync(IdFilter(id), cancellationToken);
+
+    public async Task<bool> HasResultAsync(string id, CancellationToken cancellationToken) =>
+        await _results.CountDocumentsAsync(IdFilter(id), new CountOptions { Limit = 1 }, cancellationToken) > 0;
+
+    /// <summary>The document of one result; <c>_id</c> is the job id, so the primary key refuses a second one.</summary>
+    internal static BsonDocument ToDocument(JobResult result)
     {
         var document = new BsonDocument
         {
@@ -50,24 +72,10 @@ public sealed class MongoResultStore : IResultStore
             document["channel"] = channel;
         }
 
-        var database = _redis.GetDatabase();
-        try
-        {
-            await _results.InsertOneAsync(document, cancellationToken: cancellationToken);
-        }
-        catch (MongoWriteException ex) when (ex.WriteError?.Category == ServerErrorCategory.DuplicateKey)
-        {
-            await database.HashIncrementAsync(RedisKeys.Counters, CounterNames.Duplicates);
-            return StoreOutcome.Duplicate;
-        }
-
-        var transaction = database.CreateTransaction();
-        var processed = transaction.HashIncrementAsync(RedisKeys.Counters, CounterNames.Processed);
-        var latency = transaction.ListRightPushAsync(RedisKeys.JobLatency, result.LatencyMs);
-        await transaction.ExecuteAsync();
-        await Task.WhenAll(processed, latency);
-        return StoreOutcome.Stored;
+        return document;
     }
+
+    private static FilterDefinition<BsonDocument> IdFilter(string id) => Builders<BsonDocument>.Filter.Eq("_id", id);
 
     public async Task<AnalyticsSummary> GetSummaryAsync(CancellationToken cancellationToken)
     {

@@ -1,58 +1,28 @@
 using System.Globalization;
-using System.Text.Json;
 using StackExchange.Redis;
-using SystemUnderTest.Jobs;
+using SystemUnderTest.Contracts;
 using SystemUnderTest.Options;
 using SystemUnderTest.Redis;
 
 namespace SystemUnderTest.Store;
 
 /// <summary>
-/// The Redis alternative: <c>SET result:{id} NX</c>, and on the first insert only the aggregates, the processed
-/// counter and the latency sample, all in one Lua script so a crash cannot leave a result without its counts.
+/// The Redis alternative: the worker's outcome script writes <c>result:{id}</c> and the aggregates hash in the same
+/// step that decides the outcome and counts it, so there is no separate write and nothing to undo. This class reads.
 /// </summary>
 public sealed class RedisResultStore(RedisConnectionPool redis) : IResultStore
 {
-    // KEYS: result, aggregates, counters, latency list. ARGV: result json, type, amount, currency, latency ms.
-    private const string StoreScript = """
-        if redis.call('SET', KEYS[1], ARGV[1], 'NX') then
-          if ARGV[2] == 'payment' then
-            redis.call('HINCRBY', KEYS[2], 'payments:count', 1)
-            redis.call('HINCRBYFLOAT', KEYS[2], 'payments:totalAmount', ARGV[3])
-            redis.call('HINCRBY', KEYS[2], 'payments:currency:' .. ARGV[4] .. ':count', 1)
-            redis.call('HINCRBYFLOAT', KEYS[2], 'payments:currency:' .. ARGV[4] .. ':totalAmount', ARGV[3])
-          else
-            redis.call('HINCRBY', KEYS[2], 'notifications:count', 1)
-          end
-          redis.call('HINCRBY', KEYS[2], 'latency:count', 1)
-          redis.call('HINCRBY', KEYS[2], 'latency:sumMs', ARGV[5])
-          redis.call('HINCRBY', KEYS[3], 'processed', 1)
-          redis.call('RPUSH', KEYS[4], ARGV[5])
-          return 1
-        end
-        redis.call('HINCRBY', KEYS[3], 'duplicates', 1)
-        return 0
-        """;
-
     private const string CurrencyPrefix = "payments:currency:";
 
     public string Kind => StoreOptions.Redis;
 
-    public async Task<StoreOutcome> StoreAsync(JobResult result, CancellationToken cancellationToken)
-    {
-        var json = JsonSerializer.Serialize(result, StoreJsonContext.Default.JobResult);
-        var stored = (long)await redis.GetDatabase().ScriptEvaluateAsync(
-            StoreScript,
-            [RedisKeys.Result(result.Id), RedisKeys.Aggregates, RedisKeys.Counters, RedisKeys.JobLatency],
-            [
-                json,
-                result.Type,
-                (result.Amount ?? 0m).ToString(CultureInfo.InvariantCulture),
-                result.Currency ?? string.Empty,
-                result.LatencyMs,
-            ]);
-        return stored == 1 ? StoreOutcome.Stored : StoreOutcome.Duplicate;
-    }
+    public bool WritesInOutcomeScript => true;
+
+    public Task<bool> WriteAsync(JobResult result, CancellationToken cancellationToken) => Task.FromResult(false);
+
+    public Task RetractAsync(string id, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task<bool> HasResultAsync(string id, CancellationToken cancellationToken) => Task.FromResult(false);
 
     public async Task<AnalyticsSummary> GetSummaryAsync(CancellationToken cancellationToken)
     {

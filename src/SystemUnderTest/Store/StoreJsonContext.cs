@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using SystemUnderTest.Jobs;
+using SystemUnderTest.Contracts;
 
 namespace SystemUnderTest.Store;
 

@@ -1,5 +1,4 @@
 using StackExchange.Redis;
-using SystemUnderTest.Jobs;
 
 namespace SystemUnderTest.Worker;
 

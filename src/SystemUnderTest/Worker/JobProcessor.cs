@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using SystemUnderTest.Jobs;
+using SystemUnderTest.Contracts;
 using SystemUnderTest.Options;
 using SystemUnderTest.Redis;
 using SystemUnderTest.Store;
@@ -8,31 +8,19 @@ using SystemUnderTest.Store;
 namespace SystemUnderTest.Worker;
 
 /// <summary>
-/// Processes one delivery: simulated downstream call, idempotent store, status update, XACK. A failed call is not
-/// acknowledged, so the entry stays pending for the reclaim loop; at <c>MaxDeliveries</c> it is dead-lettered.
+/// Processes one delivery: simulated downstream call, then one outcome decided atomically per job id. Success goes
+/// through <see cref="OutcomeWriter"/> (store NX, counters, status, latency bucket and XACK in one script); a failed
+/// call is not acknowledged, so the entry stays pending for the reclaim loop, and at <c>MaxDeliveries</c> it is
+/// dead-lettered by <see cref="OutcomeScripts.DeadLetter"/>, which refuses when the job already has an outcome.
 /// </summary>
 public sealed class JobProcessor(
     RedisConnectionPool redis,
     IResultStore store,
+    OutcomeWriter outcomes,
     IOptions<WorkerOptions> options,
     TimeProvider time,
     ILogger<JobProcessor> logger)
 {
-    // KEYS: stream, dead-letter stream, counters, job hash. ARGV: group, entry id, job id, type, payload,
-    // enqueuedAt, deliveries, reason. XACK first: only the consumer that still owned the entry dead-letters it.
-    private const string DeadLetterScript = """
-        if redis.call('XACK', KEYS[1], ARGV[1], ARGV[2]) == 1 then
-          redis.call('XADD', KEYS[2], '*', 'id', ARGV[3], 'type', ARGV[4], 'payload', ARGV[5], 'enqueuedAt', ARGV[6],
-            'originalId', ARGV[2], 'deliveries', ARGV[7], 'reason', ARGV[8])
-          redis.call('HINCRBY', KEYS[3], 'deadLettered', 1)
-          if ARGV[3] ~= '' then
-            redis.call('HSET', KEYS[4], 'status', 'failed')
-          end
-          return 1
-        end
-        return 0
-        """;
-
     private readonly WorkerOptions _options = options.Value;
 
     public async Task<JobOutcome> ProcessAsync(JobEnvelope job, CancellationToken cancellationToken)
@@ -40,7 +28,7 @@ public sealed class JobProcessor(
         if (job.Id.Length == 0 || job.Type.Length == 0)
         {
             logger.MalformedEntry(job.EntryId, job.Stream);
-            await DeadLetterAsync(job, "malformed entry");
+            await DeadLetterAsync(job, "malformed entry", cancellationToken);
             return JobOutcome.DeadLettered;
         }
 
@@ -50,38 +38,65 @@ public sealed class JobProcessor(
             await redis.GetDatabase().HashIncrementAsync(RedisKeys.Counters, CounterNames.FailedAttempts);
             if (job.DeliveryCount >= _options.MaxDeliveries)
             {
-                await DeadLetterAsync(job, "downstream failed");
-                return JobOutcome.DeadLettered;
+                return await DeadLetterAsync(job, "downstream failed", cancellationToken);
             }
 
             return JobOutcome.FailedLeftPending;
         }
 
-        var completedAt = time.GetUtcNow().ToUnixTimeMilliseconds();
-        var outcome = await store.StoreAsync(ToResult(job, completedAt), cancellationToken);
-
-        // Status before XACK: if we crash in between, the redelivery finds the result stored and counts a duplicate.
-        var transaction = redis.GetDatabase().CreateTransaction();
-        var status = transaction.HashSetAsync(RedisKeys.Job(job.Id), [new("status", "completed"), new("completedAt", completedAt)]);
-        var ack = transaction.StreamAcknowledgeAsync(job.Stream, RedisKeys.ConsumerGroup, job.EntryId);
-        await transaction.ExecuteAsync();
-        await Task.WhenAll(status, ack);
-        return outcome == StoreOutcome.Stored ? JobOutcome.Completed : JobOutcome.Duplicate;
+        return await CompleteAsync(job, cancellationToken);
     }
 
-    public async Task<bool> DeadLetterAsync(JobEnvelope job, string reason)
+    /// <summary>
+    /// Moves the delivery to the dead-letter stream unless the job already has an outcome. With a store outside
+    /// Redis, a result written by an earlier delivery that crashed before its outcome script is counted instead.
+    /// </summary>
+    public async Task<JobOutcome> DeadLetterAsync(JobEnvelope job, string reason, CancellationToken cancellationToken)
     {
-        var result = await redis.GetDatabase().ScriptEvaluateAsync(
-            DeadLetterScript,
-            [job.Stream, RedisKeys.DeadLetter(job.Stream), RedisKeys.Counters, RedisKeys.Job(job.Id)],
-            [RedisKeys.ConsumerGroup, job.EntryId, job.Id, job.Type, job.PayloadJson, job.EnqueuedAtMs, job.DeliveryCount, reason]);
-        var moved = (long)result == 1;
-        if (moved)
+        if (job.Id.Length > 0 && !store.WritesInOutcomeScript && await store.HasResultAsync(job.Id, cancellationToken))
         {
-            logger.JobDeadLettered(job.Id, job.Stream, job.DeliveryCount);
+            return await CompleteAsync(job, cancellationToken);
         }
 
-        return moved;
+        var result = (long)await redis.GetDatabase().ScriptEvaluateAsync(
+            OutcomeScripts.DeadLetter,
+            [job.Stream, RedisKeys.DeadLetter(job.Stream), RedisKeys.Counters, RedisKeys.Job(job.Id), RedisKeys.Outcome(job.Id)],
+            [
+                RedisKeys.ConsumerGroup, job.EntryId, job.Id, job.Type, job.PayloadJson, job.EnqueuedAtMs, job.DeliveryCount, reason,
+                time.GetUtcNow().ToUnixTimeMilliseconds(),
+            ]);
+        switch (result)
+        {
+            case OutcomeScripts.Moved:
+                logger.JobDeadLettered(job.Id, job.Stream, job.DeliveryCount);
+                return JobOutcome.DeadLettered;
+            case OutcomeScripts.DecidedElsewhere:
+                return JobOutcome.Duplicate;
+            default:
+                logger.DeliveryNoLongerPending(job.EntryId, job.Stream);
+                return JobOutcome.Duplicate;
+        }
+    }
+
+    private async Task<JobOutcome> CompleteAsync(JobEnvelope job, CancellationToken cancellationToken)
+    {
+        var result = ToResult(job, time.GetUtcNow().ToUnixTimeMilliseconds());
+        var inserted = await store.WriteAsync(result, cancellationToken);
+        var code = await outcomes.CompleteAsync(job, result);
+        switch (code)
+        {
+            case OutcomeScripts.Stored:
+                return JobOutcome.Completed;
+            case OutcomeScripts.StoredAckMissed:
+                logger.DeliveryNoLongerPending(job.EntryId, job.Stream);
+                return JobOutcome.Completed;
+            case OutcomeScripts.AlreadyDeadLettered when inserted:
+                // The job went to the dead-letter stream while this delivery ran: it must not also be stored.
+                await store.RetractAsync(job.Id, cancellationToken);
+                return JobOutcome.Duplicate;
+            default:
+                return JobOutcome.Duplicate;
+        }
     }
 
     /// <summary>The simulated downstream call: an I/O wait (not CPU) that fails with probability FailureRate.</summary>

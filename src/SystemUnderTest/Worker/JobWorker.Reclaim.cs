@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using StackExchange.Redis;
-using SystemUnderTest.Jobs;
 using SystemUnderTest.Queue;
 using SystemUnderTest.Redis;
 
@@ -67,12 +66,22 @@ public sealed partial class JobWorker
                     var job = EntryParser.Parse(stream, entry, deliveries.GetValueOrDefault(entry.Id.ToString(), 1));
                     if (job.DeliveryCount > _options.MaxDeliveries)
                     {
-                        await processor.DeadLetterAsync(job, "max deliveries reached");
+                        await processor.DeadLetterAsync(job, "max deliveries reached", cancellationToken);
                         continue;
                     }
 
                     await database.HashIncrementAsync(RedisKeys.Counters, CounterNames.Retried);
-                    await writer.WriteAsync(job, cancellationToken);
+                    _inFlight.Add(job);
+                    try
+                    {
+                        await writer.WriteAsync(job, cancellationToken);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        _inFlight.Remove(job);
+                        throw;
+                    }
+
                     reclaimed++;
                 }
             }

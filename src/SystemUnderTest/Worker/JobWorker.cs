@@ -1,7 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
-using SystemUnderTest.Jobs;
 using SystemUnderTest.Options;
 using SystemUnderTest.Queue;
 using SystemUnderTest.Redis;
@@ -9,9 +8,11 @@ using SystemUnderTest.Redis;
 namespace SystemUnderTest.Worker;
 
 /// <summary>
-/// One reader polls XREADGROUP and feeds a bounded channel that <c>Concurrency</c> processors drain; a reclaim loop
-/// takes over stuck entries. StackExchange.Redis cannot block on its shared multiplexer, so an empty read backs off
-/// exponentially (1 ms doubling to MaxPollDelayMs) and each empty read is counted (<c>emptyPolls</c>).
+/// One reader runs XREADGROUP ... BLOCK and feeds a bounded channel that <c>Concurrency</c> processors drain; a
+/// reclaim loop takes over entries whose owner stopped, and a heartbeat keeps this worker's own entries fresh so that
+/// they are not reclaimed while it still works on them. A blocking read would stall every other command on a shared
+/// StackExchange.Redis multiplexer, so the reader has a connection of its own: an idle worker then waits inside Redis
+/// (one read per <c>MaxPollDelayMs</c>, counted as <c>emptyPolls</c>) instead of polling.
 /// </summary>
 public sealed partial class JobWorker(
     RedisConnectionPool redis,
@@ -24,7 +25,10 @@ public sealed partial class JobWorker(
 
     private readonly WorkerOptions _options = options.Value;
     private readonly string _consumer = options.Value.EffectiveConsumerName;
+    private readonly InFlightEntries _inFlight = new();
     private long _emptyPolls;
+
+    internal string ConsumerName => _consumer;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -44,9 +48,11 @@ public sealed partial class JobWorker(
             FullMode = BoundedChannelFullMode.Wait,
         });
         using var hardStop = new CancellationTokenSource();
+        using var processorsDone = new CancellationTokenSource();
         var processors = Enumerable.Range(0, _options.Concurrency)
             .Select(_ => Task.Run(() => ProcessLoopAsync(channel.Reader, hardStop.Token), CancellationToken.None))
             .ToArray();
+        var heartbeat = HeartbeatLoopAsync(processorsDone.Token);
 
         var reader = ReadLoopAsync(channel.Writer, stoppingToken);
         var reclaim = ReclaimLoopAsync(channel.Writer, stoppingToken);
@@ -65,6 +71,8 @@ public sealed partial class JobWorker(
             await Task.WhenAll(processors);
         }
 
+        await processorsDone.CancelAsync();
+        await heartbeat;
         await FlushEmptyPollsAsync();
         logger.WorkerStopped(_consumer);
     }
@@ -88,38 +96,27 @@ public sealed partial class JobWorker(
 
     private async Task ReadLoopAsync(ChannelWriter<JobEnvelope> writer, CancellationToken stoppingToken)
     {
-        var positions = RedisKeys.JobStreams.Select(s => new StreamPosition(s, StreamPosition.NewMessages)).ToArray();
-        var delayMs = 1;
+        using var connection = await redis.ConnectBlockingAsync(_options.MaxPollDelayMs);
+        var database = connection.GetDatabase();
+        var command = GroupReads.ReadGroupArguments(_consumer, _options.BatchSize, _options.MaxPollDelayMs);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                var streams = await redis.GetDatabase().StreamReadGroupAsync(positions, RedisKeys.ConsumerGroup, _consumer, _options.BatchSize);
                 var read = 0;
-                foreach (var stream in streams)
+                foreach (var job in GroupReads.Parse(await database.ExecuteAsync("XREADGROUP", command)))
                 {
-                    foreach (var entry in stream.Entries)
-                    {
-                        // Not cancellable: an entry already read is pending under this consumer, so it goes to the
-                        // processors even when shutdown starts now (they drain the channel before the host stops).
-                        await writer.WriteAsync(EntryParser.Parse(stream.Key.ToString(), entry, deliveryCount: 1), CancellationToken.None);
-                        read++;
-                    }
+                    // Not cancellable: an entry already read is pending under this consumer, so it goes to the
+                    // processors even when shutdown starts now (they drain the channel before the host stops).
+                    _inFlight.Add(job);
+                    await writer.WriteAsync(job, CancellationToken.None);
+                    read++;
                 }
 
-                if (read > 0)
+                if (read == 0)
                 {
-                    delayMs = 1;
-                    continue;
+                    Interlocked.Increment(ref _emptyPolls);
                 }
-
-                Interlocked.Increment(ref _emptyPolls);
-                await DelayAsync(delayMs, stoppingToken);
-                delayMs = Math.Min(delayMs * 2, _options.MaxPollDelayMs);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
             }
             catch (RedisServerException ex) when (StreamSetup.IsMissingGroup(ex))
             {
@@ -127,8 +124,9 @@ public sealed partial class JobWorker(
                 logger.GroupMissing(ex.Message);
                 await EnsureGroupsAsync(stoppingToken);
             }
-            catch (RedisException ex)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
+                // Redis unreachable, or a reply this reader did not expect: never let the read loop die silently.
                 logger.ReadFailed(ex);
                 await DelayAsync(_options.MaxPollDelayMs, stoppingToken);
             }
@@ -149,6 +147,11 @@ public sealed partial class JobWorker(
                 {
                     // Left pending: the reclaim loop retries it and dead-letters it after MaxDeliveries.
                     logger.JobProcessingError(job.EntryId, job.Stream, ex);
+                }
+                finally
+                {
+                    // Decided, or left for the reclaim loop: either way no longer this worker's to keep fresh.
+                    _inFlight.Remove(job);
                 }
             }
         }

@@ -21,7 +21,7 @@ public class ProfileLoaderTests
     [Fact]
     public void OneKProfileHasTheFourPhasesAndWeightedScenarios()
     {
-        var profile = ProfileLoader.Load(RepoPaths.LoadTest("artillery-1k.yml"));
+        var profile = ProfileLoader.Load(ShippedProfiles.PathOf("artillery-1k.yml"));
 
         profile.Name.Should().Be("artillery-1k");
         profile.Phases.Select(p => (p.Name, p.Duration.TotalSeconds, p.ArrivalRate, p.RampTo)).Should().Equal(
@@ -43,7 +43,7 @@ public class ProfileLoaderTests
     [Fact]
     public void SmokeProfileRunsAboutAMinute()
     {
-        var profile = ProfileLoader.Load(RepoPaths.LoadTest("artillery-smoke.yml"));
+        var profile = ProfileLoader.Load(ShippedProfiles.PathOf("artillery-smoke.yml"));
 
         profile.TotalDuration.Should().Be(TimeSpan.FromSeconds(60));
         profile.Scenarios.Should().HaveCount(4);
@@ -52,7 +52,7 @@ public class ProfileLoaderTests
     [Fact]
     public void TimeScaleMultipliesEveryPhaseDurationAndKeepsRates()
     {
-        var profile = ProfileLoader.Load(RepoPaths.LoadTest("artillery-1k.yml"), new ProfileOverrides { TimeScale = 0.1 });
+        var profile = ProfileLoader.Load(ShippedProfiles.PathOf("artillery-1k.yml"), new ProfileOverrides { TimeScale = 0.1 });
 
         profile.TimeScale.Should().Be(0.1);
         profile.Phases.Select(p => p.Duration.TotalSeconds).Should().Equal(3, 6, 12, 3);
@@ -119,6 +119,10 @@ public class ProfileLoaderTests
     [InlineData("config:\n  target: \"http://x\"\n  phases:\n    - duration: 1\n   arrivalRate: 1\nscenarios: []\n", 5, "(yaml)", "not valid YAML")]
     [InlineData("config:\n  target: \"http://x\"\n  phases: 5\nscenarios: [{ flow: [{ get: { url: \"/\" } }] }]\n", 3, "config.phases", "must be a list")]
     [InlineData("config:\n  target: \"http://x\"\n  phases: [{ duration: 1, arrivalRate: 1 }]\n", 1, "scenarios", "is required")]
+    [InlineData("config:\n  target: \"http://x\"\n  phases: [{ name: sustained, duration: 1, arrivalRate: 1 }]\n  plugins:\n    ensure:\n      phases:\n        sustaned:\n          maxErrorRate: 1\nscenarios: [{ flow: [{ get: { url: \"/\" } }] }]\n", 8, "config.plugins.ensure.phases.sustaned", "no phase is named 'sustaned' (phases: 'sustained')")]
+    [InlineData("config:\n  plugins:\n    ensure:\n      phases:\n        peak:\n          thresholds:\n            - http.response_time.p99: 5\n  target: \"http://x\"\n  phases: [{ name: sustained, duration: 1, arrivalRate: 1 }]\nscenarios: [{ flow: [{ get: { url: \"/\" } }] }]\n", 6, "config.plugins.ensure.phases.peak", "no phase is named 'peak'")]
+    [InlineData("config:\n  target: \"http://x\"\n  phases: [{ name: sustained, duration: 1, arrivalRate: 1 }]\n  plugins:\n    ensure:\n      phases:\n        sustained:\n          thresholds:\n            - plugins.metrics-by-endpoint.response_time.a.p99: 5\nscenarios: [{ flow: [{ get: { url: \"/\", name: a } }] }]\n", 9, "config.plugins.ensure.phases.sustained.thresholds[0].plugins.metrics-by-endpoint.response_time.a.p99", "a phase threshold covers the phase's requests as a whole")]
+    [InlineData("config:\n  target: \"http://x\"\n  phases: [{ name: sustained, duration: 1, arrivalRate: 1 }]\n  plugins:\n    ensure:\n      phases:\n        sustained:\n          p99: 5\nscenarios: [{ flow: [{ get: { url: \"/\" } }] }]\n", 8, "config.plugins.ensure.phases.sustained.p99", "unknown key (allowed: thresholds, maxErrorRate)")]
     public void InvalidProfileIsRejectedNamingFileLineAndKey(string yaml, int line, string key, string problem)
     {
         var act = () => ProfileLoader.Parse(yaml, "bad.yml");
@@ -128,6 +132,33 @@ public class ProfileLoaderTests
         error.Key.Should().Be(key);
         error.Line.Should().Be(line);
         error.Message.Should().StartWith($"bad.yml:{line}: '{key}':").And.Contain(problem);
+    }
+
+    [Fact]
+    public void PhaseThresholdsAreReadFromTheEnsurePhasesKey()
+    {
+        var profile = ProfileLoader.Parse("""
+            config:
+              target: "http://127.0.0.1:8080"
+              phases:
+                - { name: warm-up, duration: 1, arrivalRate: 1 }
+                - { name: sustained, duration: 1, arrivalRate: 5 }
+              plugins:
+                ensure:
+                  thresholds:
+                    - http.response_time.p99: 500
+                  phases:
+                    sustained:
+                      thresholds:
+                        - http.response_time.p99: 250
+                      maxErrorRate: 0.5
+            scenarios: [{ flow: [{ get: { url: "/" } }] }]
+            """, "phases.yml");
+
+        profile.Thresholds.Select(t => (t.Expression, t.Allowed, t.Phase)).Should().Equal(
+            ("http.response_time.p99", 500, null),
+            ("http.response_time.p99", 250, "sustained"),
+            ("maxErrorRate", 0.5, "sustained"));
     }
 
     [Fact]

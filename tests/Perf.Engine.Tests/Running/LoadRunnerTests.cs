@@ -84,6 +84,40 @@ public class LoadRunnerTests
     }
 
     [Fact]
+    public async Task EachPhaseReportsTheRequestsOfItsOwnArrivals()
+    {
+        await using var server = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapGet("/ok", () => Results.Ok());
+            app.MapGet("/boom", () => Results.StatusCode(500));
+        });
+        var profile = ProfileLoader.Parse($$$"""
+            config:
+              target: "{{{server.Address}}}"
+              phases:
+                - { name: quiet, duration: 1, arrivalRate: 5 }
+                - { name: busy, duration: 1, arrivalRate: 20 }
+              plugins:
+                ensure:
+                  phases:
+                    busy:
+                      maxErrorRate: 0
+            scenarios:
+              - flow:
+                  - get: { url: "/ok" }
+                  - get: { url: "/boom" }
+            """, "phases.yml");
+
+        var report = await new LoadRunner().RunAsync(profile, Quiet);
+
+        report.Phases.Select(p => p.Traffic!.Requests).Should().Equal(10, 40);
+        report.Phases.Sum(p => p.Traffic!.Requests).Should().Be(report.Totals.Requests);
+        report.Phases[1].Traffic!.StatusCodes.Should().Equal(new Dictionary<int, long> { [200] = 20, [500] = 20 });
+        report.Phases[1].Traffic!.Latency.P99.Should().BeGreaterThan(0);
+        report.Thresholds!.Breaches.Should().ContainSingle().Which.Scope.Should().Be("phase 'busy'");
+    }
+
+    [Fact]
     public async Task ServerErrorsAreCountedAndTheFlowGoesOn()
     {
         await using var server = await LoopbackServer.StartAsync(app =>

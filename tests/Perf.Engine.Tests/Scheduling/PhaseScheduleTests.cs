@@ -1,5 +1,6 @@
 using Perf.Engine.Profiles;
 using Perf.Engine.Scheduling;
+using Perf.Engine.Tests.Infrastructure;
 
 namespace Perf.Engine.Tests.Scheduling;
 
@@ -60,7 +61,7 @@ public class PhaseScheduleTests
     [Fact]
     public void TimeScaledOneKProfileSchedulesAScaledNumberOfArrivals()
     {
-        var profile = ProfileLoader.Load(Infrastructure.RepoPaths.LoadTest("artillery-1k.yml"), new ProfileOverrides { TimeScale = 0.1 });
+        var profile = ProfileLoader.Load(ShippedProfiles.PathOf("artillery-1k.yml"), new ProfileOverrides { TimeScale = 0.1 });
 
         profile.Phases.Sum(PhaseSchedule.ArrivalCount).Should().Be(30 + 330 + 12_000 + 150);
     }

@@ -80,10 +80,39 @@ public class ThresholdEvaluatorTests
         act.Should().NotThrow();
     }
 
-    private static RunReport Report(double p95, double p99, double errorRate)
+    [Fact]
+    public void APhaseThresholdIsJudgedOnThatPhaseAlone()
+    {
+        var sustained = Stats(p95: 90, p99: 900, errorRate: 3);
+        var report = Report(p95: 10, p99: 20, errorRate: 0) with
+        {
+            Phases = [new PhaseReport(0, "warm-up", 0, 10, 1, 1, 1, 10, 10, 1, 0, 0, 0) { Traffic = Stats(p95: 5, p99: 6, errorRate: 0) },
+                      new PhaseReport(1, "sustained", 10, 10, 5, 5, 5, 50, 50, 5, 0, 0, 0) { Traffic = sustained }],
+        };
+        var specs = new[]
+        {
+            ThresholdSpec.ResponseTime(Aggregation.P99, 500).InPhase("sustained"),
+            ThresholdSpec.MaxErrorRate(1).InPhase("sustained"),
+            ThresholdSpec.ResponseTime(Aggregation.P99, 500).InPhase("warm-up"),
+        };
+
+        var result = ThresholdEvaluator.Evaluate(specs, report);
+
+        result.Breaches.Select(b => (b.Expression, b.Scope, b.Measured)).Should().Equal(
+            ("http.response_time.p99", "phase 'sustained'", 900),
+            ("maxErrorRate", "phase 'sustained'", 3));
+        result.Checks.Should().HaveCount(3);
+    }
+
+    private static TrafficStats Stats(double p95, double p99, double errorRate)
     {
         var latency = new LatencyStats(1, p95 / 2, p95 / 1.5, p95 / 1.2, p95, p99, p99, p99, p95 / 2);
-        var stats = new TrafficStats(1000, 100, latency, new Dictionary<int, long> { [202] = 1000 }, new Dictionary<string, long>(), (long)(errorRate * 10), errorRate);
+        return new TrafficStats(1000, 100, latency, new Dictionary<int, long> { [202] = 1000 }, new Dictionary<string, long>(), (long)(errorRate * 10), errorRate);
+    }
+
+    private static RunReport Report(double p95, double p99, double errorRate)
+    {
+        var stats = Stats(p95, p99, errorRate);
         return new RunReport
         {
             ProfileName = "inline",

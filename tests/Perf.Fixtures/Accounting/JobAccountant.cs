@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Perf.Engine.Reporting;
 using Perf.Fixtures.Metrics;
 
 namespace Perf.Fixtures.Accounting;
@@ -8,6 +9,10 @@ namespace Perf.Fixtures.Accounting;
 public static class JobAccountant
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(10) };
+
+    /// <summary>Accepted jobs as the clients saw them: 202 answers to the two job-creating requests.</summary>
+    public static long AcceptedByClients(RunReport load) =>
+        load.Requests.Where(r => r.Method == "POST" && r.Url is "/payments" or "/notifications").Sum(r => r.Stats.Status(202));
 
     public static async Task<JobAccounting> SettleAsync(PerfEnvironment environment, long acceptedByClients, CancellationToken ct)
     {

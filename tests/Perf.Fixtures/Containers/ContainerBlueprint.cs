@@ -1,32 +1,52 @@
 using DotNet.Testcontainers.Builders;
 using DotNet.Testcontainers.Images;
 using DotNet.Testcontainers.Networks;
-using Perf.Fixtures.Environment;
+using Perf.Fixtures.Settings;
 
 namespace Perf.Fixtures.Containers;
 
 /// <summary>
-/// The part every container of the suite shares: labels for cleanup, no pulls, and the network mode.
-/// In host mode Docker must not get port bindings (it drops them and the start times out), and
-/// <c>WithNetwork("host")</c> does not do it: the create parameters are changed instead.
+/// The part every container of the suite shares: the run's name prefix and labels (for cleanup), no pulls, and the
+/// network mode. In host mode Docker must not get port bindings (it drops them and the start times out), and
+/// <c>WithNetwork("host")</c> does not do it: the create parameters are changed instead. In bridge mode published
+/// ports listen on 127.0.0.1 only (<see cref="LoopbackPorts.BindPublishedPorts"/>).
 /// </summary>
-public static class ContainerBlueprint
+/// <example><c>ContainerBlueprint.ForRun(runId).On(NetworkMode.Bridge, network).Build(image, "api")</c></example>
+public sealed record ContainerBlueprint
 {
-    public static ContainerBuilder Create(
-        string image, string name, string runId, NetworkMode mode, INetwork? network, string alias)
+    private ContainerBlueprint(string runId) => RunId = runId;
+
+    public string RunId { get; }
+
+    public NetworkMode Mode { get; private init; } = NetworkMode.Host;
+
+    /// <summary>The bridge network the containers join (bridge mode only).</summary>
+    public INetwork? Network { get; private init; }
+
+    /// <summary>Containers of one run: named <c>perftests-{runId}-{alias}</c> and labelled with the run; host networking until <see cref="On"/> says otherwise.</summary>
+    public static ContainerBlueprint ForRun(string runId) => new(runId);
+
+    /// <summary>The network the containers use; bridge mode needs the network they join.</summary>
+    public ContainerBlueprint On(NetworkMode mode, INetwork? network) => mode == NetworkMode.Host
+        ? this with { Mode = mode, Network = null }
+        : this with { Mode = mode, Network = network ?? throw new ArgumentNullException(nameof(network), "bridge networking needs the network to join") };
+
+    /// <summary>A builder for one container of the run; in bridge mode <paramref name="alias"/> is also its name on the network.</summary>
+    public ContainerBuilder Build(string image, string alias)
     {
         var builder = new ContainerBuilder(image)
-            .WithName(name)
+            .WithName($"perftests-{RunId}-{alias}")
             .WithLabel(ContainerLabels.Owner, ContainerLabels.OwnerValue)
             .WithImagePullPolicy(PullPolicy.Never)
             .WithCleanUp(true);
-        foreach (var (key, value) in ContainerLabels.ForRun(runId))
+        foreach (var (key, value) in ContainerLabels.ForRun(RunId))
         {
             builder = builder.WithLabel(key, value);
         }
 
-        return mode == NetworkMode.Host
+        return Mode == NetworkMode.Host
             ? builder.WithCreateParameterModifier(p => p.HostConfig!.NetworkMode = "host")
-            : builder.WithNetwork(network ?? throw new ArgumentNullException(nameof(network))).WithNetworkAliases(alias);
+            : builder.WithNetwork(Network!).WithNetworkAliases(alias)
+                .WithCreateParameterModifier(LoopbackPorts.BindPublishedPorts);
     }
 }

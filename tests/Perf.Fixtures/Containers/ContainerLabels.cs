@@ -21,7 +21,7 @@ public static class ContainerLabels
         {
             [Owner] = OwnerValue,
             [RunId] = runId,
-            [CreatorPid] = System.Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [CreatorPid] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             [CreatorStart] = self.StartTime.ToUniversalTime().Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
     }

@@ -1,5 +1,5 @@
 using System.Text;
-using Perf.Fixtures.Environment;
+using Perf.Fixtures.Settings;
 
 namespace Perf.Fixtures.Containers;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using DotNet.Testcontainers.Builders;
 using DotNet.Testcontainers.Networks;
-using Perf.Fixtures.Environment;
+using Perf.Fixtures.Settings;
 
 namespace Perf.Fixtures.Containers;
 
@@ -47,7 +47,7 @@ public sealed class RedisNode
         var password = RandomNumberGenerator.GetHexString(32, lowercase: true);
         var port = settings.Network == NetworkMode.Host ? LoopbackPorts.Next() : BridgePort;
         var config = RedisConfigText.Build(settings, port, password);
-        var builder = ContainerBlueprint.Create(settings.RedisImage, $"perftests-{runId}-redis", runId, settings.Network, network, "redis")
+        var builder = ContainerBlueprint.ForRun(runId).On(settings.Network, network).Build(settings.RedisImage, "redis")
             .WithResourceMapping(System.Text.Encoding.UTF8.GetBytes(config), "/etc/redis/perf.conf")
             .WithCommand("/etc/redis/perf.conf")
             .WithWaitStrategy(Wait.ForUnixContainer().UntilMessageIsLogged("Ready to accept connections"));

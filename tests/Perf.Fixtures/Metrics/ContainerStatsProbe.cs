@@ -68,7 +68,7 @@ public sealed class ContainerStatsProbe : IAsyncDisposable
 
         var cpuDelta = (double)stats.CPUStats.CPUUsage.TotalUsage - stats.PreCPUStats.CPUUsage.TotalUsage;
         var systemDelta = (double)(stats.CPUStats.SystemUsage ?? 0) - (stats.PreCPUStats.SystemUsage ?? 0);
-        var cpus = stats.CPUStats.OnlineCPUs is > 0 ? (double)stats.CPUStats.OnlineCPUs : System.Environment.ProcessorCount;
+        var cpus = stats.CPUStats.OnlineCPUs is > 0 ? (double)stats.CPUStats.OnlineCPUs : Environment.ProcessorCount;
         var cpuPercent = systemDelta > 0 && cpuDelta >= 0 ? cpuDelta / systemDelta * cpus * 100.0 : 0;
         var usage = (double)(stats.MemoryStats?.Usage ?? 0);
         // docker stats subtracts the page cache (cgroup v2: inactive_file; v1: total_inactive_file).

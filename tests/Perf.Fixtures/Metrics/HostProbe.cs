@@ -31,7 +31,7 @@ public sealed class HostProbe
         var totalGb = memory["MemTotal"] / 1024.0 / 1024.0;
         var usedGb = (memory["MemTotal"] - memory["MemAvailable"]) / 1024.0 / 1024.0;
         return new HostSample(Math.Round(cpuPercent, 1), Math.Round(usedGb, 3), Math.Round(totalGb, 3),
-            Math.Round(100.0 * usedGb / totalGb, 1), System.Environment.ProcessorCount);
+            Math.Round(100.0 * usedGb / totalGb, 1), Environment.ProcessorCount);
     }
 
     private static (long Busy, long Total) ReadCpu()

@@ -10,7 +10,7 @@ namespace Perf.Fixtures.Metrics;
 public sealed class MetricsSampler : IAsyncDisposable
 {
     private readonly MetricsCollector _collector;
-    private readonly List<TimeSeriesPoint> _points = [];
+    private readonly List<ResourceSample> _samples = [];
     private readonly CancellationTokenSource _stop = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly Task _loop;
@@ -25,13 +25,13 @@ public sealed class MetricsSampler : IAsyncDisposable
     /// <summary>Share of one core's time the sampler spent taking samples (wall time, an upper bound).</summary>
     public double OverheadPercentOfCore => _clock.Elapsed > TimeSpan.Zero ? 100.0 * _busy.TotalSeconds / _clock.Elapsed.TotalSeconds : 0;
 
-    public async Task<IReadOnlyList<TimeSeriesPoint>> StopAsync()
+    public async Task<IReadOnlyList<ResourceSample>> StopAsync()
     {
         await _stop.CancelAsync().ConfigureAwait(false);
         await _loop.ConfigureAwait(false);
-        lock (_points)
+        lock (_samples)
         {
-            return _points.ToList();
+            return _samples.ToList();
         }
     }
 
@@ -43,11 +43,11 @@ public sealed class MetricsSampler : IAsyncDisposable
             while (await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false))
             {
                 var started = _clock.Elapsed;
-                var point = await SampleAsync(started.TotalSeconds).ConfigureAwait(false);
+                var sample = await SampleAsync(started.TotalSeconds).ConfigureAwait(false);
                 _busy += _clock.Elapsed - started;
-                lock (_points)
+                lock (_samples)
                 {
-                    _points.Add(point);
+                    _samples.Add(sample);
                 }
             }
         }
@@ -57,7 +57,7 @@ public sealed class MetricsSampler : IAsyncDisposable
         }
     }
 
-    private async Task<TimeSeriesPoint> SampleAsync(double elapsed)
+    private async Task<ResourceSample> SampleAsync(double elapsed)
     {
         var host = _collector.Host.Sample();
         var containers = _collector.ContainerStats.Latest();
@@ -65,7 +65,7 @@ public sealed class MetricsSampler : IAsyncDisposable
         var redis = await MetricsCollector.TryAsync("redis", _collector.Redis.SampleAsync, errors).ConfigureAwait(false);
         var queues = await MetricsCollector.TryAsync("queues", () => _collector.Redis.QueuesAsync(PerfEnvironment.JobStreams), errors).ConfigureAwait(false);
         var jobs = await MetricsCollector.TryAsync("counters", _collector.Redis.CountersAsync, errors).ConfigureAwait(false);
-        return new TimeSeriesPoint(
+        return new ResourceSample(
             Math.Round(elapsed, 2),
             host?.CpuPercent,
             host?.MemoryPercent,

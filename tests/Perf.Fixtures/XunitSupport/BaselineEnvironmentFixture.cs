@@ -1,4 +1,4 @@
-using Perf.Fixtures.Environment;
+using Perf.Fixtures.Settings;
 using Xunit.Abstractions;
 
 namespace Perf.Fixtures.XunitSupport;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
-using Perf.Fixtures.Environment;
+using Perf.Fixtures.Settings;
 using Xunit;
 using Xunit.Abstractions;
 using Xunit.Sdk;

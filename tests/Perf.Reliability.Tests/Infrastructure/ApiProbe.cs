@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Perf.Fixtures.Containers;
+using Perf.Fixtures;
 
 namespace Perf.Reliability.Tests.Infrastructure;
 
@@ -54,7 +54,7 @@ internal sealed class ApiProbe(Uri api, TimeSpan timeout) : IDisposable
         var completed = new HashSet<string>(StringComparer.Ordinal);
         try
         {
-            await Readiness.WaitAsync($"{ids.Count} payments submitted after the restart to be completed", deadline, async token =>
+            await Eventually.WaitAsync($"{ids.Count} payments submitted after the restart to be completed", deadline, async token =>
             {
                 foreach (var id in ids.Where(id => !completed.Contains(id)))
                 {

@@ -1,6 +1,7 @@
 using Perf.Engine.Profiles;
 using Perf.Engine.Reporting;
 using Perf.Engine.Running;
+using Perf.Fixtures.Accounting;
 
 namespace Perf.Reliability.Tests.Infrastructure;
 
@@ -13,16 +14,21 @@ internal static class FaultLoad
     public static LoadProfile Jobs(Uri api, double timeScale = 1.0) =>
         ProfileLoader.Load(ProfilePath, new ProfileOverrides { Target = api.ToString(), TimeScale = timeScale });
 
-    public static RunOptions Options(string label, Action<string> log) => new()
+    /// <summary>The run options; <paramref name="ledger"/> records every accepted job id for the id audit.</summary>
+    public static RunOptions Options(string label, Action<string> log, ClientLedger? ledger = null) => new()
     {
         Label = label,
+        Ledger = ledger,
         ProgressInterval = TimeSpan.FromSeconds(5),
         Progress = snapshot => log($"{label} {snapshot}"),
     };
 
-    /// <summary>Jobs as the clients saw them accepted: 202 answers to the two job-creating requests.</summary>
-    public static long AcceptedByClients(RunReport load) =>
-        load.Requests.Where(r => r.Method == "POST" && r.Url is "/payments" or "/notifications").Sum(r => r.Stats.Status(202));
+    /// <summary>A ledger of the accepted job ids of <paramref name="profile"/> (fault-jobs.yml captures both job requests' ids).</summary>
+    public static ClientLedger NewLedger(LoadProfile profile) =>
+        JobLedger.For(profile).NewRecorder() ?? throw new InvalidOperationException($"{ProfilePath} captures no job id");
+
+    /// <summary>Every id the ledger recorded, over all its keys.</summary>
+    public static IEnumerable<string> Ids(ClientLedger ledger) => ledger.Keys.SelectMany(ledger.Ids);
 
     public static string Describe(RunReport load) =>
         $"{load.Totals.Requests} requests, status codes {{{string.Join(", ", load.Totals.StatusCodes.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key}: {kv.Value}"))}}}, " +

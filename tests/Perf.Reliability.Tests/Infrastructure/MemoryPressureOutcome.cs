@@ -1,4 +1,5 @@
 using Perf.Fixtures.Accounting;
+using Perf.Fixtures.Traffic;
 
 namespace Perf.Reliability.Tests.Infrastructure;
 
@@ -10,6 +11,7 @@ namespace Perf.Reliability.Tests.Infrastructure;
 /// <param name="UsedMemoryPeakBytes">INFO used_memory_peak.</param>
 /// <param name="JobRecordsMissing">Accepted jobs whose job:{id} state hash is gone afterwards (GET /payments/{id} would say 404).</param>
 /// <param name="QueueStreamsMissing">Job streams (or their consumer group) that no longer exist afterwards.</param>
+/// <param name="QueueEntriesLost">Accepted ids with no queue entry left, no result and no dead letter: jobs that can never be processed.</param>
 /// <param name="ProcessedBeforeRelief">Jobs processed by the time the burst ended plus a short wait, before any relief.</param>
 /// <param name="Relief">What the test did to let a stalled queue drain (null: nothing).</param>
 /// <param name="Jobs">The job accounts after the drain (client-side 202 count as accepted).</param>
@@ -22,6 +24,7 @@ public sealed record MemoryPressureOutcome(
     long UsedMemoryPeakBytes,
     long JobRecordsMissing,
     IReadOnlyList<string> QueueStreamsMissing,
+    long QueueEntriesLost,
     long ProcessedBeforeRelief,
     string? Relief,
     JobAccounting Jobs,

@@ -3,7 +3,10 @@ using Perf.Fixtures.Accounting;
 
 namespace Perf.Reliability.Tests.Infrastructure;
 
-/// <summary>What a run with a Redis outage observed: the load, the direct probe during the outage, recovery and the accounts.</summary>
+/// <summary>
+/// What a run with a Redis outage observed: the load, the direct probe during the outage, recovery, the accounts and
+/// the id audit (of every accepted id, and of the ids submitted after the restart alone).
+/// </summary>
 internal sealed record OutageRun(
     RunReport Load,
     JobAccounting Jobs,
@@ -11,4 +14,6 @@ internal sealed record OutageRun(
     TimeSpan StoppedAt,
     TimeSpan RestartedAt,
     int SubmittedAfterRestart,
-    int CompletedAfterRestart);
+    int CompletedAfterRestart,
+    JobAudit Audit,
+    JobAudit AuditAfterRestart);

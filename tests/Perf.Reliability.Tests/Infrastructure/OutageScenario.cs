@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Perf.Engine;
 using Perf.Fixtures;
 using Perf.Fixtures.Accounting;
-using Perf.Fixtures.Environment;
+using Perf.Fixtures.Settings;
 
 namespace Perf.Reliability.Tests.Infrastructure;
 
@@ -22,7 +22,11 @@ internal static class OutageScenario
         run.DuringOutage.ContentType.Should().Be("application/problem+json");
         run.DuringOutage.HasRetryAfter.Should().BeTrue();
         run.Load.Totals.Status(503).Should().BeGreaterThan(0, "the engine must record the outage as errors");
-        run.Load.Totals.ErrorCount.Should().BeGreaterThanOrEqualTo(run.Load.Totals.Status(503));
+        var serverErrors = run.Load.Totals.StatusCodes.Where(c => c.Key >= 500).Sum(c => c.Value);
+        run.Load.Totals.Errors.GetValueOrDefault("http5xx").Should().Be(serverErrors, "every 5xx answer is recorded as an http5xx error, no more, no fewer");
+        // The time series is relative to the run's start, the outage to the clock started just before it: a second of slack.
+        run.Load.TimeSeries.Where(p => p.Second >= run.StoppedAt.TotalSeconds - 1 && p.Second <= run.RestartedAt.TotalSeconds + 1).Sum(p => p.Errors)
+            .Should().BeGreaterThan(0, "the errors fall in the seconds Redis was down");
         run.Load.Cancelled.Should().BeFalse();
     }
 
@@ -35,7 +39,8 @@ internal static class OutageScenario
         var profile = FaultLoad.Jobs(environment.ApiBaseUrl, timeScale: 0.6);
 
         var clock = Stopwatch.StartNew();
-        var running = new LoadRunner().RunAsync(profile, FaultLoad.Options(settings.ConfigurationName, log), bound.Token);
+        var ledger = FaultLoad.NewLedger(profile);
+        var running = new LoadRunner().RunAsync(profile, FaultLoad.Options(settings.ConfigurationName, log, ledger), bound.Token);
         // Let jobs accumulate before the fault: this delay is part of the fault schedule, not a readiness wait.
         await Task.Delay(TimeSpan.FromSeconds(4), bound.Token);
         await environment.StopRedisAsync(bound.Token);
@@ -58,10 +63,14 @@ internal static class OutageScenario
         var completed = await probe.CountCompletedAsync(ids, TimeSpan.FromSeconds(45), bound.Token);
         log($"after the restart: {ids.Count} payments accepted, {completed} completed");
 
-        var jobs = await JobAccountant.SettleAsync(environment, FaultLoad.AcceptedByClients(load) + ids.Count, bound.Token);
+        var jobs = await JobAccountant.SettleAsync(environment, JobAccountant.AcceptedByClients(load) + ids.Count, bound.Token);
         log($"jobs: accepted {jobs.Accepted} (clients {jobs.AcceptedByClients}, SUT {jobs.AcceptedBySut}), processed {jobs.Processed}, " +
                   $"dead-lettered {jobs.DeadLettered}, still queued {jobs.StillQueued}, lost {jobs.Lost}, duplicates {jobs.Duplicates}, " +
                   $"drained {jobs.Drained}; notes: {string.Join(" | ", jobs.Notes)}");
-        return new OutageRun(load, jobs, answer, stoppedAt, restartedAt, ids.Count, completed);
+        var audit = await JobAuditor.AuditAsync(environment, FaultLoad.Ids(ledger).Concat(ids), jobs, ledgerFile: null, bound.Token);
+        var afterRestart = await JobAuditor.AuditAsync(environment, ids, jobs, ledgerFile: null, bound.Token);
+        log($"audit of {audit.IdsChecked} ids: stored {audit.Stored}, dead-lettered {audit.DeadLettered}, lost {audit.Lost}, double {audit.Double}, " +
+            $"unknown {audit.Unknown}; of the {afterRestart.IdsChecked} submitted after the restart: stored {afterRestart.Stored}, lost {afterRestart.Lost}");
+        return new OutageRun(load, jobs, answer, stoppedAt, restartedAt, ids.Count, completed, audit, afterRestart);
     }
 }

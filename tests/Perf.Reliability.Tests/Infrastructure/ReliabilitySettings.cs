@@ -1,4 +1,4 @@
-using Perf.Fixtures.Environment;
+using Perf.Fixtures.Settings;
 
 namespace Perf.Reliability.Tests.Infrastructure;
 

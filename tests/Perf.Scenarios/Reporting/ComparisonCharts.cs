@@ -1,4 +1,5 @@
 using Perf.Engine.Stats;
+using Perf.Fixtures.Metrics;
 using ScottPlot;
 
 namespace Perf.Scenarios.Reporting;
@@ -66,7 +67,7 @@ public static class ComparisonCharts
         return new ChartSet(charts, problems);
     }
 
-    private static Series Resource(ComparisonSide side, Color color, string what, Func<Perf.Fixtures.Metrics.TimeSeriesPoint, double?> value)
+    private static Series Resource(ComparisonSide side, Color color, string what, Func<ResourceSample, double?> value)
     {
         var points = side.Report.Resources.Where(p => value(p) is not null).ToList();
         return new Series($"{side.Name} {what}", points.Select(p => p.ElapsedSeconds).ToArray(), points.Select(p => value(p)!.Value).ToArray(), color, false);

@@ -1,5 +1,5 @@
 using System.Text;
-using Perf.Fixtures.Environment;
+using Perf.Fixtures.Settings;
 
 namespace Perf.Scenarios.Reporting;
 
@@ -11,7 +11,7 @@ public static partial class ComparisonMarkdown
         var table = new MarkdownTable("", baseline.Name, optimized.Name) { LeftColumns = 3 };
         Row(table, baseline, optimized, "host", r => r.Machine.HostName);
         Row(table, baseline, optimized, "cores", r => r.Machine.Cores.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Row(table, baseline, optimized, "memory", r => Num.F(r.Machine.MemoryGb) + " GB");
+        Row(table, baseline, optimized, "memory", r => NumberText.F(r.Machine.MemoryGb) + " GB");
         Row(table, baseline, optimized, "CPU", r => r.Machine.CpuModel);
         Row(table, baseline, optimized, "OS", r => r.Machine.Os);
         Row(table, baseline, optimized, ".NET", r => r.Machine.DotnetVersion);
@@ -23,7 +23,7 @@ public static partial class ComparisonMarkdown
         Row(table, baseline, optimized, "images", r => r.Settings.Mode == TargetMode.External
             ? "not started by the suite"
             : $"SUT {r.Settings.SutImage}, Redis {r.Settings.RedisImage}" + (r.Settings.Store == StoreKind.Mongo ? $", Mongo {r.Settings.MongoImage}" : ""));
-        Row(table, baseline, optimized, "ready after", r => Num.F(r.ReadyAfterSeconds) + " s");
+        Row(table, baseline, optimized, "ready after", r => NumberText.F(r.ReadyAfterSeconds) + " s");
         table.WriteTo(md);
 
         md.AppendLine($"The load generator and the system under test share these {baseline.Report.Machine.Cores} cores, so absolute numbers " +
@@ -47,17 +47,17 @@ public static partial class ComparisonMarkdown
         Row(table, baseline, optimized, "workers", r => r.Settings.WorkerCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Row(table, baseline, optimized, "worker concurrency", r => r.Settings.WorkerConcurrency.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Row(table, baseline, optimized, "simulated downstream call", r => r.Settings.SimulatedDownstreamMs + " ms");
-        Row(table, baseline, optimized, "worker failure rate", r => Num.F(r.Settings.WorkerFailureRate * 100, "0.##") + " %");
+        Row(table, baseline, optimized, "worker failure rate", r => NumberText.F(r.Settings.WorkerFailureRate * 100, "0.##") + " %");
         Row(table, baseline, optimized, "API Redis pool size", r => r.Settings.RedisPoolSize == 1 ? "1 (pooling off)" : $"{r.Settings.RedisPoolSize} (pooling on)");
-        Row(table, baseline, optimized, "backpressure", r => r.Settings.BackpressureEnabled ? $"on (max lag {Num.F(r.Settings.BackpressureMaxLag)})" : "off");
+        Row(table, baseline, optimized, "backpressure", r => r.Settings.BackpressureEnabled ? $"on (max lag {NumberText.F(r.Settings.BackpressureMaxLag)})" : "off");
         Row(table, baseline, optimized, "Mongo max pool size", r => r.Settings.Store == StoreKind.Mongo ? r.Settings.MongoMaxPoolSize.ToString(System.Globalization.CultureInfo.InvariantCulture) : "not used");
         Row(table, baseline, optimized, "Redis config file", r => r.Settings.RedisConfigFile is { } file ? Path.GetFileName(file) : "none (Redis defaults)");
         Row(table, baseline, optimized, "extra Redis directives", r => r.Settings.RedisExtraDirectives.Count == 0 ? "none" : string.Join("; ", r.Settings.RedisExtraDirectives));
         Row(table, baseline, optimized, "Redis version", r => Redis(r)?.RedisVersion);
-        Row(table, baseline, optimized, "maxmemory (in force)", r => Redis(r) is { } c ? Num.Bytes(c.MaxMemoryBytes) : null);
+        Row(table, baseline, optimized, "maxmemory (in force)", r => Redis(r) is { } c ? NumberText.Bytes(c.MaxMemoryBytes) : null);
         Row(table, baseline, optimized, "maxmemory-policy", r => Redis(r)?.MaxMemoryPolicy);
-        Row(table, baseline, optimized, "maxclients (in force)", r => Redis(r) is { } c ? Num.F(c.MaxClients) : null);
-        Row(table, baseline, optimized, "maxclients (requested)", r => Redis(r) is { } c ? c.MaxClientsRequested is { } req ? Num.F(req) : "not set (default)" : null);
+        Row(table, baseline, optimized, "maxclients (in force)", r => Redis(r) is { } c ? NumberText.F(c.MaxClients) : null);
+        Row(table, baseline, optimized, "maxclients (requested)", r => Redis(r) is { } c ? c.MaxClientsRequested is { } req ? NumberText.F(req) : "not set (default)" : null);
         if (new[] { baseline, optimized }.Any(s => Redis(s.Report)?.MaxClientsNote is not null))
         {
             Row(table, baseline, optimized, "maxclients note", r => Redis(r) is { } c ? c.MaxClientsNote ?? "–" : null);
@@ -71,5 +71,5 @@ public static partial class ComparisonMarkdown
     private static Perf.Fixtures.Metrics.RedisEffectiveConfig? Redis(ConfigurationRunReport report) => ComparisonSide.Redis(report);
 
     private static void Row(MarkdownTable table, ComparisonSide baseline, ComparisonSide optimized, string name, Func<ConfigurationRunReport, string?> value) =>
-        table.Row(name, value(baseline.Report) ?? Num.NotAvailable, value(optimized.Report) ?? Num.NotAvailable);
+        table.Row(name, value(baseline.Report) ?? NumberText.NotAvailable, value(optimized.Report) ?? NumberText.NotAvailable);
 }

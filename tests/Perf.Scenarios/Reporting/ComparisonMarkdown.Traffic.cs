@@ -28,8 +28,8 @@ public static partial class ComparisonMarkdown
             {
                 if (stats(side, name) is { } s)
                 {
-                    table.Row(name, side.Name, Num.F(s.Requests), Num.F(s.Rps), Num.Ms(s.Latency.P50), Num.Ms(s.Latency.P95), Num.Ms(s.Latency.P99),
-                        Num.Ms(s.Latency.Max), Num.F(s.ErrorRatePercent, "0.00") + " %", Num.Codes(s.StatusCodes));
+                    table.Row(name, side.Name, NumberText.F(s.Requests), NumberText.F(s.Rps), NumberText.Ms(s.Latency.P50), NumberText.Ms(s.Latency.P95), NumberText.Ms(s.Latency.P99),
+                        NumberText.Ms(s.Latency.Max), NumberText.F(s.ErrorRatePercent, "0.00") + " %", NumberText.Codes(s.StatusCodes));
                 }
                 else
                 {
@@ -60,8 +60,8 @@ public static partial class ComparisonMarkdown
                 foreach (var check in thresholds.Checks)
                 {
                     var unit = check.Unit.Length == 0 ? "" : " " + check.Unit;
-                    table.Row($"`{check.Expression}`", check.Scope, Num.F(check.Measured, "0.###") + unit,
-                        (check.Unit == "%" ? "≤ " : "< ") + Num.F(check.Allowed, "0.###") + unit, check.Passed ? "pass" : "**FAIL**");
+                    table.Row($"`{check.Expression}`", check.Scope, NumberText.F(check.Measured, "0.###") + unit,
+                        (check.Unit == "%" ? "≤ " : "< ") + NumberText.F(check.Allowed, "0.###") + unit, check.Passed ? "pass" : "**FAIL**");
                 }
 
                 table.WriteTo(md);
@@ -69,6 +69,25 @@ public static partial class ComparisonMarkdown
             else
             {
                 md.AppendLine("The profile defines no thresholds.").AppendLine();
+            }
+
+            if (side.Report.JobChecks.Count > 0)
+            {
+                var jobs = new MarkdownTable("job-path SLO", "measured", "allowed", "result");
+                foreach (var check in side.Report.JobChecks)
+                {
+                    jobs.Row(check.Name, check.Measured is { } m ? $"{NumberText.F(m, "0.###")} {check.Unit}" : "not measured",
+                        $"≤ {NumberText.F(check.Allowed, "0.###")} {check.Unit}",
+                        check.Passed ? "pass" : side.Report.JobSloEnforced ? "**FAIL**" : "breached (reported, not enforced)");
+                }
+
+                jobs.WriteTo(md);
+                if (!side.Report.JobSloEnforced)
+                {
+                    md.AppendLine($"{side.Name}'s job-path SLOs are measured and reported but do not fail its test: it is the reference " +
+                                  "configuration, not expected to keep its queue up at the sustained rate (PERF_JOB_SLO_ENFORCE names the " +
+                                  "configurations they fail; default optimized).").AppendLine();
+                }
             }
 
             if (failed)

@@ -1,6 +1,7 @@
 using System.Text;
 using Perf.Engine.Stats;
 using Perf.Fixtures;
+using Perf.Scenarios.Experiments.Reporting;
 
 namespace Perf.Scenarios.Reporting;
 
@@ -11,17 +12,25 @@ namespace Perf.Scenarios.Reporting;
 public static partial class ComparisonMarkdown
 {
     public static string Render(ComparisonSide baseline, ComparisonSide optimized, ChartSet charts,
-        IReadOnlyList<Recommendation> recommendations, ArtifactWriter artifacts, DateTimeOffset generatedAt)
+        IReadOnlyList<Recommendation> recommendations, ArtifactWriter artifacts, DateTimeOffset generatedAt, ComparisonResults results,
+        ExperimentFindings? experiments = null)
     {
+        ArgumentNullException.ThrowIfNull(results);
         var md = new StringBuilder();
         WriteHeader(md, baseline, optimized, generatedAt);
+        WriteWhatThisRunShows(md, results, baseline, optimized);
+        WriteHeadline(md, results);
+        WriteRepeats(md, results, baseline, optimized);
         WritePhases(md, baseline, optimized);
+        WritePhaseLatency(md, baseline, optimized);
         WriteEnvironment(md, baseline, optimized);
         WriteConfiguration(md, baseline, optimized);
         WriteSummary(md, baseline, optimized);
+        WriteExperiments(md, experiments ?? ExperimentFindings.Load(artifacts.Directory), artifacts.Directory);
         WriteTraffic(md, baseline, optimized);
         WriteThresholds(md, baseline, optimized);
         WriteJobNotes(md, baseline, optimized);
+        WriteEvidence(md, baseline, optimized);
         WriteCharts(md, charts);
         WriteRecommendations(md, recommendations);
         WriteFooter(md, baseline, optimized, artifacts);
@@ -31,12 +40,12 @@ public static partial class ComparisonMarkdown
     private static void WriteHeader(StringBuilder md, ComparisonSide baseline, ComparisonSide optimized, DateTimeOffset generatedAt)
     {
         md.AppendLine($"# Load test comparison: {baseline.Name} vs {optimized.Name} — profile `{baseline.Report.ProfileName}`").AppendLine();
-        md.AppendLine($"Generated {Num.Time(generatedAt)}.").AppendLine();
+        md.AppendLine($"Generated {NumberText.Time(generatedAt)}.").AppendLine();
         var sides = new MarkdownTable("side", "source", "session", "load started", "load duration", "time scale") { LeftColumns = 3 };
         foreach (var side in new[] { baseline, optimized })
         {
             sides.Row(side.Name, side.IsThisRun ? "this run" : "stored (earlier run)", side.Report.SessionId,
-                Num.Time(side.Load.StartedAt), Num.F(side.Load.DurationSeconds) + " s", Num.F(side.Load.TimeScale, "0.###"));
+                NumberText.Time(side.Load.StartedAt), NumberText.F(side.Load.DurationSeconds) + " s", NumberText.F(side.Load.TimeScale, "0.###"));
         }
 
         sides.WriteTo(md);
@@ -60,13 +69,13 @@ public static partial class ComparisonMarkdown
 
         if (baseline.Load.TimeScale != optimized.Load.TimeScale || baseline.Load.Phases.Count != optimized.Load.Phases.Count)
         {
-            md.AppendLine($"> **Different schedules:** time scale {Num.F(baseline.Load.TimeScale, "0.###")} vs {Num.F(optimized.Load.TimeScale, "0.###")}, " +
+            md.AppendLine($"> **Different schedules:** time scale {NumberText.F(baseline.Load.TimeScale, "0.###")} vs {NumberText.F(optimized.Load.TimeScale, "0.###")}, " +
                           $"{baseline.Load.Phases.Count} vs {optimized.Load.Phases.Count} phases: the sides did not run the same load.").AppendLine();
         }
 
         foreach (var side in new[] { baseline, optimized }.Where(s => s.Load.Cancelled))
         {
-            md.AppendLine($"> **{side.Name} was cancelled** before its schedule ended ({Num.F(side.Load.CancelledRequests)} requests aborted): its numbers cover a partial run.").AppendLine();
+            md.AppendLine($"> **{side.Name} was cancelled** before its schedule ended ({NumberText.F(side.Load.CancelledRequests)} requests aborted): its numbers cover a partial run.").AppendLine();
         }
     }
 
@@ -75,7 +84,7 @@ public static partial class ComparisonMarkdown
         md.AppendLine($"## Profile `{baseline.Report.ProfileName}`: phases").AppendLine();
         if (baseline.Load.TimeScale != 1 || optimized.Load.TimeScale != 1)
         {
-            md.AppendLine($"Time scale {Num.F(baseline.Load.TimeScale, "0.###")} (baseline) / {Num.F(optimized.Load.TimeScale, "0.###")} (optimized): " +
+            md.AppendLine($"Time scale {NumberText.F(baseline.Load.TimeScale, "0.###")} (baseline) / {NumberText.F(optimized.Load.TimeScale, "0.###")} (optimized): " +
                           "every phase was shortened or stretched by that factor; durations below are as run.").AppendLine();
         }
 
@@ -87,8 +96,8 @@ public static partial class ComparisonMarkdown
             var b = baseline.Load.Phases.ElementAtOrDefault(i);
             var o = optimized.Load.Phases.ElementAtOrDefault(i);
             var phase = b ?? o!;
-            table.Row(phase.Name, Num.F(phase.DurationSeconds, "0.#") + " s", TargetRate(phase),
-                Num.F(b?.AchievedRate), Late(b), Num.F(o?.AchievedRate), Late(o));
+            table.Row(phase.Name, NumberText.F(phase.DurationSeconds, "0.#") + " s", TargetRate(phase),
+                NumberText.F(b?.AchievedRate), Late(b), NumberText.F(o?.AchievedRate), Late(o));
         }
 
         table.WriteTo(md);
@@ -96,12 +105,12 @@ public static partial class ComparisonMarkdown
     }
 
     private static string TargetRate(PhaseReport phase) => phase.TargetStartRate == phase.TargetEndRate
-        ? Num.F(phase.TargetRate)
-        : $"{Num.F(phase.TargetStartRate)} → {Num.F(phase.TargetEndRate)}";
+        ? NumberText.F(phase.TargetRate)
+        : $"{NumberText.F(phase.TargetStartRate)} → {NumberText.F(phase.TargetEndRate)}";
 
     private static string Late(PhaseReport? phase) => phase is null
-        ? Num.NotAvailable
-        : phase.LateArrivals == 0 ? "0" : $"{Num.F(phase.LateArrivals)} (p99 {Num.Ms(phase.LatenessP99Ms)} late)";
+        ? NumberText.NotAvailable
+        : phase.LateArrivals == 0 ? "0" : $"{NumberText.F(phase.LateArrivals)} (p99 {NumberText.Ms(phase.LatenessP99Ms)} late)";
 
     private static void WriteCharts(StringBuilder md, ChartSet charts)
     {
@@ -148,15 +157,15 @@ public static partial class ComparisonMarkdown
         md.AppendLine("The evidence behind this comparison, relative to this file:").AppendLine();
         foreach (var side in new[] { baseline, optimized })
         {
-            var files = new[] { artifacts.ReportPath(side.Name) }
-                .Concat(new[] { "before", "after", "timeseries" }.Select(label => artifacts.MetricsPath(side.Name, label)))
+            var files = new[] { artifacts.ReportPath(side.Report.ArtifactLabel) }
+                .Concat(new[] { "before", "after", "timeseries" }.Select(label => artifacts.MetricsPath(side.Report.ArtifactLabel, label)))
                 .Select(path => $"`{Path.GetRelativePath(artifacts.Directory, path)}`");
             md.AppendLine($"- {side.Name} ({(side.IsThisRun ? "this run" : "stored")}): {string.Join(", ", files)}");
         }
 
         md.AppendLine().AppendLine("Reproduce (README, \"Running\"): both configurations; the second to finish rewrites this report.").AppendLine();
         md.AppendLine("```bash");
-        var scale = baseline.Load.TimeScale != 1 ? $" PERF_TIME_SCALE={Num.F(baseline.Load.TimeScale, "0.###")}" : "";
+        var scale = baseline.Load.TimeScale != 1 ? $" PERF_TIME_SCALE={NumberText.F(baseline.Load.TimeScale, "0.###")}" : "";
         md.AppendLine($"PERF_PROFILE={baseline.Report.ProfileName}{scale} ./eng/test.sh --filter \"Category=baseline|Category=optimized\"");
         md.AppendLine("```");
     }

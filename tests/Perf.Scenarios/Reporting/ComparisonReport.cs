@@ -1,36 +1,57 @@
 using Perf.Fixtures;
+using Perf.Scenarios.Experiments.Reporting;
 
 namespace Perf.Scenarios.Reporting;
 
-/// <summary>Writes the baseline-vs-optimized Markdown comparison once both sides have a report.</summary>
+/// <summary>
+/// Writes the comparison once both sides have a report: the Markdown, its charts and the headline as JSON. Normally
+/// baseline against optimized; in an A/A run (PERF_AA) one configuration against itself, which also writes the noise
+/// floor later comparisons of the profile use. With repeats (PERF_REPEATS) every repeat of this session counts.
+/// </summary>
 public static class ComparisonReport
 {
     public const string Baseline = "baseline";
     public const string Optimized = "optimized";
 
     /// <summary>Returns the Markdown path, or null when one side has no report yet.</summary>
-    public static string? TryWrite(ArtifactWriter artifacts, string sessionId, Action<string> log) =>
-        TryWrite(artifacts, sessionId, log, DateTimeOffset.UtcNow);
+    public static string? TryWrite(ArtifactWriter artifacts, string sessionId, Action<string> log, string? aaConfiguration = null) =>
+        TryWrite(artifacts, sessionId, log, DateTimeOffset.UtcNow, aaConfiguration);
 
-    public static string? TryWrite(ArtifactWriter artifacts, string sessionId, Action<string> log, DateTimeOffset generatedAt)
+    public static string? TryWrite(ArtifactWriter artifacts, string sessionId, Action<string> log, DateTimeOffset generatedAt, string? aaConfiguration = null)
     {
-        var baseline = Load(artifacts, Baseline, log);
-        var optimized = Load(artifacts, Optimized, log);
-        if (baseline is null || optimized is null)
+        var (labelA, labelB) = aaConfiguration is { } aa ? (AaSide(aa, "a"), AaSide(aa, "b")) : (Baseline, Optimized);
+        var reportsA = ReportSet.Load(artifacts, labelA, sessionId, log);
+        var reportsB = ReportSet.Load(artifacts, labelB, sessionId, log);
+        if (reportsA.Count == 0 || reportsB.Count == 0)
         {
             return null;
         }
 
-        var b = new ComparisonSide(baseline, sessionId);
-        var o = new ComparisonSide(optimized, sessionId);
-        var path = artifacts.ComparisonPath;
+        var sidesA = reportsA.Select(r => new ComparisonSide(r, sessionId)).ToList();
+        var sidesB = reportsB.Select(r => new ComparisonSide(r, sessionId)).ToList();
+        var (a, b) = (sidesA[^1], sidesB[^1]);
+        var path = aaConfiguration is null
+            ? artifacts.ComparisonPath
+            : Path.Combine(artifacts.Directory, $"LOAD_TEST_AA_{aaConfiguration.ToUpperInvariant()}_{artifacts.ProfileName.ToUpperInvariant()}.md");
         var directory = Path.GetDirectoryName(path)!;
         Directory.CreateDirectory(directory);
+
+        var noisePath = NoiseFloorPath(artifacts);
+        var noise = aaConfiguration is null ? artifacts.Read<NoiseFloor>(noisePath) : null;
+        var results = Results(artifacts, sidesA, sidesB, noise, noise is null ? null : $"`{Path.GetRelativePath(artifacts.Directory, noisePath)}`, {noise.Configuration} A/A of {NumberText.Time(noise.MeasuredAt)}, {noise.Runs} run(s) per side");
+        var jsonPath = Path.Combine(artifacts.Directory, "comparison-results",
+            aaConfiguration is null ? $"comparison-{artifacts.ProfileName}.json" : $"aa-{aaConfiguration}-{artifacts.ProfileName}.json");
+        artifacts.Write(jsonPath, results);
+        if (aaConfiguration is not null)
+        {
+            artifacts.Write(noisePath, NoiseFloor.From(aaConfiguration, artifacts.ProfileName, sessionId, generatedAt, results.Metrics));
+            log($"noise floor of {aaConfiguration} → {noisePath}");
+        }
 
         ChartSet charts;
         try
         {
-            charts = ComparisonCharts.Render(b, o, directory, artifacts.ProfileName);
+            charts = ComparisonCharts.Render(a, b, directory, aaConfiguration is null ? artifacts.ProfileName : $"aa-{aaConfiguration}-{artifacts.ProfileName}");
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -43,40 +64,43 @@ public static class ComparisonReport
             log($"comparison chart: {problem}");
         }
 
-        var markdown = ComparisonMarkdown.Render(b, o, charts, Recommendations.Derive(b, o), artifacts, generatedAt);
+        var experiments = ExperimentFindings.Load(artifacts.Directory);
+        var recommendations = Recommendations.Derive(a, b).Concat(experiments.Recommendations(a.Load.Phases.Max(p => p.TargetRate))).ToList();
+        var markdown = ComparisonMarkdown.Render(a, b, charts, recommendations, artifacts, generatedAt, results, experiments);
         var temp = path + ".tmp";
         File.WriteAllText(temp, markdown);
         File.Move(temp, path, overwrite: true);
-        log($"comparison: {b.Name} ({(b.IsThisRun ? "this run" : "stored")}) vs {o.Name} ({(o.IsThisRun ? "this run" : "stored")}), " +
-            $"{charts.Charts.Count} chart(s) → {path}");
+        log($"comparison: {a.Name} ({(a.IsThisRun ? "this run" : "stored")}, {sidesA.Count} run(s)) vs {b.Name} ({(b.IsThisRun ? "this run" : "stored")}, {sidesB.Count} run(s)), " +
+            $"{charts.Charts.Count} chart(s) → {path}; headline → {jsonPath}");
         return path;
     }
 
-    private static ConfigurationRunReport? Load(ArtifactWriter artifacts, string configuration, Action<string> log)
+    /// <summary>The side label of one half of an A/A run.</summary>
+    public static string AaSide(string configuration, string half) => $"{configuration}-aa-{half}";
+
+    public static string NoiseFloorPath(ArtifactWriter artifacts)
     {
-        var path = artifacts.ReportPath(configuration);
-        if (!File.Exists(path))
-        {
-            log($"comparison not written yet: no {configuration} report at {path} (run the {configuration} perf test of profile '{artifacts.ProfileName}')");
-            return null;
-        }
+        ArgumentNullException.ThrowIfNull(artifacts);
+        return Path.Combine(artifacts.Directory, "comparison-results", $"noise-floor-{artifacts.ProfileName}.json");
+    }
 
-        try
+    private static ComparisonResults Results(ArtifactWriter artifacts, List<ComparisonSide> a, List<ComparisonSide> b, NoiseFloor? noise, string? noiseSource)
+    {
+        var repeated = a.Count > 1 || b.Count > 1;
+        return new ComparisonResults
         {
-            var report = artifacts.Read<ConfigurationRunReport>(path) ?? throw new System.Text.Json.JsonException("the file holds null");
-            if (report.SchemaVersion != ConfigurationRunReport.CurrentSchemaVersion)
-            {
-                log($"comparison not written: the {configuration} report {path} has schema version {report.SchemaVersion}, " +
-                    $"this build reads {ConfigurationRunReport.CurrentSchemaVersion} (rerun the {configuration} perf test)");
-                return null;
-            }
-
-            return report;
-        }
-        catch (System.Text.Json.JsonException ex)
-        {
-            log($"comparison not written: the {configuration} report {path} is unreadable ({ex.Message})");
-            return null;
-        }
+            ProfileName = artifacts.ProfileName,
+            SideA = a[^1].Name,
+            SideB = b[^1].Name,
+            RunsA = a.Count,
+            RunsB = b.Count,
+            Phase = a[^1].SustainedPhase?.Name,
+            IntervalNote = repeated
+                ? $"Intervals are between-run: one value per run ({a.Count} vs {b.Count} runs), so they include run-to-run variation."
+                : "Intervals are within-run: a block bootstrap over the per-second series of the sustained phase of one run per side. " +
+                  "They leave out run-to-run variation (a second run of the same configuration can differ by more); repeat with PERF_REPEATS for between-run intervals.",
+            NoiseFloorSource = noiseSource,
+            Metrics = ComparisonStatistics.Compare(a, b, noise),
+        };
     }
 }

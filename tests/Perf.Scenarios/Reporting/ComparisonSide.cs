@@ -22,16 +22,16 @@ public sealed class ComparisonSide
 
     public ConfigurationRunReport Report { get; }
 
-    public string Name => Report.Configuration;
+    public string Name => Report.Side ?? Report.Configuration;
 
     public bool IsThisRun { get; }
 
     /// <summary>"this run" or "stored report of &lt;start&gt;", as the report labels each side.</summary>
     public string Origin => IsThisRun
-        ? $"this run (started {Num.Time(Report.StartedAt)})"
-        : $"stored report of an earlier run (started {Num.Time(Report.StartedAt)}, session {Report.SessionId})";
+        ? $"this run (started {NumberText.Time(Report.StartedAt)})"
+        : $"stored report of an earlier run (started {NumberText.Time(Report.StartedAt)}, session {Report.SessionId})";
 
-    public IReadOnlyList<Perf.Fixtures.Metrics.TimeSeriesPoint> LoadWindow { get; }
+    public IReadOnlyList<ResourceSample> LoadWindow { get; }
 
     public RunReport Load => Report.Load;
 
@@ -68,7 +68,7 @@ public sealed class ComparisonSide
     public double? JobThroughput => Rate(LoadWindow, p => p.Processed);
 
     /// <summary>Jobs accepted per second over the given samples.</summary>
-    public static double? Rate(IReadOnlyList<Perf.Fixtures.Metrics.TimeSeriesPoint> points, Func<Perf.Fixtures.Metrics.TimeSeriesPoint, long?> counter)
+    public static double? Rate(IReadOnlyList<ResourceSample> points, Func<ResourceSample, long?> counter)
     {
         var known = points.Where(p => counter(p) is not null).ToList();
         if (known.Count < 2)
@@ -83,7 +83,18 @@ public sealed class ComparisonSide
     /// <summary>The phase with the highest target rate: where capacity is tested (named "sustained" in the profiles).</summary>
     public PhaseReport? PeakPhase => Load.Phases.Count == 0 ? null : Load.Phases.MaxBy(p => p.TargetRate);
 
-    public IReadOnlyList<Perf.Fixtures.Metrics.TimeSeriesPoint> During(PhaseReport phase) => Report.Resources
+    /// <summary>
+    /// The phase the headline is about: the constant-rate phase with the highest target rate ("sustained" in the
+    /// shipped profiles), else the highest-rate phase when no phase is constant.
+    /// </summary>
+    public PhaseReport? SustainedPhase => Load.Phases.Where(p => p.TargetStartRate == p.TargetEndRate).MaxBy(p => p.TargetRate) ?? PeakPhase;
+
+    /// <summary>The engine's 1-second points whose interval lies inside the phase, and that saw requests.</summary>
+    public IReadOnlyList<TimeSeriesPoint> EngineSecondsDuring(PhaseReport phase) => Load.TimeSeries
+        .Where(p => p.Second > phase.StartOffsetSeconds + 0.5 && p.Second <= phase.StartOffsetSeconds + phase.DurationSeconds + 0.5 && p.Requests > 0)
+        .ToList();
+
+    public IReadOnlyList<ResourceSample> During(PhaseReport phase) => Report.Resources
         .Where(p => p.ElapsedSeconds >= phase.StartOffsetSeconds && p.ElapsedSeconds <= phase.StartOffsetSeconds + phase.DurationSeconds + 0.5)
         .ToList();
 

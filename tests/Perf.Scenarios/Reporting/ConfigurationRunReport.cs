@@ -1,7 +1,8 @@
+using System.Text.Json.Serialization;
 using Perf.Engine.Reporting;
 using Perf.Fixtures.Accounting;
-using Perf.Fixtures.Environment;
 using Perf.Fixtures.Metrics;
+using Perf.Fixtures.Settings;
 
 namespace Perf.Scenarios.Reporting;
 
@@ -19,6 +20,16 @@ public sealed record ConfigurationRunReport
     public required string Configuration { get; init; }
 
     public required string ProfileName { get; init; }
+
+    /// <summary>The side this run stands for in a comparison: the configuration, or "&lt;config&gt;-aa-a"/"-aa-b" in an A/A run.</summary>
+    public string? Side { get; init; }
+
+    /// <summary>The repeat number (1, 2, …) under PERF_REPEATS; null for a single run.</summary>
+    public int? Repeat { get; init; }
+
+    /// <summary>The name of this run's artifacts: the side, plus "-r&lt;n&gt;" for a repeat.</summary>
+    [JsonIgnore]
+    public string ArtifactLabel => (Side ?? Configuration) + (Repeat is { } n ? $"-r{n}" : "");
 
     /// <summary>Identifies the test process that produced the report, so the comparison can tell "this run" from "stored".</summary>
     public required string SessionId { get; init; }
@@ -39,13 +50,25 @@ public sealed record ConfigurationRunReport
 
     public required JobAccounting Jobs { get; init; }
 
+    /// <summary>The id-by-id audit of the accepted jobs after the drain; null when it could not run (see <see cref="AuditProblems"/>).</summary>
+    public JobAudit? Audit { get; init; }
+
+    /// <summary>Why the audit did not run or covered only part of the jobs; each is a breach.</summary>
+    public IReadOnlyList<string> AuditProblems { get; init; } = [];
+
     public required MetricsSnapshot Before { get; init; }
 
     public required MetricsSnapshot After { get; init; }
 
-    public required IReadOnlyList<Perf.Fixtures.Metrics.TimeSeriesPoint> Resources { get; init; }
+    public required IReadOnlyList<ResourceSample> Resources { get; init; }
 
     public required double SamplerOverheadPercentOfCore { get; init; }
+
+    /// <summary>The job path's SLO checks (job latency, drain time, queue-lag growth), passed or not.</summary>
+    public IReadOnlyList<Running.JobSloCheck> JobChecks { get; init; } = [];
+
+    /// <summary>Whether a failed job-path SLO fails this run (PERF_JOB_SLO_ENFORCE), or is reported only.</summary>
+    public bool JobSloEnforced { get; init; } = true;
 
     /// <summary>Every check the test made that failed, with measured and allowed values; empty when it passed.</summary>
     public required IReadOnlyList<string> Breaches { get; init; }

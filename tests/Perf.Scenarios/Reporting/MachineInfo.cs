@@ -11,7 +11,7 @@ public sealed record MachineInfo(string HostName, string Os, string CpuModel, in
             ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "?"
             : RuntimeInformation.ProcessArchitecture.ToString();
         var memory = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1024.0 / 1024 / 1024;
-        return new MachineInfo(System.Environment.MachineName, RuntimeInformation.OSDescription, cpu,
-            System.Environment.ProcessorCount, Math.Round(memory, 1), RuntimeInformation.FrameworkDescription);
+        return new MachineInfo(Environment.MachineName, RuntimeInformation.OSDescription, cpu,
+            Environment.ProcessorCount, Math.Round(memory, 1), RuntimeInformation.FrameworkDescription);
     }
 }

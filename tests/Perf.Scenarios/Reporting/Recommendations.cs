@@ -42,8 +42,8 @@ public static class Recommendations
                 ? $"with `{policy}` any key can go, queue streams and job state (job:*) included"
                 : $"with `{policy}` keys with a TTL went first";
             found.Add(new("evictions", $"{side.Name}: Redis evicted keys",
-                $"{Num.F(evicted)} keys evicted during the run (maxmemory {(config is null ? Num.NotAvailable : Num.Bytes(config.MaxMemoryBytes))}, " +
-                $"used memory peak {Num.F(side.RedisUsedMemoryPeakMb)} MB); {queueRisk}",
+                $"{NumberText.F(evicted)} keys evicted during the run (maxmemory {(config is null ? NumberText.NotAvailable : NumberText.Bytes(config.MaxMemoryBytes))}, " +
+                $"used memory peak {NumberText.F(side.RedisUsedMemoryPeakMb)} MB); {queueRisk}",
                 "give the queue Redis `maxmemory-policy noeviction` (a full Redis then refuses writes instead of dropping jobs), " +
                 "and put cached data such as the analytics summary on a separate Redis instance that may use an LRU policy"));
         }
@@ -51,8 +51,8 @@ public static class Recommendations
                  peakMb * 1024 * 1024 < capped.MaxMemoryBytes * MemoryCapUnusedShare)
         {
             found.Add(new("memory-cap-unexercised", $"{side.Name}: the Redis memory cap was not exercised",
-                $"0 keys evicted; used memory peaked at {Num.F(peakMb)} MB, {Num.F(peakMb * 1024 * 1024 / capped.MaxMemoryBytes * 100)} % of maxmemory " +
-                $"{Num.Bytes(capped.MaxMemoryBytes)} (`{capped.MaxMemoryPolicy}`)",
+                $"0 keys evicted; used memory peaked at {NumberText.F(peakMb)} MB, {NumberText.F(peakMb * 1024 * 1024 / capped.MaxMemoryBytes * 100)} % of maxmemory " +
+                $"{NumberText.Bytes(capped.MaxMemoryBytes)} (`{capped.MaxMemoryPolicy}`)",
                 "this run says nothing about behaviour at the cap; to test the eviction policy, run with a lower maxmemory " +
                 "(an extra Redis directive) or a longer profile"));
         }
@@ -64,7 +64,7 @@ public static class Recommendations
         {
             var busy = side.LoadWindow.Count(p => p.HostCpuPercent > CpuSaturatedPercent);
             found.Add(new("cpu-saturated", $"{side.Name}: the machine, not the configuration, was the bottleneck",
-                $"host CPU peaked at {Num.F(peak)} % (average {Num.F(side.HostCpuAverage)} %, {busy} of {side.LoadWindow.Count} samples above " +
+                $"host CPU peaked at {NumberText.F(peak)} % (average {NumberText.F(side.HostCpuAverage)} %, {busy} of {side.LoadWindow.Count} samples above " +
                 $"{CpuSaturatedPercent:0} %) on {side.Report.Machine.Cores} cores shared by generator and system",
                 "compare the two configurations by ratios only; for absolute capacity run the generator on another machine or scale out the API and workers"));
         }
@@ -98,15 +98,15 @@ public static class Recommendations
         }
 
         var workers = side.Report.Settings.WorkerCount;
-        var evidence = $"during '{phase.Name}' queue lag grew from {Num.F(samples[0].QueueLag)} to {Num.F(end)} jobs " +
-                       $"(mean of first third {Num.F(first, "0")}, last third {Num.F(last, "0")}); jobs arrived at {Num.F(arrival)} /s " +
-                       $"and {workers} worker(s) processed {Num.F(processed)} /s";
+        var evidence = $"during '{phase.Name}' queue lag grew from {NumberText.F(samples[0].QueueLag)} to {NumberText.F(end)} jobs " +
+                       $"(mean of first third {NumberText.F(first, "0")}, last third {NumberText.F(last, "0")}); jobs arrived at {NumberText.F(arrival)} /s " +
+                       $"and {workers} worker(s) processed {NumberText.F(processed)} /s";
         var advice = "the workers are under-provisioned for this arrival rate";
         if (arrival is > 0 and var a && processed is > 0 and var p && workers > 0)
         {
             var perWorker = p / workers;
             var needed = (int)Math.Ceiling(a / perWorker);
-            advice = $"{Num.F(perWorker)} jobs/s per worker measured, so at least {needed} worker(s) (⌈{Num.F(a)} / {Num.F(perWorker)}⌉) " +
+            advice = $"{NumberText.F(perWorker)} jobs/s per worker measured, so at least {needed} worker(s) (⌈{NumberText.F(a)} / {NumberText.F(perWorker)}⌉) " +
                      $"are needed to keep up, plus headroom; or raise worker concurrency (now {side.Report.Settings.WorkerConcurrency}) " +
                      $"if the {side.Report.Settings.SimulatedDownstreamMs} ms downstream wait, not CPU, limits each worker";
         }
@@ -123,10 +123,10 @@ public static class Recommendations
         }
 
         var cause = jobs.Notes.Count > 0 ? "the accounting notes say: " + string.Join(" / ", jobs.Notes) : "the accounting recorded no cause";
-        var evicted = side.EvictedKeys is > 0 ? $"; Redis evicted {Num.F(side.EvictedKeys)} keys in the same run" : "";
-        found.Add(new("jobs-lost", $"{side.Name}: {Num.F(jobs.Lost)} accepted job(s) were lost",
-            $"accepted {Num.F(jobs.Accepted)}, processed {Num.F(jobs.Processed)}, dead-lettered {Num.F(jobs.DeadLettered)}, " +
-            $"still queued {Num.F(jobs.StillQueued)}; {cause}{evicted}",
+        var evicted = side.EvictedKeys is > 0 ? $"; Redis evicted {NumberText.F(side.EvictedKeys)} keys in the same run" : "";
+        found.Add(new("jobs-lost", $"{side.Name}: {NumberText.F(jobs.Lost)} accepted job(s) were lost",
+            $"accepted {NumberText.F(jobs.Accepted)}, processed {NumberText.F(jobs.Processed)}, dead-lettered {NumberText.F(jobs.DeadLettered)}, " +
+            $"still queued {NumberText.F(jobs.StillQueued)}; {cause}{evicted}",
             "a job system must not lose accepted work: fix the cause before comparing throughput"));
     }
 
@@ -138,10 +138,10 @@ public static class Recommendations
         }
 
         found.Add(new("maxclients-lowered", $"{side.Name}: Redis lowered maxclients below the configured value",
-            $"requested {Num.F(requested)}, in force {Num.F(config.MaxClients)}" + (config.MaxClientsNote is { } note ? $" ({note})" : "") +
-            (side.RejectedConnections is > 0 ? $"; {Num.F(side.RejectedConnections)} connections were rejected" : ""),
+            $"requested {NumberText.F(requested)}, in force {NumberText.F(config.MaxClients)}" + (config.MaxClientsNote is { } note ? $" ({note})" : "") +
+            (side.RejectedConnections is > 0 ? $"; {NumberText.F(side.RejectedConnections)} connections were rejected" : ""),
             $"raise the Redis process's file-descriptor limit (`ulimit -n`, or the container's `--ulimit nofile`) to at least " +
-            $"{Num.F(requested + RedisReservedDescriptors)} (maxclients + {RedisReservedDescriptors})"));
+            $"{NumberText.F(requested + RedisReservedDescriptors)} (maxclients + {RedisReservedDescriptors})"));
     }
 
     private static void GeneratorBehind(ComparisonSide side, List<Recommendation> found)
@@ -153,7 +153,7 @@ public static class Recommendations
         }
 
         var phases = string.Join("; ", behind.Select(p =>
-            $"'{p.Name}' achieved {Num.F(p.AchievedRate)} of {Num.F(p.TargetRate)} arrivals/s ({Num.F(p.LateArrivals)} late, lateness p99 {Num.Ms(p.LatenessP99Ms)})"));
+            $"'{p.Name}' achieved {NumberText.F(p.AchievedRate)} of {NumberText.F(p.TargetRate)} arrivals/s ({NumberText.F(p.LateArrivals)} late, lateness p99 {NumberText.Ms(p.LatenessP99Ms)})"));
         found.Add(new("generator-behind", $"{side.Name}: the load generator fell behind its schedule",
             phases, "latencies of these phases understate the load asked for: give the generator its own cores or machine, or lower the rate"));
     }
@@ -169,9 +169,9 @@ public static class Recommendations
 
         var errors = side.Load.Totals.ErrorCount;
         found.Add(new("backpressure", $"{side.Name}: 503 answers explain {(errors == 0 ? 0 : 100.0 * status503 / errors):0.#} % of the errors",
-            $"{Num.F(status503)} responses were 503 out of {Num.F(errors)} errors ({Num.F(side.Load.Totals.ErrorRatePercent, "0.00")} % error rate); " +
-            $"the SUT counted {Num.F(rejected)} backpressure rejections" +
-            (side.Report.Settings.BackpressureEnabled ? $" (max lag {Num.F(side.Report.Settings.BackpressureMaxLag)})" : " although backpressure was off (Redis unavailable answers are 503 too)"),
+            $"{NumberText.F(status503)} responses were 503 out of {NumberText.F(errors)} errors ({NumberText.F(side.Load.Totals.ErrorRatePercent, "0.00")} % error rate); " +
+            $"the SUT counted {NumberText.F(rejected)} backpressure rejections" +
+            (side.Report.Settings.BackpressureEnabled ? $" (max lag {NumberText.F(side.Report.Settings.BackpressureMaxLag)})" : " although backpressure was off (Redis unavailable answers are 503 too)"),
             "these are refusals with Retry-After, not failures: clients should retry after the delay; if they are too frequent, add workers " +
             "or raise the lag limit rather than disable the protection"));
     }
@@ -182,23 +182,23 @@ public static class Recommendations
         if (b99 > 0 && o99 > b99 * (1 + LatencyChangeShare))
         {
             found.Add(new("p99-regression", $"{optimized.Name} regressed request p99 latency",
-                $"p99 {Num.Ms(o99)} vs {Num.Ms(b99)} ({Change.Describe(b99, o99, Better.Lower)}); p95 {Num.Ms(optimized.Load.Totals.Latency.P95)} vs {Num.Ms(baseline.Load.Totals.Latency.P95)}",
+                $"p99 {NumberText.Ms(o99)} vs {NumberText.Ms(b99)} ({RelativeChange.Describe(b99, o99, MetricDirection.LowerIsBetter)}); p95 {NumberText.Ms(optimized.Load.Totals.Latency.P95)} vs {NumberText.Ms(baseline.Load.Totals.Latency.P95)}",
                 "find which requests regressed in the per-request table; more workers and pooled connections compete with the API for the same cores"));
         }
 
         if (baseline.Report.Jobs.EndToEndLatencyMs is { P95: > 0 } bj && optimized.Report.Jobs.EndToEndLatencyMs is { } oj)
         {
-            var change = Change.Describe(bj.P95, oj.P95, Better.Lower);
+            var change = RelativeChange.Describe(bj.P95, oj.P95, MetricDirection.LowerIsBetter);
             if (oj.P95 < bj.P95 * (1 - LatencyChangeShare))
             {
                 found.Add(new("job-latency-improved", $"{optimized.Name} finished jobs sooner end to end",
-                    $"job p95 {Num.Ms(oj.P95)} vs {Num.Ms(bj.P95)} ({change}), p99 {Num.Ms(oj.P99)} vs {Num.Ms(bj.P99)}",
+                    $"job p95 {NumberText.Ms(oj.P95)} vs {NumberText.Ms(bj.P95)} ({change}), p99 {NumberText.Ms(oj.P99)} vs {NumberText.Ms(bj.P99)}",
                     $"keep the {optimized.Report.Settings.WorkerCount}-worker setting: jobs wait less in the queue"));
             }
             else if (oj.P95 > bj.P95 * (1 + LatencyChangeShare))
             {
                 found.Add(new("job-latency-regressed", $"{optimized.Name} finished jobs later end to end",
-                    $"job p95 {Num.Ms(oj.P95)} vs {Num.Ms(bj.P95)} ({change}), p99 {Num.Ms(oj.P99)} vs {Num.Ms(bj.P99)}",
+                    $"job p95 {NumberText.Ms(oj.P95)} vs {NumberText.Ms(bj.P95)} ({change}), p99 {NumberText.Ms(oj.P99)} vs {NumberText.Ms(bj.P99)}",
                     "look at queue lag and worker CPU: more workers did not shorten the wait"));
             }
         }

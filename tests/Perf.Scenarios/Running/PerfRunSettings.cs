@@ -1,5 +1,5 @@
 using System.Globalization;
-using Perf.Fixtures.Environment;
+using Perf.Fixtures.Settings;
 
 namespace Perf.Scenarios.Running;
 
@@ -7,10 +7,47 @@ namespace Perf.Scenarios.Running;
 /// Which profile a perf test runs and how strictly it is judged. PERF_PROFILE picks the profile: "smoke"
 /// (default, loadtest/artillery-smoke.yml), "1k" (loadtest/artillery-1k.yml) or a path to a profile file;
 /// PERF_TIME_SCALE shortens or stretches every phase; PERF_MIN_RATE_RATIO is the share of each phase's target
-/// arrival rate the generator must reach, so a generator that fell behind cannot pass.
+/// arrival rate the generator must reach, so a generator that fell behind cannot pass. PERF_REPEAT (set by
+/// eng/run-comparison.sh under PERF_REPEATS) numbers this run among repeats; PERF_AA with PERF_AA_HALF (a or b) makes
+/// it one half of an A/A run of that configuration. <see cref="JobSlo"/> holds the job path's limits.
 /// </summary>
 public sealed record PerfRunSettings(string ProfileName, string ProfilePath, double TimeScale, double MinAchievedRateRatio)
 {
+    public int? Repeat { get; init; }
+
+    /// <summary>The configuration an A/A run compares with itself, or null for the usual baseline-vs-optimized comparison.</summary>
+    public string? AaConfiguration { get; init; }
+
+    /// <summary>"a" or "b": which half of the A/A run this is.</summary>
+    public string? AaHalf { get; init; }
+
+    public JobSlo JobSlo { get; init; } = JobSlo.Default;
+
+    /// <summary>
+    /// The configurations whose job-path SLOs fail the test (PERF_JOB_SLO_ENFORCE, comma-separated; default
+    /// "optimized"). The baseline is the reference that is known not to keep its queue up at the 1k profile's rate:
+    /// its job SLOs are measured and reported, and fail its test only when named here.
+    /// </summary>
+    public IReadOnlySet<string> JobSloEnforcedFor { get; init; } = DefaultJobSloEnforcedFor;
+
+    public static IReadOnlySet<string> DefaultJobSloEnforcedFor { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "optimized" };
+
+    public bool EnforcesJobSlo(string configuration) => JobSloEnforcedFor.Contains(configuration);
+
+    /// <summary>The comparison side this run stands for: the configuration, or its A/A half.</summary>
+    public string SideOf(string configuration)
+    {
+        if (AaConfiguration is null)
+        {
+            return configuration;
+        }
+
+        return AaConfiguration == configuration
+            ? Reporting.ComparisonReport.AaSide(configuration, AaHalf!)
+            : throw new InvalidOperationException(
+                $"PERF_AA='{AaConfiguration}' but this test runs the {configuration} configuration: run only the {AaConfiguration} perf test in an A/A run.");
+    }
+
     public static PerfRunSettings FromEnvironment()
     {
         var profile = Read("PERF_PROFILE") ?? "smoke";
@@ -26,14 +63,34 @@ public sealed record PerfRunSettings(string ProfileName, string ProfilePath, dou
         }
 
         var name = profile is "smoke" or "1k" ? profile : Path.GetFileNameWithoutExtension(path).Replace("artillery-", "", StringComparison.Ordinal);
+        var aa = Read("PERF_AA");
+        var half = Read("PERF_AA_HALF");
+        if (aa is not null && half is not ("a" or "b"))
+        {
+            throw new InvalidOperationException($"PERF_AA='{aa}' needs PERF_AA_HALF=a or b, found '{half}' (eng/run-comparison.sh sets it).");
+        }
+
         return new PerfRunSettings(name, path,
-            ReadDouble("PERF_TIME_SCALE", 1.0, 0.01, 10), ReadDouble("PERF_MIN_RATE_RATIO", 0.95, 0, 1));
+            ReadDouble("PERF_TIME_SCALE", 1.0, 0.01, 10), ReadDouble("PERF_MIN_RATE_RATIO", 0.95, 0, 1))
+        {
+            Repeat = Read("PERF_REPEAT") is null ? null : (int)ReadDouble("PERF_REPEAT", 1, 1, 1000),
+            AaConfiguration = aa,
+            AaHalf = aa is null ? null : half,
+            JobSlo = new JobSlo(
+                ReadDouble("PERF_JOB_P95_MS", JobSlo.DefaultP95Ms, 0, double.MaxValue),
+                ReadDouble("PERF_JOB_P99_MS", JobSlo.DefaultP99Ms, 0, double.MaxValue),
+                ReadDouble("PERF_MAX_DRAIN_S", JobSlo.DefaultMaxDrainSeconds, 0, double.MaxValue),
+                ReadDouble("PERF_MAX_QUEUE_LAG_GROWTH", JobSlo.DefaultMaxQueueLagGrowthPerSecond, 0, double.MaxValue)),
+            JobSloEnforcedFor = Read("PERF_JOB_SLO_ENFORCE") is { } enforced
+                ? new HashSet<string>(enforced.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), StringComparer.OrdinalIgnoreCase)
+                : DefaultJobSloEnforcedFor,
+        };
     }
 
-    private static string? Read(string name) =>
-        System.Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value.Trim() : null;
+    internal static string? Read(string name) =>
+        Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value.Trim() : null;
 
-    private static double ReadDouble(string name, double fallback, double min, double max)
+    internal static double ReadDouble(string name, double fallback, double min, double max)
     {
         var raw = Read(name);
         if (raw is null)

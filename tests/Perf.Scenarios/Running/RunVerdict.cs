@@ -49,9 +49,12 @@ public static class RunVerdict
         return breaches;
     }
 
-    /// <summary>Accepted jobs as the clients saw them: 202 answers to the job-creating requests.</summary>
-    public static long AcceptedByClients(RunReport load) =>
-        load.Requests.Where(r => r.Method == "POST" && r.Url is "/payments" or "/notifications").Sum(r => r.Stats.Status(202));
+    /// <summary>
+    /// The id audit's breaches (lost, double, unknown ids, a queue that did not drain) and every reason it could not
+    /// run in full. The SUT's counters are a second opinion and their disagreement is reported, not judged.
+    /// </summary>
+    public static IReadOnlyList<string> AuditBreaches(JobAudit? audit, IReadOnlyList<string> problems) =>
+        [.. problems, .. audit?.Breaches() ?? []];
 
     public static string Describe(LoadProfile profile) => string.Create(CultureInfo.InvariantCulture,
         $"profile '{profile.Name}' ({profile.TotalDuration.TotalSeconds:0} s, time scale {profile.TimeScale}, target {profile.Target})");

@@ -2,7 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SystemUnderTest.Api;
-using SystemUnderTest.Jobs;
+using SystemUnderTest.Contracts;
 
 namespace SystemUnderTest.Tests.Unit;
 

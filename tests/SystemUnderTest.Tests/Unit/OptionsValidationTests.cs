@@ -22,7 +22,7 @@ public sealed class OptionsValidationTests
             .Should().Be(("mongo", "mongodb://127.0.0.1:27017", "perf", 100));
         (worker.Concurrency, worker.SimulatedDownstreamMs, worker.FailureRate, worker.MaxDeliveries)
             .Should().Be((8, 20, 0.0, 3));
-        (worker.ReclaimIdleMs, worker.BatchSize, worker.MaxPollDelayMs).Should().Be((30_000, 32, 100));
+        (worker.ReclaimIdleMs, worker.BatchSize, worker.MaxPollDelayMs).Should().Be((30_000, 32, 1_000));
         worker.EffectiveConsumerName.Should().Contain(Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         (api.BackpressureEnabled, api.BackpressureMaxLag, api.MaxBodyBytes, api.RequestTimeoutMs, api.AnalyticsCacheSeconds)
             .Should().Be((false, 5000L, 65_536, 10_000, 5));

@@ -1,5 +1,5 @@
 using SystemUnderTest.Api;
-using SystemUnderTest.Jobs;
+using SystemUnderTest.Contracts;
 
 namespace SystemUnderTest.Tests.Unit;
 
@@ -28,6 +28,47 @@ public sealed class RequestValidatorTests
     }
 
     [Theory]
+    [InlineData("1e-27", "EUR")]
+    [InlineData("0.001", "EUR")]
+    [InlineData("0.009", "USD")]
+    [InlineData("12.345", "GBP")]
+    [InlineData("0.5", "JPY")]
+    [InlineData("100.1", "JPY")]
+    [InlineData("1E-3", "CHF")]
+    public void AmountWithMoreDecimalsThanTheCurrencyHasIsRejected(string amount, string currency)
+    {
+        var request = ValidPayment();
+        request.Currency = currency;
+        request.Amount = decimal.Parse(amount, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
+        var errors = RequestValidator.Validate(request);
+        errors.Should().ContainKey("amount").And.HaveCount(1);
+        errors["amount"][0].Should().Contain(currency);
+    }
+
+    [Theory]
+    [InlineData("12.50", "EUR")]
+    [InlineData("12.5000", "EUR")]
+    [InlineData("1E-2", "EUR")]
+    [InlineData("1e2", "JPY")]
+    [InlineData("100.00", "JPY")]
+    [InlineData("1", "JPY")]
+    public void AmountWhoseValueFitsTheCurrencysDecimalsIsAcceptedWhateverItsWrittenForm(string amount, string currency)
+    {
+        var request = ValidPayment();
+        request.Currency = currency;
+        request.Amount = decimal.Parse(amount, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
+        RequestValidator.Validate(request).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void NegativeZeroAmountIsRejected()
+    {
+        var request = ValidPayment();
+        request.Amount = -0.0m;
+        RequestValidator.Validate(request).Should().ContainKey("amount");
+    }
+
+    [Theory]
     [InlineData("0.01")]
     [InlineData("1000000")]
     public void AmountAtTheBoundsIsAccepted(string amount)
@@ -42,6 +83,8 @@ public sealed class RequestValidatorTests
     [InlineData("")]
     [InlineData("eur")]
     [InlineData("AUD")]
+    [InlineData("EUR\n")]
+    [InlineData(" EUR")]
     public void CurrencyOutsideTheListIsRejected(string? currency)
     {
         var request = ValidPayment();
@@ -58,6 +101,7 @@ public sealed class RequestValidatorTests
     public void EveryListedCurrencyIsAccepted(string currency)
     {
         var request = ValidPayment();
+        request.Amount = 12m; // whole, so that it fits JPY's 0 decimals too
         request.Currency = currency;
         RequestValidator.Validate(request).Should().BeEmpty();
     }
@@ -68,6 +112,16 @@ public sealed class RequestValidatorTests
     [InlineData("has space")]
     [InlineData("semi;colon")]
     [InlineData("ünicode")]
+    [InlineData("c-42\n")]
+    [InlineData("c-42\r\n")]
+    [InlineData("\nc-42")]
+    [InlineData(" c-42")]
+    [InlineData("c-42 ")]
+    [InlineData("c-42\t")]
+    [InlineData("c-42\u2028")]
+    [InlineData("c-42\u0085")]
+    [InlineData("c-42\0")]
+    [InlineData("ｃ-42")]
     public void CustomerIdWithBadCharactersOrMissingIsRejected(string? customerId)
     {
         var request = ValidPayment();
@@ -108,6 +162,9 @@ public sealed class RequestValidatorTests
     [InlineData(null)]
     [InlineData("")]
     [InlineData("bad user")]
+    [InlineData("u-1\n")]
+    [InlineData("u-1\u2029")]
+    [InlineData(" u-1")]
     public void UserIdMissingOrMalformedIsRejected(string? userId)
     {
         var request = ValidNotification();
@@ -119,11 +176,41 @@ public sealed class RequestValidatorTests
     [InlineData(null)]
     [InlineData("fax")]
     [InlineData("EMAIL")]
+    [InlineData("email\n")]
+    [InlineData(" sms")]
     public void ChannelOutsideEmailSmsPushIsRejected(string? channel)
     {
         var request = ValidNotification();
         request.Channel = channel;
         RequestValidator.Validate(request).Should().ContainKey("channel").And.HaveCount(1);
+    }
+
+    [Theory]
+    [InlineData("   ")]
+    [InlineData("\n\t")]
+    [InlineData("hello\0")]
+    [InlineData("bell\u0007")]
+    public void MessageOfOnlyWhitespaceOrWithControlCharactersIsRejected(string message)
+    {
+        var request = ValidNotification();
+        request.Message = message;
+        RequestValidator.Validate(request).Should().ContainKey("message").And.HaveCount(1);
+    }
+
+    [Fact]
+    public void MessageMayHaveLineBreaksAndTabs()
+    {
+        var request = ValidNotification();
+        request.Message = "line 1\r\nline 2\tend";
+        RequestValidator.Validate(request).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void DescriptionWithControlCharactersIsRejected()
+    {
+        var request = ValidPayment();
+        request.Description = "refund\u001b[31m";
+        RequestValidator.Validate(request).Should().ContainKey("description").And.HaveCount(1);
     }
 
     [Fact]
@@ -143,6 +230,7 @@ public sealed class RequestValidatorTests
     [InlineData("0123456789ABCDEF0123456789ABCDEF", true)]
     [InlineData("0123456789abcdef0123456789abcde", false)]
     [InlineData("0123456789abcdef0123456789abcdeg", false)]
+    [InlineData("0123456789abcdef0123456789abcdef\n", false)]
     [InlineData("", false)]
     [InlineData(null, false)]
     public void JobIdMustBe32HexCharacters(string? id, bool valid) => RequestValidator.IsJobId(id).Should().Be(valid);

@@ -1,0 +1,53 @@
+"""Tests of eng/results_summary.py on synthetic JUnit files."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import unittest
+import xml.etree.ElementTree as ET
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import results_summary  # noqa: E402
+
+
+class ResultsSummaryTests(unittest.TestCase):
+    def setUp(self):
+        self._root = tempfile.TemporaryDirectory()
+        self.directory = self._root.name
+
+    def tearDown(self):
+        self._root.cleanup()
+
+    def write(self, name, text):
+        path = os.path.join(self.directory, name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        return path
+
+    def test_sums_suites_across_files_and_nesting(self):
+        self.write("Perf.Engine.Tests.xml",
+                   '<testsuites><testsuite name="a" tests="10" failures="1" errors="1" skipped="2"/></testsuites>')
+        self.write("nested/eng-scripts.xml", '<testsuite name="b" tests="5" failures="0" errors="0" skipped="0"/>')
+        totals = results_summary.summarize(self.directory)
+        self.assertEqual(totals.line(), "Total: 11 passed, 2 failed, 2 skipped")
+
+    def test_empty_directory_counts_nothing(self):
+        self.assertEqual(results_summary.summarize(self.directory).line(), "Total: 0 passed, 0 failed, 0 skipped")
+
+    def test_non_integer_count_names_the_file(self):
+        path = self.write("bad.xml", '<testsuites><testsuite name="x" tests="many"/></testsuites>')
+        with self.assertRaises(ValueError) as error:
+            results_summary.summarize(self.directory)
+        self.assertIn(f"{path}: testsuite 'x' has tests='many'", str(error.exception))
+
+    def test_malformed_xml_is_reported(self):
+        self.write("broken.xml", "<testsuites><testsuite")
+        with self.assertRaises(ET.ParseError):
+            results_summary.summarize(self.directory)
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,89 @@
+using System.CommandLine;
+using System.Globalization;
+using Perf.Engine;
+using Perf.Engine.Profiles;
+using Perf.Engine.Reporting;
+using Perf.Engine.Running;
+using Spectre.Console;
+
+namespace Perf.Cli;
+
+/// <summary><c>perf run &lt;profile.yml&gt; --target URL [--time-scale X] [--out report.json]</c>.</summary>
+internal static class RunCommand
+{
+    private static readonly TimeSpan LiveInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan PlainInterval = TimeSpan.FromSeconds(5);
+
+    public static Command Create(CliConsole console)
+    {
+        var profile = new Argument<string>("profile") { Description = "The profile: Artillery YAML in the subset docs/load-engine.md lists." };
+        var target = new Option<string>("--target") { Description = "Base URL of the system under test (replaces config.target, like Artillery's --target)." };
+        var timeScale = new Option<double>("--time-scale")
+        {
+            Description = "Multiplies every phase duration (0.1 runs a 240 s profile in 24 s); rates stay.",
+            DefaultValueFactory = _ => 1.0,
+        };
+        var output = new Option<string>("--out") { Description = "Writes the run's report (JSON, the suite's report model) to this file." };
+        var label = new Option<string>("--label") { Description = "Free text stored in the report, e.g. baseline or optimized." };
+        var interval = new Option<double?>("--progress-interval")
+        {
+            Description = "Seconds per progress interval: the live view's rates and percentiles cover one (default 1 in a terminal, 5 for plain lines).",
+        };
+        var command = new Command("run", "Runs a profile in the open model: live view, end-of-test summary with thresholds. Exit code 0 when every threshold holds, 1 on a breach, 2 on bad input.")
+        {
+            profile, target, timeScale, output, label, interval,
+        };
+
+        command.SetAction((parsed, cancellationToken) => PerfCommandLine.GuardAsync(console, "run", () => RunAsync(
+            console,
+            parsed.GetValue(profile)!,
+            new ProfileOverrides { Target = parsed.GetValue(target), TimeScale = parsed.GetValue(timeScale) },
+            parsed.GetValue(output),
+            parsed.GetValue(label),
+            parsed.GetValue(interval),
+            cancellationToken)));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliConsole console, string path, ProfileOverrides overrides, string? output, string? label, double? intervalSeconds, CancellationToken cancellationToken)
+    {
+        if (intervalSeconds is { } seconds && !(double.IsFinite(seconds) && seconds is >= 0.1 and <= 3600))
+        {
+            throw new CliInputException(string.Create(CultureInfo.InvariantCulture, $"--progress-interval {seconds}: must be between 0.1 and 3600 seconds"));
+        }
+
+        var profile = ProfileLoader.Load(path, overrides);
+        var outputPath = output is null ? null : OutputFile.Prepare("--out", output);
+        var scale = profile.TimeScale == 1 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" (time scale {profile.TimeScale})");
+        console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"perf run: {profile.Name} ({profile.SourcePath}) against {profile.Target}, {profile.Phases.Count} phase(s), {profile.TotalDuration.TotalSeconds:0.#} s{scale}"));
+
+        var options = new RunOptions { Label = label };
+        RunReport report;
+        if (console.Live)
+        {
+            var live = options with { ProgressInterval = Interval(intervalSeconds, LiveInterval) };
+            report = await LiveView.RunAsync(console.Out, profile, live, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            var plain = options with { ProgressInterval = Interval(intervalSeconds, PlainInterval), Progress = snapshot => console.Out.WriteLine(snapshot.ToString()) };
+            report = await new LoadRunner().RunAsync(profile, plain, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (outputPath is not null)
+        {
+            RunReportJson.Write(outputPath, report);
+        }
+
+        RunSummary.Write(console.Out, report);
+        if (outputPath is not null)
+        {
+            console.Out.WriteLine($"report: {outputPath}");
+        }
+
+        return report.Thresholds is { Passed: false } || report.Cancelled ? ExitCodes.Breach : ExitCodes.Success;
+    }
+
+    private static TimeSpan Interval(double? seconds, TimeSpan fallback) => seconds is { } value ? TimeSpan.FromSeconds(value) : fallback;
+}

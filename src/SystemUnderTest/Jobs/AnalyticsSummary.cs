@@ -1,9 +1,0 @@
-namespace SystemUnderTest.Jobs;
-
-/// <summary>Body of GET /analytics/summary.</summary>
-public sealed record AnalyticsSummary(
-    PaymentsSummary Payments,
-    NotificationsSummary Notifications,
-    LatencyAverage JobLatencyMs,
-    bool Cached,
-    DateTimeOffset GeneratedAt);

@@ -1,4 +1,0 @@
-namespace SystemUnderTest.Jobs;
-
-/// <summary>Payments of one currency in the analytics summary.</summary>
-public sealed record CurrencySummary(long Count, decimal TotalAmount);

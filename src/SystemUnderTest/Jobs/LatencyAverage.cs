@@ -1,4 +1,0 @@
-namespace SystemUnderTest.Jobs;
-
-/// <summary>Average enqueue-to-stored latency in the analytics summary.</summary>
-public sealed record LatencyAverage(double Avg);

@@ -1,4 +1,0 @@
-namespace SystemUnderTest.Jobs;
-
-/// <summary>Notifications in the analytics summary.</summary>
-public sealed record NotificationsSummary(long Count);

@@ -1,7 +1,0 @@
-namespace SystemUnderTest.Store;
-
-public enum StoreOutcome
-{
-    Stored,
-    Duplicate,
-}

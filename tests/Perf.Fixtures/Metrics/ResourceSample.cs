@@ -1,0 +1,19 @@
+namespace Perf.Fixtures.Metrics;
+
+/// <summary>One 1-second sample taken while the load runs. CPU per role is % of one core, summed over that role's containers.</summary>
+public sealed record ResourceSample(
+    double ElapsedSeconds,
+    double? HostCpuPercent,
+    double? HostMemoryPercent,
+    IReadOnlyDictionary<string, double> CpuPercentByRole,
+    IReadOnlyDictionary<string, double> MemoryMbByRole,
+    double? RedisUsedMemoryMb,
+    long? RedisClients,
+    long? RedisOpsPerSec,
+    long? EvictedKeys,
+    long? QueueLength,
+    long? QueuePending,
+    long? QueueLag,
+    long? Accepted,
+    long? Processed,
+    string? Error);

@@ -1,0 +1,15 @@
+using System.Text.Json.Serialization;
+
+namespace Perf.Fixtures.Traffic;
+
+/// <summary>
+/// What a burst of job submissions got back: how many were accepted (202), every status code, transport failures and
+/// the body of the first refusal. The accepted ids are kept for checks but left out of artifacts.
+/// </summary>
+public sealed record BurstResult(int Sent, int Accepted, IReadOnlyDictionary<int, int> StatusCodes, int TransportErrors, string? FirstRefusal)
+{
+    [JsonIgnore]
+    public IReadOnlyList<string> AcceptedIds { get; init; } = [];
+
+    public int ServerErrors => StatusCodes.Where(kv => kv.Key >= 500).Sum(kv => kv.Value);
+}

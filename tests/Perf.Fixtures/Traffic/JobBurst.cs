@@ -1,0 +1,67 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+
+namespace Perf.Fixtures.Traffic;
+
+/// <summary>
+/// A bounded burst of job submissions (POST of a JSON body) at a fixed concurrency, to 127.0.0.1 only. Keeps the
+/// ids of accepted jobs so a test can check each one afterwards; a time bound ends the burst early.
+/// </summary>
+public static class JobBurst
+{
+    /// <summary>Posts <paramref name="count"/> bodies (<paramref name="bodyOf"/> of the index) to <paramref name="path"/>.</summary>
+    public static async Task<BurstResult> PostAsync(
+        Uri api, string path, Func<int, object> bodyOf, int count, int concurrency, TimeSpan bound)
+    {
+        using var client = new HttpClient { BaseAddress = api, Timeout = TimeSpan.FromSeconds(5) };
+        using var stop = new CancellationTokenSource(bound);
+        var ids = new ConcurrentBag<string>();
+        var statuses = new ConcurrentDictionary<int, int>();
+        var transportErrors = 0;
+        var sent = 0;
+        string? firstRefusal = null;
+        try
+        {
+            await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = stop.Token },
+                async (i, ct) =>
+                {
+                    Interlocked.Increment(ref sent);
+                    try
+                    {
+                        using var content = new StringContent(JsonSerializer.Serialize(bodyOf(i)), Encoding.UTF8, "application/json");
+                        using var response = await client.PostAsync(new Uri(path, UriKind.Relative), content, ct).ConfigureAwait(false);
+                        statuses.AddOrUpdate((int)response.StatusCode, 1, (_, n) => n + 1);
+                        var text = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
+                        if (response.StatusCode == HttpStatusCode.Accepted)
+                        {
+                            ids.Add(JsonDocument.Parse(text).RootElement.GetProperty("id").GetString()!);
+                        }
+                        else
+                        {
+                            Interlocked.CompareExchange(ref firstRefusal, $"{(int)response.StatusCode} {response.Content.Headers.ContentType}: {text}", null);
+                        }
+                    }
+                    catch (HttpRequestException)
+                    {
+                        Interlocked.Increment(ref transportErrors);
+                    }
+                    catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+                    {
+                        Interlocked.Increment(ref transportErrors);
+                    }
+                }).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // The time bound ended the burst early; what was sent is reported.
+        }
+
+        return new BurstResult(sent, ids.Count, new Dictionary<int, int>(statuses), transportErrors, firstRefusal) { AcceptedIds = ids.ToList() };
+    }
+
+    /// <summary>Payments of varied amounts from 50 customers.</summary>
+    public static Task<BurstResult> PaymentsAsync(Uri api, int count, int concurrency, TimeSpan bound) =>
+        PostAsync(api, "payments", i => new { amount = 10 + (i % 90), currency = "EUR", customerId = $"c-{i % 50}" }, count, concurrency, bound);
+}

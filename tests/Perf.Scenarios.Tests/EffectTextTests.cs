@@ -1,0 +1,31 @@
+namespace Perf.Scenarios.Tests;
+
+public sealed class EffectTextTests
+{
+    [Theory]
+    [InlineData(1.2, "+20.0 %")]
+    [InlineData(0.6, "−40.0 %")]
+    [InlineData(3.33, "×3.33 higher")]
+    [InlineData(1 / 3214.0, "×3,210 lower")]
+    [InlineData(45.6, "×45.6 higher")]
+    [InlineData(1.0, "0.0 %")]
+    public void RatiosBeyondTwofoldAreFactorsNotPercentages(double ratio, string expected)
+    {
+        EffectText.Effect(ratio, EffectScale.Ratio, "ms").Should().Be(expected);
+    }
+
+    [Fact]
+    public void ErrorRateDifferencesAreInPercentagePoints()
+    {
+        EffectText.Effect(0.4, EffectScale.Difference, "%").Should().Be("+0.40 points");
+        EffectText.Interval(-0.1, 0.9, EffectScale.Difference, "%").Should().Be("−0.10 points to +0.90 points");
+        EffectText.Interval(null, null, EffectScale.Ratio, "ms").Should().Be("no interval");
+    }
+
+    [Fact]
+    public void AnIntervalReachingBeyondTwofoldIsWrittenInFactorsAtBothEnds()
+    {
+        EffectText.Interval(1.133, 3.35, EffectScale.Ratio, "ms").Should().Be("×1.13 higher to ×3.35 higher");
+        EffectText.Interval(0.9, 1.2, EffectScale.Ratio, "ms").Should().Be("−10.0 % to +20.0 %");
+    }
+}

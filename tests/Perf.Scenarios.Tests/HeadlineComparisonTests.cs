@@ -1,0 +1,83 @@
+namespace Perf.Scenarios.Tests;
+
+public sealed class HeadlineComparisonTests : IDisposable
+{
+    private readonly TempArtifacts _artifacts = new();
+
+    [Fact]
+    public void ReportOpensWithWhatThisRunShowsThenTheSustainedPhaseHeadline()
+    {
+        var markdown = _artifacts.WriteMarkdown(RunReportBuilder.Baseline(), RunReportBuilder.Optimized());
+
+        var shows = markdown.IndexOf("## What this run shows", StringComparison.Ordinal);
+        var headline = markdown.IndexOf("## Headline: the 'sustained' phase", StringComparison.Ordinal);
+        shows.Should().BePositive();
+        headline.Should().BeGreaterThan(shows);
+        markdown.IndexOf("## Summary", StringComparison.Ordinal).Should().BeGreaterThan(headline);
+        markdown.Should().Contain("leave out run-to-run variation");
+        markdown.Should().Contain("| sustained HTTP p95 | sustained phase, mean of 1-s p95 |");
+    }
+
+    [Fact]
+    public void HeadlineIsWrittenAsJsonForTheGate()
+    {
+        _artifacts.WriteMarkdown(RunReportBuilder.Baseline(), RunReportBuilder.Optimized());
+
+        var results = _artifacts.Writer.Read<ComparisonResults>(Path.Combine(_artifacts.Directory, "comparison-results", "comparison-smoke.json"))!;
+
+        results.Phase.Should().Be("sustained");
+        results.Metrics.Select(m => m.Name).Should().Equal(HeadlineMetrics.All.Select(m => m.Name));
+        var p95 = results.Metrics.Single(m => m.Name == "sustained HTTP p95");
+        (p95.Unit, p95.Direction, p95.Scale).Should().Be(("ms", MetricDirection.LowerIsBetter, EffectScale.Ratio));
+        p95.A.Should().BeApproximately(96.2, 1e-9, "the builder's per-second p95 rises from 0.92 to 1.0 of 100 ms over the sustained phase");
+        p95.B.Should().BeApproximately(57.72, 1e-9);
+        p95.Estimate.Should().BeApproximately(0.6, 1e-9);
+        p95.CiLow.Should().BeLessThan(0.6);
+        p95.CiHigh.Should().BeGreaterThan(0.6);
+        (p95.Verdict, p95.IntervalSource, p95.MinEffect).Should().Be((Verdict.Better, IntervalSource.WithinRun, 0.10));
+        results.Metrics.Single(m => m.Name == "job end-to-end p95").Verdict.Should().Be(Verdict.NotEstimated, "one run gives no interval for a whole-run value");
+    }
+
+    [Fact]
+    public void RepeatsOfThisSessionGiveBetweenRunIntervals()
+    {
+        for (var repeat = 1; repeat <= 4; repeat++)
+        {
+            _artifacts.Store(new RunReportBuilder { P95 = 100 + repeat, JobP95 = 400 + repeat }.Build() with { Repeat = repeat });
+            _artifacts.Store(new RunReportBuilder { Configuration = "optimized", P95 = 60 + repeat, JobP95 = 120 + repeat }.Build() with { Repeat = repeat });
+        }
+
+        var markdown = File.ReadAllText(_artifacts.Write()!);
+        var results = _artifacts.Writer.Read<ComparisonResults>(Path.Combine(_artifacts.Directory, "comparison-results", "comparison-smoke.json"))!;
+
+        (results.RunsA, results.RunsB).Should().Be((4, 4));
+        var job = results.Metrics.Single(m => m.Name == "job end-to-end p95");
+        (job.IntervalSource, job.Verdict, job.RunsA).Should().Be((IntervalSource.BetweenRuns, Verdict.Better, 4));
+        job.CiHigh.Should().BeLessThan(0.5);
+        markdown.Should().Contain("Intervals are between-run").And.Contain("baseline repeat 4, optimized repeat 4");
+    }
+
+    [Fact]
+    public void AnAaRunWritesANoiseFloorThatLaterComparisonsUse()
+    {
+        _artifacts.Store(new RunReportBuilder { Side = "baseline-aa-a" }.Build());
+        _artifacts.Store(new RunReportBuilder { Side = "baseline-aa-b", HostCpuPeak = 75 }.Build());
+
+        var aaPath = _artifacts.Write(aaConfiguration: "baseline");
+
+        Path.GetFileName(aaPath).Should().Be("LOAD_TEST_AA_BASELINE_SMOKE.md");
+        var noise = _artifacts.Writer.Read<NoiseFloor>(ComparisonReport.NoiseFloorPath(_artifacts.Writer))!;
+        noise.ByMetric["host CPU"].Should().BeGreaterThan(0.2, "host CPU differed by about a fifth between the two halves");
+        noise.ByMetric["sustained HTTP p95"].Should().BeLessThan(0.1);
+
+        var markdown = _artifacts.WriteMarkdown(RunReportBuilder.Baseline(), RunReportBuilder.Optimized());
+        var results = _artifacts.Writer.Read<ComparisonResults>(Path.Combine(_artifacts.Directory, "comparison-results", "comparison-smoke.json"))!;
+        var cpu = results.Metrics.Single(m => m.Name == "host CPU");
+        cpu.MinEffect.Should().Be(noise.ByMetric["host CPU"]);
+        cpu.MinEffectSource.Should().StartWith("A/A noise floor (baseline");
+        results.Metrics.Single(m => m.Name == "sustained HTTP p95").MinEffectSource.Should().Be("stated");
+        markdown.Should().Contain("noise-floor-smoke.json");
+    }
+
+    public void Dispose() => _artifacts.Dispose();
+}

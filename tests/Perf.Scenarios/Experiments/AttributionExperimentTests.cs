@@ -1,0 +1,38 @@
+using Perf.Scenarios.Experiments.Attribution;
+using Xunit.Abstractions;
+
+namespace Perf.Scenarios.Experiments;
+
+[Collection(ExperimentLog.Name)]
+[Trait(TestTraits.Category, ExperimentTraits.Attribution)]
+[Trait(TestTraits.Requires, TestTraits.Docker)]
+public sealed class AttributionExperimentTests(ExperimentLog log, ITestOutputHelper output) : IDisposable
+{
+    [Fact]
+    [Trait(ExperimentTraits.Size, ExperimentTraits.Tiny)]
+    public async Task TinyDesignGivesEveryEffectAnIntervalAndLosesNoJobs()
+    {
+        var experiment = ExperimentDefinitions.TinyAttribution();
+        var result = await experiment.RunAsync(new MovingBlockBootstrap(), log.Write, CancellationToken.None);
+
+        result.Runs.Should().HaveCount(experiment.Design.Runs.Count);
+        result.Runs.Should().AllSatisfy(r => r.JobsLost.Should().Be(0, $"{r.Run.Name} must not lose accepted jobs"));
+        result.Effects.Select(e => e.Effect).Distinct().Should().BeEquivalentTo(experiment.Design.Effects.Select(e => e.Name));
+        result.Effects.Should().AllSatisfy(e => e.Interval.Low.Should().BeLessThanOrEqualTo(e.Interval.High, e.Effect + " on " + e.Metric));
+        var markdown = File.ReadAllText(AttributionExperiment.MarkdownPath(ExperimentSettings.Directory(tiny: true), "smoke"));
+        markdown.Should().Contain("Knob → effect").And.Contain("Workers × Backpressure");
+    }
+
+    [FullExperimentFact(ExperimentTraits.Attribution)]
+    [Trait(ExperimentTraits.Size, ExperimentTraits.Full)]
+    public async Task FullDesignEstimatesEveryKnob()
+    {
+        var experiment = ExperimentDefinitions.FullAttribution();
+        var result = await experiment.RunAsync(new MovingBlockBootstrap(), log.Write, CancellationToken.None);
+
+        result.Runs.Should().AllSatisfy(r => r.JobsLost.Should().Be(0, $"{r.Run.Name} must not lose accepted jobs"));
+        result.Effects.Select(e => e.Effect).Distinct().Should().HaveCount(experiment.Design.Effects.Count);
+    }
+
+    public void Dispose() => log.FlushTo(output);
+}

@@ -1,0 +1,36 @@
+using Xunit.Abstractions;
+
+namespace Perf.Scenarios.Experiments;
+
+[Collection(ExperimentLog.Name)]
+[Trait(TestTraits.Category, ExperimentTraits.Scaling)]
+[Trait(TestTraits.Requires, TestTraits.Docker)]
+public sealed class ScalingExperimentTests(ExperimentLog log, ITestOutputHelper output) : IDisposable
+{
+    [Fact]
+    [Trait(ExperimentTraits.Size, ExperimentTraits.Tiny)]
+    public async Task TinyCurveStaysUnderTheIoCeilingAndIsFitted()
+    {
+        var experiment = ExperimentDefinitions.TinyScaling();
+        var result = await experiment.RunAsync(log.Write, CancellationToken.None);
+
+        result.Points.Select(p => p.Workers).Should().Equal(experiment.Plan.WorkerCounts);
+        result.Points.Should().AllSatisfy(p => p.JobsPerSecond.Should().BeInRange(0.01, p.IoCeiling * 1.15,
+            $"{p.Workers} worker(s) with {p.Concurrency} slot(s) of {p.DownstreamMs} ms cannot finish more than {p.IoCeiling:0} jobs/s"));
+        result.Points[^1].JobsPerSecond.Should().BeGreaterThan(result.Points[0].JobsPerSecond,
+            "three I/O-bound workers on an idle API outrun one when the cores are not the limit at these rates");
+        result.Fit.Should().NotBeNull(result.FitProblem);
+        File.Exists(Path.Combine(ExperimentSettings.Directory(tiny: true), "SCALING.md")).Should().BeTrue();
+    }
+
+    [FullExperimentFact(ExperimentTraits.Scaling)]
+    [Trait(ExperimentTraits.Size, ExperimentTraits.Full)]
+    public async Task FullCurveIsMeasuredAndFitted()
+    {
+        var result = await ExperimentDefinitions.FullScaling().RunAsync(log.Write, CancellationToken.None);
+
+        result.Fit.Should().NotBeNull(result.FitProblem);
+    }
+
+    public void Dispose() => log.FlushTo(output);
+}
