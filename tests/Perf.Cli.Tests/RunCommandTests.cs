@@ -69,7 +69,11 @@ public class RunCommandTests
         using var temp = new TempDirectory();
         var profile = temp.File("profile.yml", Profile(seconds: 1, rate: 5));
 
-        var result = await CliHarness.RunAsync("run", profile, "--target", "http://127.0.0.1:9", option, value);
+        // A bad --target replaces the good one rather than following it: the option takes a single value.
+        string[] args = option == "--target"
+            ? ["run", profile, option, value]
+            : ["run", profile, "--target", "http://127.0.0.1:9", option, value];
+        var result = await CliHarness.RunAsync(args);
 
         result.ExitCode.Should().Be(ExitCodes.BadInput, result.ToString());
         result.Error.Should().Contain(message);
