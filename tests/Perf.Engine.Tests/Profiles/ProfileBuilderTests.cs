@@ -73,6 +73,9 @@ public class ProfileBuilderTests
     [InlineData("noWeight")]
     [InlineData("errorRate")]
     [InlineData("thresholdScope")]
+    [InlineData("thresholdPhase")]
+    [InlineData("phaseThresholdScope")]
+    [InlineData("phaseErrorRate")]
     [InlineData("loopCount")]
     [InlineData("emptyFlow")]
     public void BuilderAndLoaderBreakTheSameRuleTheSameWay(string rule)
@@ -107,9 +110,15 @@ public class ProfileBuilderTests
         unnamed.Should().Throw<ProfileException>().Which.Key.Should().Be("scenarios[0].flow[0].step");
     }
 
+    private static ProfileBuilder NamedPhaseBase() => ProfileBuilder.Create("broken")
+        .WithTarget("http://127.0.0.1:8080")
+        .WithLoad(Load.ConstantRate(1, TimeSpan.FromSeconds(1), "sustained"));
+
     private static ProfileBuilder Base(string name = "broken") => ProfileBuilder.Create(name)
         .WithTarget("http://127.0.0.1:8080")
         .WithLoad(Load.ConstantRate(1, TimeSpan.FromSeconds(1)));
+
+    private const string NamedPhase = "config:\n  target: \"http://127.0.0.1:8080\"\n  phases: [{ name: sustained, duration: 1, arrivalRate: 1 }]\n";
 
     private const string Config = "config:\n  target: \"http://127.0.0.1:8080\"\n  phases: [{ duration: 1, arrivalRate: 1 }]\n";
 
@@ -141,6 +150,16 @@ public class ProfileBuilderTests
         ["thresholdScope"] = (
             Config + "  plugins: { ensure: { thresholds: [{ scenarios.nope.response_time.p95: 100 }] } }\nscenarios: [{ name: s, flow: [{ get: { url: \"/\" } }] }]\n",
             () => Base().WithScenario("s", f => f.Get("/")).WithThresholds(ThresholdSpec.ScenarioResponseTime("nope", Aggregation.P95, 100)).Build()),
+        ["thresholdPhase"] = (
+            NamedPhase + "  plugins: { ensure: { phases: { peak: { maxErrorRate: 1 } } } }\nscenarios: [{ name: s, flow: [{ get: { url: \"/\" } }] }]\n",
+            () => NamedPhaseBase().WithScenario("s", f => f.Get("/")).WithThresholds(ThresholdSpec.MaxErrorRate(1).InPhase("peak")).Build()),
+        ["phaseThresholdScope"] = (
+            NamedPhase + "  plugins: { ensure: { phases: { sustained: { thresholds: [{ plugins.metrics-by-endpoint.response_time.a.p99: 5 }] } } } }\nscenarios: [{ name: s, flow: [{ get: { url: \"/\", name: a } }] }]\n",
+            () => NamedPhaseBase().WithScenario("s", f => f.Get("/", r => r.Named("a")))
+                .WithThresholds(ThresholdSpec.RequestResponseTime("a", Aggregation.P99, 5).InPhase("sustained")).Build()),
+        ["phaseErrorRate"] = (
+            NamedPhase + "  plugins: { ensure: { phases: { sustained: { maxErrorRate: 150 } } } }\nscenarios: [{ name: s, flow: [{ get: { url: \"/\" } }] }]\n",
+            () => NamedPhaseBase().WithScenario("s", f => f.Get("/")).WithThresholds(ThresholdSpec.MaxErrorRate(150).InPhase("sustained")).Build()),
         ["loopCount"] = (
             Config + "scenarios: [{ name: s, flow: [{ loop: [{ get: { url: \"/\" } }], count: 0 }] }]\n",
             () => Base().WithScenario("s", f => f.Loop(0, l => l.Get("/"))).Build()),
