@@ -55,6 +55,8 @@ public class LoadModelTests
         closed.Scenarios.Single().Model.Should().Be(LoadModel.Closed);
         closed.Scenarios.Single().VusersCompleted.Should().Be(closed.Totals.Requests);
         report.GetPhase("busy").StartedArrivals.Should().Be(closed.Totals.Requests);
+        report.GetPhase("busy").Traffic!.Requests.Should().Be(closed.Totals.Requests, "a phase's statistics hold the requests of its own iterations");
+        report.GetPhase("open").Traffic!.Requests.Should().Be(report.Totals.Requests);
         report.Thresholds!.Checks.Single().Measured.Should().Be(report.Totals.Latency.Min, "latency thresholds read the open model only");
     }
 
