@@ -1,4 +1,5 @@
 using System.Globalization;
+using Perf.Engine;
 using Perf.Engine.Profiles;
 using Perf.Engine.Reporting;
 using Perf.Engine.Running;

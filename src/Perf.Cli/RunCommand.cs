@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Perf.Engine;
 using Perf.Engine.Profiles;
 using Perf.Engine.Reporting;
 using Perf.Engine.Running;

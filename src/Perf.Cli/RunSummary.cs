@@ -1,5 +1,6 @@
 using System.Globalization;
 using Perf.Engine.Reporting;
+using Perf.Engine.Stats;
 using Spectre.Console;
 
 namespace Perf.Cli;

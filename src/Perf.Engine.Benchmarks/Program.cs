@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Perf.Engine;
 using Perf.Engine.Benchmarks;
 using Perf.Engine.Profiles;
 using Perf.Engine.Running;
@@ -72,9 +73,10 @@ foreach (var rate in rates)
     var phase = report.Phases.Single();
     var perThousand = cpuPercent / (report.Totals.Rps / 1000);
     var steadyText = steady.CpuPercentPerThousandRps is { } value ? value.ToString("F2", inv) : "n/a";
-    if (ledger is not null && ledger.Count != report.Request(jobKey.RequestKey)?.Stats.Status(202))
+    var accepted = report.TryGetRequest(jobKey.RequestKey, out var jobs) ? jobs.Stats.Status(202) : (long?)null;
+    if (ledger is not null && ledger.Count != accepted)
     {
-        Console.Error.WriteLine($"the ledger holds {ledger.Count} ids for {report.Request(jobKey.RequestKey)?.Stats.Status(202)} accepted answers");
+        Console.Error.WriteLine($"the ledger holds {ledger.Count} ids for {accepted} accepted answers");
         return 1;
     }
 
@@ -101,18 +103,13 @@ else
 
 return 0;
 
-LoadProfile Profile(Uri target, double seconds, double rate) => ProfileLoader.Parse(string.Create(CultureInfo.InvariantCulture, $"""
-    config:
-      target: "{target}"
-      phases:
-        - name: "{rate}/s"
-          duration: {seconds}
-          arrivalRate: {rate}
-    scenarios:
-      - name: trivial
-        flow:
-          - {(ledgerMode is null ? "get: { url: \"/\" }" : "post: { url: \"/jobs\", json: { n: 1 }, capture: { json: \"$.id\", as: jobId }, expect: [{ statusCode: 202 }] }")}
-    """), "benchmark.yml");
+LoadProfile Profile(Uri target, double seconds, double rate) => ProfileBuilder.Create("benchmark")
+    .WithTarget(target)
+    .WithLoad(Load.ConstantRate(rate, TimeSpan.FromSeconds(seconds), string.Create(CultureInfo.InvariantCulture, $"{rate}/s")))
+    .WithScenario("trivial", flow => _ = ledgerMode is null
+        ? flow.Get("/")
+        : flow.Post("/jobs", new { n = 1 }, request => request.Capture("$.id", "jobId").Expect(202)))
+    .Build();
 
 int Option(string name, int fallback) => OptionText(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
 

@@ -44,7 +44,7 @@ public class ArtilleryImporterTests
 
         report.Requests.Select(r => r.Key).Should().BeEquivalentTo(
             "GET /health", "POST /payments", "GET /payments/{{ paymentId }}", "GET /analytics/summary", "POST /notifications");
-        var create = report.Request("POST /payments")!;
+        var create = report.GetRequest("POST /payments");
         create.Name.Should().Be("create-payment");
         create.Stats.Requests.Should().Be(107);
         create.Stats.Latency.P99.Should().Be(30.9);

@@ -20,7 +20,7 @@ public class ImportArtilleryCommandTests
         report.Label.Should().Be("artillery");
         report.Target.Should().Be("http://127.0.0.1:18089/");
         report.Totals.Requests.Should().Be(337);
-        report.Request("POST /payments")!.Stats.Status(202).Should().Be(107);
+        report.GetRequest("POST /payments").Stats.Status(202).Should().Be(107);
         report.Thresholds!.Checks.Should().HaveCount(4);
     }
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Docker.DotNet.Models;
+using Perf.Engine;
 using Perf.Engine.Reporting;
-using Perf.Engine.Running;
 using Perf.Fixtures;
 using Perf.Fixtures.Containers;
 using Perf.Fixtures.Settings;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using DotNet.Testcontainers.Builders;
 using DotNet.Testcontainers.Networks;
-using Perf.Engine.Running;
+using Perf.Engine;
 using Perf.Fixtures;
 using Perf.Fixtures.Accounting;
 using Perf.Fixtures.Containers;

@@ -1,9 +1,9 @@
 using Perf.Engine.Reporting;
-using Perf.Engine.Thresholds;
+using Perf.Engine.Stats;
 using Perf.Fixtures.Accounting;
 using Perf.Fixtures.Metrics;
 using Perf.Fixtures.Settings;
-using EngineSecond = Perf.Engine.Reporting.TimeSeriesPoint;
+using EngineSecond = Perf.Engine.Stats.TimeSeriesPoint;
 
 namespace Perf.Scenarios.Tests;
 

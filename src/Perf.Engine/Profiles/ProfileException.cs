@@ -1,8 +1,17 @@
 namespace Perf.Engine.Profiles;
 
-/// <summary>A profile file that cannot be used; the message names the file, line and key.</summary>
+/// <summary>A profile that cannot be used; the message names the file, line and key (or, built in code, the profile and key).</summary>
 public sealed class ProfileException : Exception
 {
+    /// <summary>A profile built in code: no file or line, the same key and problem the YAML form would get.</summary>
+    public ProfileException(string source, string key, string problem)
+        : base($"{source}: '{key}': {problem}")
+    {
+        File = source;
+        Key = key;
+        Problem = problem;
+    }
+
     public ProfileException(string file, long line, string key, string problem)
         : base($"{file}:{line}: '{key}': {problem}")
     {

@@ -4,25 +4,17 @@ namespace Perf.Engine.Profiles;
 
 internal sealed partial class ProfileParser
 {
-    private const string RunPrefix = "http.response_time.";
-    private const string ScenarioPrefix = "scenarios.";
-    private const string ScenarioInfix = ".response_time.";
-    private const string EndpointPrefix = "plugins.metrics-by-endpoint.response_time.";
-
-    private static readonly string[] Aggregations = ["min", "max", "mean", "median", "p50", "p75", "p90", "p95", "p99", "p999"];
+    private const string RunPrefix = ThresholdSpec.RunPrefix;
+    private const string ScenarioPrefix = ThresholdSpec.ScenarioPrefix;
+    private const string ScenarioInfix = ThresholdSpec.ScenarioInfix;
+    private const string EndpointPrefix = ThresholdSpec.EndpointPrefix;
 
     /// <summary>
     /// The engine's phase extension of ensure: <c>ensure.phases.PHASE</c> holds thresholds and maxErrorRate judged on
     /// that phase's requests only. Artillery's ensure plugin reads only thresholds, conditions, maxErrorRate and its
     /// legacy keys, so it skips this key and the file still runs there (without the phase checks).
     /// </summary>
-    private const string PhasesKey = "phases";
-
-    /// <summary>Phase-scoped thresholds are checked against the phase names once config.phases is read.</summary>
-    private readonly List<(string Phase, YamlNode Node, string Path)> _phaseThresholds = [];
-
-    /// <summary>Scoped thresholds are checked against scenario and request names once the flows are read.</summary>
-    private readonly List<(ThresholdSpec Spec, YamlNode Node, string Path)> _scopedThresholds = [];
+    internal const string PhasesKey = "phases";
 
     private List<ThresholdSpec> ParsePlugins(YamlMappingNode plugins, string path)
     {
@@ -56,7 +48,7 @@ internal sealed partial class ProfileParser
         {
             if (key == "maxErrorRate")
             {
-                thresholds.Add(new ThresholdSpec("maxErrorRate", ThresholdKind.MaxErrorRate, yaml.Number(value, keyPath, 0, 100)) { Phase = phase });
+                thresholds.Add(ThresholdSpec.MaxErrorRate(yaml.Number(value, keyPath)) with { Phase = phase });
                 continue;
             }
 
@@ -64,7 +56,7 @@ internal sealed partial class ProfileParser
             {
                 foreach (var (phaseName, phaseValue, phasePath) in PhaseEntries(yaml.Mapping(value, keyPath), keyPath))
                 {
-                    _phaseThresholds.Add((phaseName, phaseValue, phasePath));
+                    yaml.Remember(phasePath, phaseValue);
                     thresholds.AddRange(ParseEnsure(yaml.Mapping(phaseValue, phasePath), phasePath, phaseName));
                 }
 
@@ -83,15 +75,9 @@ internal sealed partial class ProfileParser
 
                 var (metricNode, limitNode) = item.Children.Single();
                 var metric = yaml.String(metricNode, itemPath);
-                var limit = yaml.Number(limitNode, $"{itemPath}.{metric}", 0);
-                var spec = ParseThresholdMetric(metric, limit, metricNode, $"{itemPath}.{metric}");
-                if (phase is not null && spec.ScopeKind != ThresholdScope.Run)
-                {
-                    throw yaml.Error(metricNode, $"{itemPath}.{metric}",
-                        $"a phase threshold covers the phase's requests as a whole: use {RunPrefix}AGG (the engine keeps no per-phase statistics per scenario or request)");
-                }
-
-                thresholds.Add(spec with { Phase = phase });
+                yaml.Remember($"{itemPath}.{metric}", metricNode);
+                var limit = yaml.Number(limitNode, $"{itemPath}.{metric}");
+                thresholds.Add(ParseThresholdMetric(metric, limit, metricNode, $"{itemPath}.{metric}") with { Phase = phase });
             }
         }
 
@@ -100,38 +86,20 @@ internal sealed partial class ProfileParser
 
     private ThresholdSpec ParseThresholdMetric(string metric, double limit, YamlNode node, string path)
     {
-        ThresholdSpec spec;
-        if (metric.StartsWith(RunPrefix, StringComparison.Ordinal))
+        var (aggregation, scopeKind, scope) = metric switch
         {
-            spec = new ThresholdSpec(metric, ThresholdKind.ResponseTime, limit, metric[RunPrefix.Length..]);
-        }
-        else if (metric.StartsWith(ScenarioPrefix, StringComparison.Ordinal) && metric.LastIndexOf(ScenarioInfix, StringComparison.Ordinal) is var infix and > 0)
-        {
-            var scenario = metric[ScenarioPrefix.Length..infix];
-            spec = new ThresholdSpec(metric, ThresholdKind.ResponseTime, limit, metric[(infix + ScenarioInfix.Length)..], ThresholdScope.Scenario, scenario);
-        }
-        else if (metric.StartsWith(EndpointPrefix, StringComparison.Ordinal) && metric.LastIndexOf('.') is var dot and > 0 && dot > EndpointPrefix.Length)
-        {
-            var request = metric[EndpointPrefix.Length..dot];
-            spec = new ThresholdSpec(metric, ThresholdKind.ResponseTime, limit, metric[(dot + 1)..], ThresholdScope.Request, request);
-        }
-        else
-        {
-            throw yaml.Error(node, path,
-                $"unsupported metric (supported: {RunPrefix}AGG, {ScenarioPrefix}SCENARIO{ScenarioInfix}AGG, {EndpointPrefix}REQUEST-NAME.AGG)");
-        }
+            _ when metric.StartsWith(RunPrefix, StringComparison.Ordinal) => (metric[RunPrefix.Length..], ThresholdScope.Run, (string?)null),
+            _ when metric.StartsWith(ScenarioPrefix, StringComparison.Ordinal) && metric.LastIndexOf(ScenarioInfix, StringComparison.Ordinal) is var infix and > 0 =>
+                (metric[(infix + ScenarioInfix.Length)..], ThresholdScope.Scenario, metric[ScenarioPrefix.Length..infix]),
+            _ when metric.StartsWith(EndpointPrefix, StringComparison.Ordinal) && metric.LastIndexOf('.') is var dot and > 0 && dot > EndpointPrefix.Length =>
+                (metric[(dot + 1)..], ThresholdScope.Request, metric[EndpointPrefix.Length..dot]),
+            _ => throw yaml.Error(node, path,
+                $"unsupported metric (supported: {RunPrefix}AGG, {ScenarioPrefix}SCENARIO{ScenarioInfix}AGG, {EndpointPrefix}REQUEST-NAME.AGG)"),
+        };
 
-        if (Array.IndexOf(Aggregations, spec.Aggregation) < 0)
-        {
-            throw yaml.Error(node, path, $"unsupported aggregation '{spec.Aggregation}' (supported: {string.Join(", ", Aggregations)})");
-        }
-
-        if (spec.ScopeKind != ThresholdScope.Run)
-        {
-            _scopedThresholds.Add((spec, node, path));
-        }
-
-        return spec;
+        return AggregationNames.TryParse(aggregation, out var typed)
+            ? new ThresholdSpec(metric, ThresholdKind.ResponseTime, limit, typed, scopeKind, scope)
+            : throw yaml.Error(node, path, $"unsupported aggregation '{aggregation}' (supported: {string.Join(", ", AggregationNames.All)})");
     }
 
     private IEnumerable<(string Key, YamlNode Value, string Path)> PhaseEntries(YamlMappingNode phases, string path)
@@ -140,32 +108,6 @@ internal sealed partial class ProfileParser
         {
             var name = yaml.String(keyNode, $"{path}.(phase name)");
             yield return (name, value, $"{path}.{name}");
-        }
-    }
-
-    private void ValidateThresholdPhases(IReadOnlyList<Phase> phases)
-    {
-        foreach (var (phase, node, path) in _phaseThresholds)
-        {
-            if (!phases.Any(p => p.Name == phase))
-            {
-                throw yaml.Error(node, path, $"no phase is named '{phase}' (phases: {string.Join(", ", phases.Select(p => $"'{p.Name}'"))})");
-            }
-        }
-    }
-
-    private void ValidateThresholdScopes(IReadOnlyList<Scenario> scenarios)
-    {
-        foreach (var (spec, node, path) in _scopedThresholds)
-        {
-            var known = spec.ScopeKind == ThresholdScope.Scenario
-                ? scenarios.Any(s => s.Name == spec.Scope)
-                : scenarios.SelectMany(s => s.Flow).Any(step => step.Name == spec.Scope);
-            if (!known)
-            {
-                var what = spec.ScopeKind == ThresholdScope.Scenario ? "no scenario is named" : "no request has name:";
-                throw yaml.Error(node, path, $"{what} '{spec.Scope}'");
-            }
         }
     }
 }

@@ -34,8 +34,13 @@ internal sealed partial class ProfileParser(YamlNodes yaml, ProfileOverrides ove
             throw yaml.Error(top, "scenarios", "is required");
         }
 
-        var profile = ParseConfig(config);
-        return profile with { Scenarios = ParseScenarios(scenarios) };
+        var profile = ParseConfig(config) with { Scenarios = ParseScenarios(scenarios) };
+        if (ProfileValidator.FirstProblem(profile) is { } problem)
+        {
+            throw yaml.ErrorAt(problem.Key, problem.Problem, root);
+        }
+
+        return profile;
     }
 
     private LoadProfile ParseConfig(YamlMappingNode config)
@@ -67,7 +72,7 @@ internal sealed partial class ProfileParser(YamlNodes yaml, ProfileOverrides ove
                 case "http":
                     foreach (var (_, httpValue, httpPath) in yaml.Entries(yaml.Mapping(value, path), path, "timeout"))
                     {
-                        timeout = TimeSpan.FromSeconds(yaml.Number(httpValue, httpPath, 0.001, 3600));
+                        timeout = YamlNodes.Seconds(yaml.Number(httpValue, httpPath));
                     }
 
                     break;
@@ -81,8 +86,6 @@ internal sealed partial class ProfileParser(YamlNodes yaml, ProfileOverrides ove
         {
             throw yaml.Error(config, "config.phases", "is required");
         }
-
-        ValidateThresholdPhases(phases);
 
         return new LoadProfile
         {
@@ -105,60 +108,71 @@ internal sealed partial class ProfileParser(YamlNodes yaml, ProfileOverrides ove
             throw yaml.Error(node!, "config.target", "is required (or pass a target override)");
         }
 
-        if (Uri.TryCreate(target, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
-        {
-            return uri;
-        }
-
-        if (node is null)
-        {
-            throw new ProfileException(yaml.File, 0, "(override) target", $"must be an absolute http(s) URL, found '{target}'");
-        }
-
-        throw yaml.Error(node, "config.target", $"must be an absolute http(s) URL, found '{target}'");
+        return ProfileValidator.ParseTarget(target, out var problem) ?? (node is null
+            ? throw new ProfileException(yaml.File, 0, "(override) target", problem!)
+            : throw yaml.Error(node, "config.target", problem!));
     }
 
     private List<Phase> ParsePhases(YamlSequenceNode sequence, string path)
     {
         var phases = new List<Phase>();
-        if (sequence.Children.Count == 0)
-        {
-            throw yaml.Error(sequence, path, "needs at least one phase");
-        }
-
         foreach (var node in sequence.Children)
         {
             var phasePath = $"{path}[{phases.Count}]";
-            var mapping = yaml.Mapping(node, phasePath);
-            TimeSpan? duration = null;
-            double? rate = null;
-            double? rampTo = null;
-            var name = $"phase {phases.Count + 1}";
-            foreach (var (key, value, keyPath) in yaml.Entries(mapping, phasePath, "duration", "arrivalRate", "rampTo", "name"))
-            {
-                switch (key)
-                {
-                    case "duration": duration = yaml.Duration(value, keyPath); break;
-                    case "arrivalRate": rate = yaml.Number(value, keyPath, 0, 1_000_000); break;
-                    case "rampTo": rampTo = yaml.Number(value, keyPath, 0, 1_000_000); break;
-                    case "name": name = yaml.String(value, keyPath); break;
-                }
-            }
-
-            if (duration is null)
-            {
-                throw yaml.Error(mapping, $"{phasePath}.duration", "is required");
-            }
-
-            if (rate is null)
-            {
-                throw yaml.Error(mapping, $"{phasePath}.arrivalRate", "is required (arrivalCount and pause are not supported)");
-            }
-
-            phases.Add(new Phase(name, duration.Value * overrides.TimeScale, rate.Value, rampTo));
+            var phase = ParsePhase(yaml.Mapping(node, phasePath), phasePath);
+            var name = phase.Name.Length > 0 ? phase.Name : $"phase {phases.Count + 1}";
+            phases.Add(phase with { Name = name, Duration = phase.Duration * overrides.TimeScale });
         }
 
         return phases;
+    }
+
+    /// <summary>One of Artillery's phase forms: arrivalRate (with optional rampTo), arrivalCount, or pause.</summary>
+    private Phase ParsePhase(YamlMappingNode mapping, string path)
+    {
+        TimeSpan? duration = null;
+        TimeSpan? pause = null;
+        double? rate = null;
+        double? rampTo = null;
+        long? count = null;
+        var name = string.Empty;
+        foreach (var (key, value, keyPath) in yaml.Entries(mapping, path, "duration", "arrivalRate", "rampTo", "arrivalCount", "pause", "name"))
+        {
+            switch (key)
+            {
+                case "duration": duration = yaml.Duration(value, keyPath); break;
+                case "pause": pause = yaml.Duration(value, keyPath); break;
+                case "arrivalRate": rate = yaml.Number(value, keyPath); break;
+                case "rampTo": rampTo = yaml.Number(value, keyPath); break;
+                case "arrivalCount": count = yaml.Integer(value, keyPath); break;
+                case "name": name = yaml.String(value, keyPath); break;
+            }
+        }
+
+        var forms = (rate is null ? 0 : 1) + (count is null ? 0 : 1) + (pause is null ? 0 : 1);
+        if (forms != 1)
+        {
+            throw yaml.Error(mapping, path, "each phase has exactly one of: arrivalRate (optionally with rampTo), arrivalCount, pause");
+        }
+
+        if (rampTo is not null && rate is null)
+        {
+            throw yaml.Error(mapping, $"{path}.rampTo", "goes with arrivalRate only");
+        }
+
+        if (pause is { } pauseFor)
+        {
+            return duration is null
+                ? Load.Pause(pauseFor, name)
+                : throw yaml.Error(mapping, $"{path}.duration", "a pause phase takes its length from 'pause' alone");
+        }
+
+        if (duration is not { } during)
+        {
+            throw yaml.Error(mapping, $"{path}.duration", "is required");
+        }
+
+        return count is { } arrivals ? Load.ArrivalCount(arrivals, during, name) : new Phase(name, during, rate!.Value, rampTo);
     }
 
     private void ParseVariables(YamlMappingNode mapping, string path)
@@ -167,20 +181,10 @@ internal sealed partial class ProfileParser(YamlNodes yaml, ProfileOverrides ove
         {
             var name = keyNode is YamlScalarNode { Value: { Length: > 0 } text } ? text : string.Empty;
             var keyPath = $"{path}.{name}";
-            if (!Templates.Template.IsValidName(name))
-            {
-                throw yaml.Error(keyNode, keyPath, "variable names are letters, digits and '_'");
-            }
-
-            var values = value is YamlSequenceNode list
+            yaml.Remember(keyPath, keyNode);
+            _variables[name] = value is YamlSequenceNode list
                 ? list.Children.Select((item, i) => yaml.String(item, $"{keyPath}[{i}]")).ToList()
                 : [yaml.String(value, keyPath)];
-            if (values.Count == 0)
-            {
-                throw yaml.Error(value, keyPath, "needs at least one value");
-            }
-
-            _variables[name] = values;
         }
     }
 }

@@ -4,7 +4,7 @@ namespace Perf.Engine.Profiles;
 /// One request of a scenario flow. <see cref="Url"/> and string values of <see cref="JsonBody"/> and
 /// <see cref="Headers"/> may contain <c>{{ variable }}</c> placeholders.
 /// </summary>
-public sealed record RequestStep
+public sealed record RequestStep : FlowStep
 {
     public required HttpMethod Method { get; init; }
 

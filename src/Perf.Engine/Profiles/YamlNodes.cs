@@ -9,10 +9,35 @@ namespace Perf.Engine.Profiles;
 /// </summary>
 internal sealed class YamlNodes(string file)
 {
+    private readonly Dictionary<string, YamlNode> _nodes = new(StringComparer.Ordinal);
+
     public string File { get; } = file;
 
     public ProfileException Error(YamlNode node, string key, string problem) =>
         new(File, node.Start.Line, key, problem);
+
+    /// <summary>Remembers where a key was read, so a rule broken later (by the shared validator) gets its line.</summary>
+    public void Remember(string path, YamlNode node) => _nodes.TryAdd(path, node);
+
+    /// <summary>An error at <paramref name="key"/>, on the line of that key or of the nearest enclosing one that was read.</summary>
+    public ProfileException ErrorAt(string key, string problem, YamlNode fallback)
+    {
+        for (var path = key; path.Length > 0; path = Parent(path))
+        {
+            if (_nodes.TryGetValue(path, out var node))
+            {
+                return Error(node, key, problem);
+            }
+        }
+
+        return Error(fallback, key, problem);
+    }
+
+    private static string Parent(string path)
+    {
+        var cut = Math.Max(path.LastIndexOf('.'), path.LastIndexOf('['));
+        return cut <= 0 ? string.Empty : path[..cut];
+    }
 
     public YamlMappingNode Mapping(YamlNode node, string key) =>
         node as YamlMappingNode ?? throw Error(node, key, $"must be a mapping, found {Describe(node)}");
@@ -35,6 +60,7 @@ internal sealed class YamlNodes(string file)
                 throw Error(keyNode, childPath, $"unknown key ({expected})");
             }
 
+            Remember(childPath, value);
             entries.Add((key, value, childPath));
         }
 
@@ -51,28 +77,23 @@ internal sealed class YamlNodes(string file)
         throw Error(node, key, $"must be a string, found {Describe(node)}");
     }
 
-    public double Number(YamlNode node, string key, double min, double max = double.MaxValue)
+    /// <summary>A finite number; ranges are the validator's rules, shared with the builder.</summary>
+    public double Number(YamlNode node, string key)
     {
         if (node is YamlScalarNode { Value: { } text } &&
             double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) &&
             double.IsFinite(value))
         {
-            if (value < min || value > max)
-            {
-                var range = max == double.MaxValue ? $">= {min.ToString(CultureInfo.InvariantCulture)}" : $"between {min.ToString(CultureInfo.InvariantCulture)} and {max.ToString(CultureInfo.InvariantCulture)}";
-                throw Error(node, key, $"must be {range}, found {text}");
-            }
-
             return value;
         }
 
         throw Error(node, key, $"must be a number, found {Describe(node)}");
     }
 
-    public int Integer(YamlNode node, string key, int min, int max = int.MaxValue)
+    public int Integer(YamlNode node, string key)
     {
-        var value = Number(node, key, min, max);
-        if (value != Math.Floor(value))
+        var value = Number(node, key);
+        if (value != Math.Floor(value) || value < int.MinValue || value > int.MaxValue)
         {
             throw Error(node, key, $"must be a whole number, found {value.ToString(CultureInfo.InvariantCulture)}");
         }
@@ -80,7 +101,7 @@ internal sealed class YamlNodes(string file)
         return (int)value;
     }
 
-    /// <summary>A duration: a number of seconds, or a string with a unit (<c>500ms</c>, <c>30s</c>, <c>2m</c>, <c>1h</c>).</summary>
+    /// <summary>A duration: a number of seconds, or a string with a unit (<c>500ms</c>, <c>30s</c>, <c>2m</c>, <c>1h</c>); the validator checks its range.</summary>
     public TimeSpan Duration(YamlNode node, string key)
     {
         if (node is YamlScalarNode { Value: { } text })
@@ -95,14 +116,17 @@ internal sealed class YamlNodes(string file)
                 _ => (trimmed, 1.0),
             };
             if (double.TryParse(digits, NumberStyles.Float, CultureInfo.InvariantCulture, out var amount) &&
-                double.IsFinite(amount) && amount > 0)
+                double.IsFinite(amount))
             {
-                return TimeSpan.FromSeconds(amount * unitSeconds);
+                return Seconds(amount * unitSeconds);
             }
         }
 
-        throw Error(node, key, $"must be a positive duration (seconds, or e.g. 30s, 2m), found {Describe(node)}");
+        throw Error(node, key, $"must be a duration (seconds, or e.g. 30s, 2m), found {Describe(node)}");
     }
+
+    /// <summary>Seconds as a time span, bounded so an absurd value reaches the validator instead of overflowing here.</summary>
+    public static TimeSpan Seconds(double seconds) => TimeSpan.FromSeconds(Math.Clamp(seconds, -1e9, 1e9));
 
     public static bool IsNull(YamlScalarNode scalar) =>
         scalar.Style == YamlDotNet.Core.ScalarStyle.Plain && scalar.Value is null or "" or "~" or "null" or "Null" or "NULL";

@@ -1,4 +1,4 @@
-using Perf.Engine.Thresholds;
+using Perf.Engine.Stats;
 
 namespace Perf.Engine.Reporting;
 
@@ -32,14 +32,20 @@ public sealed record RunReport
     /// <summary>Requests aborted by cancellation; they are in no other count.</summary>
     public long CancelledRequests { get; init; }
 
+    /// <summary>Every phase with its load model (open or closed).</summary>
     public required IReadOnlyList<PhaseReport> Phases { get; init; }
 
+    /// <summary>Requests and custom steps of the open-model phases (all of them unless the profile has closed phases).</summary>
     public required TrafficStats Totals { get; init; }
 
+    /// <summary>Open-model scenarios.</summary>
     public required IReadOnlyList<ScenarioReport> Scenarios { get; init; }
 
-    /// <summary>Per "METHOD url-template" (e.g. "POST /payments"), merged over scenarios.</summary>
+    /// <summary>Open model, per "METHOD url-template" (e.g. "POST /payments") or "STEP name", merged over scenarios.</summary>
     public required IReadOnlyList<RequestReport> Requests { get; init; }
+
+    /// <summary>The closed-model phases' measurements, or null when the profile has none.</summary>
+    public ClosedModelReport? ClosedModel { get; init; }
 
     public required IReadOnlyList<TimeSeriesPoint> TimeSeries { get; init; }
 
@@ -54,7 +60,18 @@ public sealed record RunReport
     /// </summary>
     public IReadOnlyList<string> Limitations { get; init; } = [];
 
-    public RequestReport? Request(string key) => Requests.FirstOrDefault(r => r.Key == key);
+    /// <summary>The open-model request by key, e.g. "POST /payments"; throws <see cref="KeyNotFoundException"/> listing the keys there are.</summary>
+    public RequestReport GetRequest(string key) => ReportLookup.Get(Requests, r => r.Key, key, "request key");
 
-    public ScenarioReport? Scenario(string name) => Scenarios.FirstOrDefault(s => s.Name == name);
+    public bool TryGetRequest(string key, out RequestReport request) => ReportLookup.TryGet(Requests, r => r.Key, key, out request);
+
+    /// <summary>The open-model scenario by name; throws <see cref="KeyNotFoundException"/> listing the scenarios there are.</summary>
+    public ScenarioReport GetScenario(string name) => ReportLookup.Get(Scenarios, s => s.Name, name, "scenario");
+
+    public bool TryGetScenario(string name, out ScenarioReport scenario) => ReportLookup.TryGet(Scenarios, s => s.Name, name, out scenario);
+
+    /// <summary>A phase by name; throws <see cref="KeyNotFoundException"/> listing the phases there are.</summary>
+    public PhaseReport GetPhase(string name) => ReportLookup.Get(Phases, p => p.Name, name, "phase");
+
+    public bool TryGetPhase(string name, out PhaseReport phase) => ReportLookup.TryGet(Phases, p => p.Name, name, out phase);
 }

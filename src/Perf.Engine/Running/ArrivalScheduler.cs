@@ -1,6 +1,6 @@
 using System.Diagnostics;
+using Perf.Engine.Profiles;
 using Perf.Engine.Scheduling;
-using Perf.Engine.Stats;
 
 namespace Perf.Engine.Running;
 
@@ -9,9 +9,10 @@ namespace Perf.Engine.Running;
 /// time (<see cref="MonotonicSleep"/>; measured lateness p99 about 0.1 ms at 1,000/s) but wakes at most every
 /// 0.5 ms; elsewhere it sleeps in <see cref="Thread.Sleep(int)"/>'s 1 ms steps. Each wake releases every arrival
 /// whose time has passed, each stamped with its own intended time, so the rate stays exact, a late release shows
-/// as lateness and latency (never as a lower rate), and the thread costs little at high rates.
+/// as lateness and latency (never as a lower rate), and the thread costs little at high rates. A closed-model phase
+/// is handed to <see cref="ClosedPhase"/>, which keeps its users busy while this loop holds the phase's time.
 /// </summary>
-internal sealed class ArrivalScheduler(RunContext context, IReadOnlyList<PhaseRecorder> phases, int seed)
+internal sealed class ArrivalScheduler(RunContext context, int seed)
 {
     private static readonly long TicksPerMillisecond = Stopwatch.Frequency / 1000;
     private static readonly long MaxSleepTicks = TicksPerMillisecond * 50;
@@ -33,31 +34,43 @@ internal sealed class ArrivalScheduler(RunContext context, IReadOnlyList<PhaseRe
         var random = new Random(seed);
         try
         {
-            foreach (var phase in phases)
+            foreach (var phase in context.Phases)
             {
                 _currentPhase = phase.Index;
-                var count = PhaseSchedule.ArrivalCount(phase.Phase);
-                for (long n = 0; n < count; n++)
+                var completed = phase.Phase.Model == LoadModel.Closed
+                    ? new ClosedPhase(context, phase, seed).Run(WaitUntil)
+                    : ReleaseArrivals(phase, random);
+                if (!completed)
                 {
-                    var intended = phase.StartTimestamp + (long)(PhaseSchedule.ArrivalOffsetSeconds(phase.Phase, n) * Stopwatch.Frequency);
-                    if (!WaitUntil(intended))
-                    {
-                        return;
-                    }
-
-                    context.ArrivalReleased();
-                    new ArrivalWorkItem(context, context.Plan.Pick(random), phase, intended).Execute();
+                    return;
                 }
             }
 
             // Hold the last phase open until its end, so a phase's schedule and wall-clock duration agree.
-            var end = phases[^1].StartTimestamp + (long)(phases[^1].Phase.Duration.TotalSeconds * Stopwatch.Frequency);
-            WaitUntil(end);
+            WaitUntil(context.Phases[^1].EndTimestamp);
         }
         finally
         {
             context.SchedulingFinished();
         }
+    }
+
+    private bool ReleaseArrivals(RunPhase phase, Random random)
+    {
+        var count = PhaseSchedule.ArrivalCount(phase.Phase);
+        for (long n = 0; n < count; n++)
+        {
+            var intended = phase.StartTimestamp + (long)(PhaseSchedule.ArrivalOffsetSeconds(phase.Phase, n) * Stopwatch.Frequency);
+            if (!WaitUntil(intended))
+            {
+                return false;
+            }
+
+            context.ArrivalReleased();
+            new ArrivalWorkItem(context, context.Plan.Pick(random), phase.Index, intended).Execute();
+        }
+
+        return true;
     }
 
     private bool WaitUntil(long timestamp)

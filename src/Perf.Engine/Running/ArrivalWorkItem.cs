@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Perf.Engine.Stats;
+using Perf.Engine.Profiles;
 
 namespace Perf.Engine.Running;
 
@@ -9,7 +9,7 @@ namespace Perf.Engine.Running;
 /// cost more CPU than the send itself at 1,000/s. Its actual start against its intended time is the lateness the
 /// phase reports.
 /// </summary>
-internal sealed class ArrivalWorkItem(RunContext context, CompiledScenario scenario, PhaseRecorder phase, long intendedTimestamp)
+internal sealed class ArrivalWorkItem(RunContext context, CompiledScenario scenario, int phaseIndex, long intendedTimestamp)
 {
     public void Execute() => _ = RunAsync();
 
@@ -17,23 +17,8 @@ internal sealed class ArrivalWorkItem(RunContext context, CompiledScenario scena
     {
         try
         {
-            phase.RecordStart(intendedTimestamp, Stopwatch.GetTimestamp());
-            context.ArrivalStarted();
-            scenario.VirtualUserCreated();
-            var outcome = await VirtualUser.RunFlowAsync(context, scenario, intendedTimestamp, phase.Traffic).ConfigureAwait(false);
-            if (outcome == FlowOutcome.Succeeded)
-            {
-                scenario.VirtualUserCompleted();
-            }
-            else if (outcome == FlowOutcome.Failed)
-            {
-                scenario.VirtualUserFailed();
-            }
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // A bug in a flow must not take the process down from a fire-and-forget task; it counts as a failed user.
-            scenario.VirtualUserFailed();
+            context.Recorder.ArrivalStarted(phaseIndex, intendedTimestamp, Stopwatch.GetTimestamp());
+            await VirtualUser.RunAsync(context, scenario, intendedTimestamp, LoadModel.Open, phaseIndex).ConfigureAwait(false);
         }
         finally
         {

@@ -1,7 +1,5 @@
 using System.IO.Compression;
 using System.Text;
-using Perf.Engine.Reporting;
-using Perf.Engine.Stats;
 
 namespace Perf.Engine.Running;
 
@@ -67,8 +65,9 @@ public sealed class ClientLedger
         recorder.Add(value);
     }
 
-    public IReadOnlyList<LedgerSummary> Summaries() =>
-        [.. _recorders.Select(pair => new LedgerSummary(pair.Key.RequestKey, pair.Key.Capture, pair.Value.Count, pair.Value.Dropped))];
+    /// <summary>Per key: values recorded and values that did not fit; the report's ledger summary is made from these.</summary>
+    public IReadOnlyList<(LedgerKey Key, long Count, long Dropped)> Tallies() =>
+        [.. _recorders.Select(pair => (pair.Key, pair.Value.Count, pair.Value.Dropped))];
 
     /// <summary>Writes the ledger as gzip-compressed text: per key a "# key" line, then one value per line. Returns the path.</summary>
     public string Write(string path)
@@ -159,12 +158,12 @@ public sealed class ClientLedger
 
         foreach (var (key, recorder) in _recorders)
         {
-            var steps = plan.Scenarios.SelectMany(s => s.Steps)
+            var steps = plan.Scenarios.SelectMany(s => s.Steps).OfType<CompiledStep>().Distinct()
                 .Where(step => step.Step.Key == key.RequestKey && step.Captures.Any(c => c.As == key.Capture))
                 .ToList();
             if (steps.Count == 0)
             {
-                var capturing = string.Join("; ", plan.Scenarios.SelectMany(s => s.Steps).Where(s => s.Captures.Length > 0)
+                var capturing = string.Join("; ", plan.Scenarios.SelectMany(s => s.Steps).OfType<CompiledStep>().Where(s => s.Captures.Length > 0)
                     .Select(s => $"{s.Step.Key} -> {string.Join(", ", s.Captures.Select(c => c.As))}").Distinct());
                 throw new ArgumentException(
                     $"RunOptions.Ledger: key '{key}' names no request of profile '{plan.Profile.Name}' that captures '{key.Capture}' " +

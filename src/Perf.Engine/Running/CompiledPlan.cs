@@ -1,33 +1,23 @@
 using Perf.Engine.Profiles;
-using Perf.Engine.Stats;
 
 namespace Perf.Engine.Running;
 
 /// <summary>
-/// The profile turned into what the hot path needs: compiled scenarios, one recorder per request key, and a
-/// cumulative-weight table for picking scenarios.
+/// The profile turned into what the hot path needs: compiled scenarios (loops unrolled), one stats key per request
+/// key or custom step, and a cumulative-weight table for picking scenarios.
 /// </summary>
 internal sealed class CompiledPlan
 {
     private readonly int[] _cumulativeWeights;
     private readonly int _totalWeight;
+    private readonly Dictionary<string, StepKey> _keys = new(StringComparer.Ordinal);
 
     public CompiledPlan(LoadProfile profile)
     {
         Profile = profile;
         var baseUrl = profile.Target.ToString().TrimEnd('/');
-        var byKey = new Dictionary<string, (RequestStep First, TrafficRecorder Recorder)>(StringComparer.Ordinal);
-        Scenarios = [.. profile.Scenarios.Select(scenario => new CompiledScenario(scenario, [.. scenario.Flow.Select(step =>
-        {
-            if (!byKey.TryGetValue(step.Key, out var entry))
-            {
-                entry = (step, new TrafficRecorder());
-                byKey[step.Key] = entry;
-            }
-
-            return new CompiledStep(step, baseUrl, entry.Recorder);
-        })]))];
-        Requests = [.. byKey.Select(pair => (pair.Key, pair.Value.First, pair.Value.Recorder))];
+        Scenarios = [.. profile.Scenarios.Select((scenario, i) => new CompiledScenario(i, scenario, [.. Compile(scenario.Flow, baseUrl)]))];
+        Keys = [.. _keys.Values.OrderBy(k => k.Index)];
 
         _cumulativeWeights = new int[Scenarios.Length];
         for (var i = 0; i < Scenarios.Length; i++)
@@ -36,16 +26,16 @@ internal sealed class CompiledPlan
             _cumulativeWeights[i] = _totalWeight;
         }
 
-        MaxFlowLength = Scenarios.Max(s => s.Steps.Length);
+        HasClosedPhases = profile.Phases.Any(p => p.Model == LoadModel.Closed);
     }
 
     public LoadProfile Profile { get; }
 
     public CompiledScenario[] Scenarios { get; }
 
-    public (string Key, RequestStep First, TrafficRecorder Recorder)[] Requests { get; }
+    public StepKey[] Keys { get; }
 
-    public int MaxFlowLength { get; }
+    public bool HasClosedPhases { get; }
 
     public CompiledScenario Pick(Random random)
     {
@@ -59,5 +49,48 @@ internal sealed class CompiledPlan
         }
 
         return Scenarios[^1];
+    }
+
+    private IEnumerable<CompiledFlowStep> Compile(IEnumerable<FlowStep> flow, string baseUrl)
+    {
+        foreach (var step in flow)
+        {
+            switch (step)
+            {
+                case RequestStep request:
+                    yield return new CompiledStep(request, baseUrl, KeyOf(request.Key, request.Method.Method, request.Url, request.Name));
+                    break;
+                case CustomStep custom:
+                    yield return new CompiledCustomStep(custom, KeyOf(custom.Key, CustomStep.Method, custom.Name, custom.Name));
+                    break;
+                case ThinkStep think:
+                    yield return new CompiledThink(think.Duration);
+                    break;
+                case LoopStep loop:
+                    // Unrolled: the same steps (and stats keys) repeated, so the hot path stays a flat array.
+                    for (var i = 0; i < loop.Count; i++)
+                    {
+                        foreach (var inner in Compile(loop.Steps, baseUrl))
+                        {
+                            yield return inner;
+                        }
+                    }
+
+                    break;
+                default:
+                    throw new ArgumentException($"unknown step type {step.GetType().Name}", nameof(flow));
+            }
+        }
+    }
+
+    private int KeyOf(string key, string method, string url, string? name)
+    {
+        if (!_keys.TryGetValue(key, out var entry))
+        {
+            entry = new StepKey(_keys.Count, key, method, url, name);
+            _keys[key] = entry;
+        }
+
+        return entry.Index;
     }
 }

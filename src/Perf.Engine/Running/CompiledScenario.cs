@@ -1,32 +1,31 @@
 using Perf.Engine.Profiles;
-using Perf.Engine.Stats;
 
 namespace Perf.Engine.Running;
 
-/// <summary>A scenario ready to run: compiled steps, its own recorder and virtual-user counters.</summary>
-internal sealed class CompiledScenario(Scenario scenario, CompiledStep[] steps)
+/// <summary>A scenario ready to run: its steps with loops unrolled, and virtual-user counters per load model.</summary>
+internal sealed class CompiledScenario(int index, Scenario scenario, CompiledFlowStep[] steps)
 {
-    private long _created;
-    private long _completed;
-    private long _failed;
+    private readonly long[] _created = new long[2];
+    private readonly long[] _completed = new long[2];
+    private readonly long[] _failed = new long[2];
+
+    public int Index { get; } = index;
 
     public Scenario Scenario { get; } = scenario;
 
-    public CompiledStep[] Steps { get; } = steps;
-
-    public TrafficRecorder Recorder { get; } = new();
+    public CompiledFlowStep[] Steps { get; } = steps;
 
     public bool NeedsVariables { get; } = steps.Any(s => s.UsesVariables);
 
-    public long Created => Volatile.Read(ref _created);
+    public long Created(LoadModel model) => Volatile.Read(ref _created[(int)model]);
 
-    public long Completed => Volatile.Read(ref _completed);
+    public long Completed(LoadModel model) => Volatile.Read(ref _completed[(int)model]);
 
-    public long Failed => Volatile.Read(ref _failed);
+    public long Failed(LoadModel model) => Volatile.Read(ref _failed[(int)model]);
 
-    public void VirtualUserCreated() => Interlocked.Increment(ref _created);
+    public void VirtualUserCreated(LoadModel model) => Interlocked.Increment(ref _created[(int)model]);
 
-    public void VirtualUserCompleted() => Interlocked.Increment(ref _completed);
+    public void VirtualUserCompleted(LoadModel model) => Interlocked.Increment(ref _completed[(int)model]);
 
-    public void VirtualUserFailed() => Interlocked.Increment(ref _failed);
+    public void VirtualUserFailed(LoadModel model) => Interlocked.Increment(ref _failed[(int)model]);
 }

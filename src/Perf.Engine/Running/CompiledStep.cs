@@ -1,17 +1,16 @@
 using System.Text;
 using Perf.Engine.Profiles;
-using Perf.Engine.Stats;
 using Perf.Engine.Templates;
 
 namespace Perf.Engine.Running;
 
 /// <summary>A request step with its templates split and constant parts (URI, body bytes) built once.</summary>
-internal sealed class CompiledStep
+internal sealed class CompiledStep : CompiledFlowStep
 {
-    public CompiledStep(RequestStep step, string baseUrl, TrafficRecorder recorder)
+    public CompiledStep(RequestStep step, string baseUrl, int keyIndex)
     {
         Step = step;
-        Recorder = recorder;
+        KeyIndex = keyIndex;
         BaseUrl = baseUrl;
         Url = Template.Parse(step.Url);
         ConstantUri = Url.IsConstant ? BuildUri(step.Url) : null;
@@ -24,7 +23,7 @@ internal sealed class CompiledStep
 
     public RequestStep Step { get; }
 
-    public TrafficRecorder Recorder { get; }
+    public int KeyIndex { get; }
 
     public HttpMethod Method => Step.Method;
 
@@ -45,7 +44,7 @@ internal sealed class CompiledStep
     /// <summary>Ledger recorders fed by this step's captures (set before the run starts; empty without a ledger).</summary>
     public (string Capture, LedgerRecorder Recorder)[] Ledger { get; set; } = [];
 
-    public bool UsesVariables => !Url.IsConstant || Body is { IsConstant: false } || Headers.Any(h => !h.Value.IsConstant) || Captures.Length > 0;
+    public override bool UsesVariables => !Url.IsConstant || Body is { IsConstant: false } || Headers.Any(h => !h.Value.IsConstant) || Captures.Length > 0;
 
     private string BaseUrl { get; }
 

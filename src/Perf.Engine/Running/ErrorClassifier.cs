@@ -1,5 +1,4 @@
 using System.Net.Sockets;
-using Perf.Engine.Stats;
 
 namespace Perf.Engine.Running;
 

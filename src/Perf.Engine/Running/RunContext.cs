@@ -1,32 +1,44 @@
-using System.Diagnostics;
-using HdrHistogram;
-using Perf.Engine.Stats;
+using Perf.Engine.Profiles;
 
 namespace Perf.Engine.Running;
 
-/// <summary>Shared state of one run: the HTTP client, the recorders and the counters the sampler reads.</summary>
+/// <summary>Shared state of one run: the HTTP pool, the phases on the run's clock, the recorder and the live counters.</summary>
 internal sealed class RunContext : IDisposable
 {
     private readonly Dictionary<string, IReadOnlyList<string>> _variables;
     private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly SocketsHttpHandler _handler;
+    private readonly Lazy<HttpClient> _http;
 
     // Starts at 1: the scheduler holds a reference until it has released every arrival.
     private long _outstanding = 1;
     private long _inFlight;
-    private long _intervalArrivals;
-    private long _intervalRequests;
-    private long _intervalErrors;
     private long _cancelledRequests;
 
-    public RunContext(CompiledPlan plan, RunOptions options, CancellationToken token)
+    public RunContext(CompiledPlan plan, RunOptions options, long startTimestamp, CancellationToken token)
     {
         Plan = plan;
         Token = token;
         Timeout = options.Http.RequestTimeout ?? plan.Profile.HttpTimeout;
         _variables = plan.Profile.Variables.ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
-        Invoker = new HttpMessageInvoker(HttpHandlerFactory.Create(options.Http), disposeHandler: true);
-        StartTimestamp = Stopwatch.GetTimestamp();
+        _handler = HttpHandlerFactory.Create(options.Http);
+        Invoker = new HttpMessageInvoker(_handler, disposeHandler: false);
+        _http = new Lazy<HttpClient>(() => new HttpClient(_handler, disposeHandler: false)
+        {
+            BaseAddress = plan.Profile.Target,
+            Timeout = System.Threading.Timeout.InfiniteTimeSpan,
+        });
+        StartTimestamp = startTimestamp;
         StartedAt = DateTimeOffset.UtcNow;
+        var phases = new List<RunPhase>();
+        var phaseStart = startTimestamp;
+        foreach (var phase in plan.Profile.Phases)
+        {
+            phases.Add(new RunPhase(phases.Count, phase, phaseStart));
+            phaseStart = phases[^1].EndTimestamp;
+        }
+
+        Phases = phases;
     }
 
     public CompiledPlan Plan { get; }
@@ -37,27 +49,24 @@ internal sealed class RunContext : IDisposable
 
     public HttpMessageInvoker Invoker { get; }
 
-    public long StartTimestamp { get; private set; }
+    /// <summary>For custom steps: a client on the same pool, created on first use.</summary>
+    public HttpClient Http => _http.Value;
 
-    public DateTimeOffset StartedAt { get; private set; }
+    /// <summary>Stopwatch timestamp of the first phase's intended start.</summary>
+    public long StartTimestamp { get; }
 
-    public TrafficRecorder Totals { get; } = new();
+    public DateTimeOffset StartedAt { get; }
 
-    /// <summary>Latencies of the current second, swapped out by the sampler.</summary>
-    public Recorder Interval { get; } = Histograms.NewRecorder();
+    public IReadOnlyList<RunPhase> Phases { get; }
+
+    /// <summary>Set by the runner before the scheduler starts.</summary>
+    public IRunRecorder Recorder { get; set; } = null!;
 
     public long InFlight => Volatile.Read(ref _inFlight);
 
     public long CancelledRequests => Volatile.Read(ref _cancelledRequests);
 
     public Task Drained => _drained.Task;
-
-    /// <summary>Called just before the scheduler starts so set-up time is not part of the run.</summary>
-    public void MarkStart(long timestamp)
-    {
-        StartTimestamp = timestamp;
-        StartedAt = DateTimeOffset.UtcNow;
-    }
 
     public Dictionary<string, string> NewVariables()
     {
@@ -70,9 +79,10 @@ internal sealed class RunContext : IDisposable
         return values;
     }
 
-    public void ArrivalReleased() => Interlocked.Increment(ref _outstanding);
+    public StepContext NewStepContext(CompiledScenario scenario, Dictionary<string, string> variables) =>
+        new(scenario.Scenario.Name, variables, Http, Plan.Profile.Target);
 
-    public void ArrivalStarted() => Interlocked.Increment(ref _intervalArrivals);
+    public void ArrivalReleased() => Interlocked.Increment(ref _outstanding);
 
     public void ArrivalFinished()
     {
@@ -91,18 +101,14 @@ internal sealed class RunContext : IDisposable
 
     public void RequestCancelled() => Interlocked.Increment(ref _cancelledRequests);
 
-    public void RequestRecorded(long latencyMicros, bool failed)
+    public void Dispose()
     {
-        Interval.RecordValue(Histograms.Clamp(latencyMicros));
-        Interlocked.Increment(ref _intervalRequests);
-        if (failed)
+        if (_http.IsValueCreated)
         {
-            Interlocked.Increment(ref _intervalErrors);
+            _http.Value.Dispose();
         }
+
+        Invoker.Dispose();
+        _handler.Dispose();
     }
-
-    public (long Arrivals, long Requests, long Errors) TakeIntervalCounts() =>
-        (Interlocked.Exchange(ref _intervalArrivals, 0), Interlocked.Exchange(ref _intervalRequests, 0), Interlocked.Exchange(ref _intervalErrors, 0));
-
-    public void Dispose() => Invoker.Dispose();
 }

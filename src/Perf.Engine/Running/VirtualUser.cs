@@ -1,38 +1,107 @@
 using System.Buffers;
 using System.Diagnostics;
-using Perf.Engine.Stats;
+using Perf.Engine.Profiles;
+using Perf.Engine.Templates;
 
 namespace Perf.Engine.Running;
 
 /// <summary>
-/// Runs one arrival's flow. Latency is measured from the intended start: for the first request the arrival's
-/// scheduled time, for each later request the completion of the one before (k6's open-model convention).
+/// Runs one arrival's flow. Latency is measured from the intended start: for the first step the arrival's
+/// scheduled time, for each later step the completion of the one before, plus any think time in between (k6's
+/// open-model convention).
 /// </summary>
 internal static class VirtualUser
 {
     private const int DrainBufferSize = 16 * 1024;
 
-    // phaseTraffic: the recorder of the phase the arrival belongs to; null outside a phase schedule (closed loop).
-    public static async Task<FlowOutcome> RunFlowAsync(RunContext context, CompiledScenario scenario, long intendedTimestamp, TrafficRecorder? phaseTraffic = null)
+    /// <summary>One virtual user (open model) or iteration (closed model): runs the flow and counts how it ended.</summary>
+    /// <remarks>
+    /// Every step is recorded in <paramref name="phaseIndex"/>, the phase the arrival (or iteration) was scheduled in,
+    /// even when it completes after that phase ended, so a slow phase's latency is not booked to the next one.
+    /// </remarks>
+    public static async Task RunAsync(RunContext context, CompiledScenario scenario, long intendedTimestamp, LoadModel model, int phaseIndex)
+    {
+        scenario.VirtualUserCreated(model);
+        try
+        {
+            var outcome = await RunFlowAsync(context, scenario, intendedTimestamp, new StepOrigin(model, phaseIndex)).ConfigureAwait(false);
+            if (outcome == FlowOutcome.Succeeded)
+            {
+                scenario.VirtualUserCompleted(model);
+            }
+            else if (outcome == FlowOutcome.Failed)
+            {
+                scenario.VirtualUserFailed(model);
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A bug in a flow must not take the process down from a fire-and-forget task; it counts as a failed user.
+            scenario.VirtualUserFailed(model);
+        }
+    }
+
+    private static async Task<FlowOutcome> RunFlowAsync(RunContext context, CompiledScenario scenario, long intendedTimestamp, StepOrigin origin)
     {
         var variables = scenario.NeedsVariables ? context.NewVariables() : null;
-        var requestIntended = intendedTimestamp;
+        StepContext? stepContext = null;
+        var stepIntended = intendedTimestamp;
         foreach (var step in scenario.Steps)
         {
-            var (outcome, completed) = await SendAsync(context, scenario, step, variables, requestIntended, phaseTraffic).ConfigureAwait(false);
-            if (outcome != FlowOutcome.Succeeded)
+            (FlowOutcome Outcome, long Completed) result;
+            switch (step)
             {
-                return outcome;
+                case CompiledStep request:
+                    result = await SendAsync(context, scenario, request, variables, stepIntended, origin).ConfigureAwait(false);
+                    break;
+                case CompiledThink think:
+                    // The pause ends at an intended time, so a late wake-up shows in the next step's latency.
+                    stepIntended += think.Ticks;
+                    if (!await ThinkAsync(context, stepIntended).ConfigureAwait(false))
+                    {
+                        return FlowOutcome.Cancelled;
+                    }
+
+                    continue;
+                case CompiledCustomStep custom:
+                    stepContext ??= context.NewStepContext(scenario, variables!);
+                    result = await CustomStepRunner.RunAsync(context, scenario, custom, stepContext, stepIntended, origin).ConfigureAwait(false);
+                    break;
+                default:
+                    throw new InvalidOperationException($"unknown step {step.GetType().Name}");
             }
 
-            requestIntended = completed;
+            if (result.Outcome != FlowOutcome.Succeeded)
+            {
+                return result.Outcome;
+            }
+
+            stepIntended = result.Completed;
         }
 
         return FlowOutcome.Succeeded;
     }
 
+    private static async Task<bool> ThinkAsync(RunContext context, long until)
+    {
+        // The timer may fire a little early; the pause is not over before its intended end.
+        for (var remaining = until - Stopwatch.GetTimestamp(); remaining > 0; remaining = until - Stopwatch.GetTimestamp())
+        {
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(Math.Max(remaining / (double)Stopwatch.Frequency, 0.001)), context.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static async Task<(FlowOutcome Outcome, long Completed)> SendAsync(
-        RunContext context, CompiledScenario scenario, CompiledStep step, Dictionary<string, string>? variables, long intended, TrafficRecorder? phaseTraffic)
+        RunContext context, CompiledScenario scenario, CompiledStep step, Dictionary<string, string>? variables, long intended, StepOrigin origin)
     {
         using var request = BuildRequest(step, variables);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.Token);
@@ -87,12 +156,7 @@ internal static class VirtualUser
             }
         }
 
-        var latencyMicros = (completed - intended) * 1_000_000 / Stopwatch.Frequency;
-        step.Recorder.Record(latencyMicros, status, error);
-        scenario.Recorder.Record(latencyMicros, status, error);
-        context.Totals.Record(latencyMicros, status, error);
-        phaseTraffic?.Record(latencyMicros, status, error);
-        context.RequestRecorded(latencyMicros, error is not null);
+        context.Recorder.StepFinished(origin, scenario.Index, step.KeyIndex, (completed - intended) * 1_000_000 / Stopwatch.Frequency, status, error);
 
         // Artillery stops a virtual user at a transport error, failed expectation or failed capture; a plain
         // 4xx/5xx without expectations lets the flow go on, as it does in Artillery.

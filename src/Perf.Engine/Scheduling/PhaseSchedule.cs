@@ -5,7 +5,8 @@ namespace Perf.Engine.Scheduling;
 /// <summary>
 /// Arrival times of a phase. The rate changes linearly from arrivalRate to rampTo, so the cumulative count is
 /// N(t) = r0·t + (r1 − r0)·t² / (2D); the n-th arrival (n = 0, 1, ...) is at the t where N(t) = n.
-/// A phase therefore schedules ceil(N(D)) arrivals, the first one at its start.
+/// A phase therefore schedules ceil(N(D)) arrivals, the first one at its start; an arrivalCount phase is a constant
+/// rate of count / D, so its n-th arrival is at n·D / count.
 /// </summary>
 public static class PhaseSchedule
 {
@@ -19,8 +20,13 @@ public static class PhaseSchedule
         return (phase.ArrivalRate * t) + ((phase.EndRate - phase.ArrivalRate) * t * t / (2 * duration));
     }
 
-    public static long ArrivalCount(Phase phase) =>
-        (long)Math.Ceiling(CumulativeArrivals(phase, phase.Duration.TotalSeconds) - Epsilon);
+    /// <summary>Arrivals the phase schedules: the integral of the rate, rounded up; exact for arrivalCount; none for pauses and closed phases.</summary>
+    public static long ArrivalCount(Phase phase) => phase.Kind switch
+    {
+        PhaseKind.ArrivalCount => phase.ArrivalCount ?? 0,
+        PhaseKind.Pause or PhaseKind.Concurrency => 0,
+        _ => (long)Math.Ceiling(CumulativeArrivals(phase, phase.Duration.TotalSeconds) - Epsilon),
+    };
 
     /// <summary>Seconds from the phase start to arrival <paramref name="n"/> (0-based, below <see cref="ArrivalCount"/>).</summary>
     public static double ArrivalOffsetSeconds(Phase phase, long n)

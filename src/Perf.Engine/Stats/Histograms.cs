@@ -1,5 +1,4 @@
 using HdrHistogram;
-using Perf.Engine.Reporting;
 
 namespace Perf.Engine.Stats;
 

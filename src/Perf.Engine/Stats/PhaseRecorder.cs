@@ -1,6 +1,5 @@
 using HdrHistogram;
 using Perf.Engine.Profiles;
-using Perf.Engine.Reporting;
 using Perf.Engine.Scheduling;
 
 namespace Perf.Engine.Stats;

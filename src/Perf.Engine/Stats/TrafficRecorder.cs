@@ -1,6 +1,6 @@
 using System.Globalization;
 using HdrHistogram;
-using Perf.Engine.Reporting;
+using Perf.Engine.Running;
 
 namespace Perf.Engine.Stats;
 

@@ -1,9 +1,13 @@
 using Perf.Engine.Profiles;
 using Perf.Engine.Reporting;
+using Perf.Engine.Stats;
 
 namespace Perf.Engine.Thresholds;
 
-/// <summary>Evaluates a profile's ensure checks against a report, the way Artillery's ensure plugin compares them.</summary>
+/// <summary>
+/// Evaluates a profile's ensure checks against a report, the way Artillery's ensure plugin compares them. Only the
+/// open model's measurements count: closed-model latencies are service times (<see cref="RunReport.ClosedModel"/>).
+/// </summary>
 public static class ThresholdEvaluator
 {
     public static ThresholdResult Evaluate(LoadProfile profile, RunReport report) => Evaluate(profile.Thresholds, report);
@@ -28,20 +32,8 @@ public static class ThresholdEvaluator
 
     private static ThresholdCheck LatencyCheck(ThresholdSpec spec, string scope, TrafficStats stats)
     {
-        var latency = stats.Latency;
-        var measured = spec.Aggregation switch
-        {
-            "min" => latency.Min,
-            "max" => latency.Max,
-            "mean" => latency.Mean,
-            "median" or "p50" => latency.P50,
-            "p75" => latency.P75,
-            "p90" => latency.P90,
-            "p95" => latency.P95,
-            "p99" => latency.P99,
-            "p999" => latency.P999,
-            _ => throw new ArgumentException($"unsupported aggregation '{spec.Aggregation}' in {spec.Expression}", nameof(spec)),
-        };
+        var aggregation = spec.Aggregation ?? throw new ArgumentException($"{spec.Expression} has no aggregation", nameof(spec));
+        var measured = stats.Latency.Value(aggregation);
 
         // Artillery's ensure threshold is "metric < limit"; a scope without requests has nothing to breach.
         var passed = stats.Requests == 0 || measured < spec.Allowed;
@@ -55,7 +47,7 @@ public static class ThresholdEvaluator
     {
         ThresholdScope.Run => ("run", report.Totals),
         ThresholdScope.Scenario => ($"scenario '{spec.Scope}'",
-            report.Scenario(spec.Scope!)?.Stats ?? throw new ArgumentException($"the report has no scenario '{spec.Scope}'", nameof(spec))),
+            report.GetScenario(spec.Scope!).Stats),
         ThresholdScope.Request => ($"request '{spec.Scope}'", Merge(report.Requests.Where(r => r.Name == spec.Scope).ToList(), spec)),
         _ => throw new ArgumentOutOfRangeException(nameof(spec)),
     };

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Perf.Engine.Profiles;
 using Perf.Engine.Reporting;
+using Perf.Engine.Stats;
 using Perf.Engine.Thresholds;
 
 namespace Perf.Reporting.Artillery;
@@ -134,7 +135,7 @@ public static class ArtilleryImporter
         .EndpointNames(aggregate)
         .Select(endpoint =>
         {
-            var step = profile?.Scenarios.SelectMany(s => s.Flow).FirstOrDefault(r => r.Name == endpoint);
+            var step = profile?.Scenarios.SelectMany(s => s.Requests).FirstOrDefault(r => r.Name == endpoint);
             var stats = ArtilleryTraffic.Endpoint(aggregate, endpoint, seconds);
             return step is null
                 ? new RequestReport(endpoint, string.Empty, endpoint, endpoint, stats)

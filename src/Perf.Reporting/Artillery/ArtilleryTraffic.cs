@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Perf.Engine.Reporting;
+using Perf.Engine.Running;
 using Perf.Engine.Stats;
 
 namespace Perf.Reporting.Artillery;

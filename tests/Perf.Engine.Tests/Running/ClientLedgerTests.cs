@@ -3,7 +3,6 @@ using System.IO.Compression;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Perf.Engine.Running;
-using Perf.Engine.Stats;
 using Perf.Engine.Tests.Infrastructure;
 
 namespace Perf.Engine.Tests.Running;
@@ -32,13 +31,8 @@ public class ClientLedgerTests
             accepted[id] = true;
             return Results.Json(new { id, status = "queued" }, statusCode: 202);
         }));
-        var profile = InlineProfiles.Single(server.Address, 1, 80, """
-                  - post:
-                      url: "/jobs"
-                      json: { n: 1 }
-                      capture: { json: "$.id", as: jobId }
-                      expect: [{ statusCode: 202 }]
-            """);
+        var profile = TestProfiles.Single(server.Address, 1, 80,
+            flow => flow.Post("/jobs", new { n = 1 }, request => request.Capture("$.id", "jobId").Expect(202)));
         var ledger = new ClientLedger([Jobs]);
 
         var report = await new LoadRunner().RunAsync(profile, Quiet with { Ledger = ledger });
@@ -46,17 +40,13 @@ public class ClientLedgerTests
         refused.Should().NotBeEmpty("the server refused some requests");
         ledger.Ids(Jobs).Should().BeEquivalentTo(accepted.Keys, "the ledger holds exactly the ids of the 202 answers");
         report.Ledger.Should().ContainSingle().Which.Should().Be(new Perf.Engine.Reporting.LedgerSummary("POST /jobs", "jobId", accepted.Count, 0));
-        report.Request("POST /jobs")!.Stats.Status(202).Should().Be(accepted.Count);
+        report.GetRequest("POST /jobs").Stats.Status(202).Should().Be(accepted.Count);
     }
 
     [Fact]
     public async Task KeyThatNamesNoCapturingRequestIsAnErrorNamingTheCaptures()
     {
-        var profile = InlineProfiles.Single(new Uri("http://127.0.0.1:9"), 1, 1, """
-                  - post:
-                      url: "/jobs"
-                      capture: { json: "$.id", as: jobId }
-            """);
+        var profile = TestProfiles.Single(new Uri("http://127.0.0.1:9"), 1, 1, flow => flow.Post("/jobs", configure: request => request.Capture("$.id", "jobId")));
         var ledger = new ClientLedger([new LedgerKey("POST /jobs", "id")]);
 
         var act = () => new LoadRunner().RunAsync(profile, Quiet with { Ledger = ledger });
@@ -69,9 +59,7 @@ public class ClientLedgerTests
     public async Task LedgerRecordsOneRunOnly()
     {
         await using var server = await LoopbackServer.StartAsync(app => app.MapPost("/jobs", () => Results.Json(new { id = "a" }, statusCode: 202)));
-        var profile = InlineProfiles.Single(server.Address, 0.2, 10, """
-                  - post: { url: "/jobs", capture: { json: "$.id", as: jobId } }
-            """);
+        var profile = TestProfiles.Single(server.Address, 0.2, 10, flow => flow.Post("/jobs", configure: request => request.Capture("$.id", "jobId")));
         var ledger = new ClientLedger([Jobs]);
         await new LoadRunner().RunAsync(profile, Quiet with { Ledger = ledger });
 

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Perf.Engine.Profiles;
 using Perf.Engine.Running;
+using Perf.Engine.Stats;
 using Perf.Engine.Tests.Infrastructure;
 
 namespace Perf.Engine.Tests.Running;
@@ -26,9 +28,7 @@ public class CoordinatedOmissionTests
 
             return "ok";
         }));
-        var profile = InlineProfiles.Single(server.Address, 3, 50, """
-                  - get: { url: "/" }
-            """);
+        var profile = TestProfiles.Single(server.Address, 3, 50, flow => flow.Get("/"));
 
         var report = await new LoadRunner().RunAsync(profile, new RunOptions
         {
@@ -56,18 +56,19 @@ public class CoordinatedOmissionTests
     public async Task LatencyIsTimedFromTheIntendedStartNotFromTheSend()
     {
         await using var server = await LoopbackServer.StartAsync(app => app.MapGet("/", () => "ok"));
-        var profile = InlineProfiles.Single(server.Address, 1, 1, """
-                  - get: { url: "/" }
-            """);
+        var profile = TestProfiles.Single(server.Address, 1, 1, flow => flow.Get("/"));
         var plan = new CompiledPlan(profile);
-        using var context = new RunContext(plan, new RunOptions(), CancellationToken.None);
+        var options = new RunOptions();
+        using var context = new RunContext(plan, options, Stopwatch.GetTimestamp(), CancellationToken.None);
+        var recorder = new RunRecorder(context, options.LateArrivalThreshold);
+        context.Recorder = recorder;
         var scenario = plan.Scenarios.Single();
         var intended = Stopwatch.GetTimestamp() - (Stopwatch.Frequency * 400 / 1000);
 
-        var outcome = await VirtualUser.RunFlowAsync(context, scenario, intended);
+        await VirtualUser.RunAsync(context, scenario, intended, LoadModel.Open, phaseIndex: 0);
 
-        outcome.Should().Be(FlowOutcome.Succeeded);
-        var latency = context.Totals.ToStats(1).Latency;
+        scenario.Completed(LoadModel.Open).Should().Be(1);
+        var latency = recorder.Totals(LoadModel.Open).ToStats(1).Latency;
         latency.Min.Should().BeGreaterThanOrEqualTo(400, "the 400 ms between the intended start and the send are the request's latency");
     }
 }

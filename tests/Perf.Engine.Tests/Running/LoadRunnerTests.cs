@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Perf.Engine.Profiles;
 using Perf.Engine.Reporting;
 using Perf.Engine.Running;
 using Perf.Engine.Tests.Infrastructure;
@@ -28,32 +29,22 @@ public class LoadRunnerTests
                 ? Results.Ok(new { id, currency })
                 : Results.NotFound());
         });
-        var profile = InlineProfiles.Parse($$$"""
-            config:
-              target: "{{{server.Address}}}"
-              phases: [{ duration: 1, arrivalRate: 40 }]
-              variables:
-                currency: ["EUR", "USD"]
-            scenarios:
-              - name: pay
-                flow:
-                  - post:
-                      url: "/payments"
-                      json: { amount: 12.5, currency: "{{ currency }}" }
-                      capture: { json: "$.id", as: paymentId }
-                      expect: [{ statusCode: 202 }]
-                  - get:
-                      url: "/payments/{{ paymentId }}"
-                      expect: [{ statusCode: 200 }]
-            """);
+        var profile = ProfileBuilder.Create("inline")
+            .WithTarget(server.Address)
+            .WithLoad(Load.ConstantRate(40, TimeSpan.FromSeconds(1)))
+            .WithVariable("currency", "EUR", "USD")
+            .WithScenario("pay", flow => flow
+                .Post("/payments", new { amount = 12.5, currency = "{{ currency }}" }, r => r.Capture("$.id", "paymentId").Expect(202))
+                .Get("/payments/{{ paymentId }}", r => r.Expect(200)))
+            .Build();
 
         var report = await new LoadRunner().RunAsync(profile, Quiet);
 
         report.Phases.Single().StartedArrivals.Should().Be(40);
-        report.Request("POST /payments")!.Stats.Status(202).Should().Be(40);
-        report.Request("GET /payments/{{ paymentId }}")!.Stats.Status(200).Should().Be(40);
+        report.GetRequest("POST /payments").Stats.Status(202).Should().Be(40);
+        report.GetRequest("GET /payments/{{ paymentId }}").Stats.Status(200).Should().Be(40);
         report.Totals.ErrorCount.Should().Be(0);
-        report.Scenario("pay")!.VusersCompleted.Should().Be(40);
+        report.GetScenario("pay").VusersCompleted.Should().Be(40);
         created.Values.Distinct().Should().BeSubsetOf(["EUR", "USD"]);
     }
 
@@ -65,28 +56,26 @@ public class LoadRunnerTests
             app.MapPost("/payments", () => Results.Json(new { id = "abc" }, statusCode: 201));
             app.MapGet("/payments/{id}", () => Results.Ok());
         });
-        var profile = InlineProfiles.Single(server.Address, 1, 10, """
-                  - post: { url: "/payments", json: { a: 1 }, expect: [{ statusCode: 202 }] }
-                  - get: { url: "/payments/x" }
-            """);
+        var profile = TestProfiles.Single(server.Address, 1, 10, flow => flow
+            .Post("/payments", new { a = 1 }, r => r.Expect(202))
+            .Get("/payments/x"));
 
         var report = await new LoadRunner().RunAsync(profile, Quiet);
 
-        var post = report.Request("POST /payments")!.Stats;
+        var post = report.GetRequest("POST /payments").Stats;
         post.Errors.Should().Equal(new Dictionary<string, long> { ["expectationFailed"] = 10 });
         post.ErrorRatePercent.Should().Be(100);
-        report.Request("GET /payments/x")!.Stats.Requests.Should().Be(0);
-        report.Scenario("main")!.VusersFailed.Should().Be(10);
+        report.GetRequest("GET /payments/x").Stats.Requests.Should().Be(0);
+        report.GetScenario("main").VusersFailed.Should().Be(10);
     }
 
     [Fact]
     public async Task MissingCaptureFailsTheUser()
     {
         await using var server = await LoopbackServer.StartAsync(app => app.MapPost("/payments", () => Results.Json(new { status = "queued" }, statusCode: 202)));
-        var profile = InlineProfiles.Single(server.Address, 1, 5, """
-                  - post: { url: "/payments", json: { a: 1 }, capture: { json: "$.id", as: paymentId } }
-                  - get: { url: "/payments/{{ paymentId }}" }
-            """);
+        var profile = TestProfiles.Single(server.Address, 1, 5, flow => flow
+            .Post("/payments", new { a = 1 }, r => r.Capture("$.id", "paymentId"))
+            .Get("/payments/{{ paymentId }}"));
 
         var report = await new LoadRunner().RunAsync(profile, Quiet);
 
@@ -102,7 +91,7 @@ public class LoadRunnerTests
             app.MapGet("/ok", () => Results.Ok());
             app.MapGet("/boom", () => Results.StatusCode(500));
         });
-        var profile = InlineProfiles.Parse($$$"""
+        var profile = ProfileLoader.Parse($$$"""
             config:
               target: "{{{server.Address}}}"
               phases:
@@ -117,7 +106,7 @@ public class LoadRunnerTests
               - flow:
                   - get: { url: "/ok" }
                   - get: { url: "/boom" }
-            """);
+            """, "phases.yml");
 
         var report = await new LoadRunner().RunAsync(profile, Quiet);
 
@@ -136,10 +125,7 @@ public class LoadRunnerTests
             app.MapGet("/boom", () => Results.StatusCode(503));
             app.MapGet("/missing", () => Results.NotFound());
         });
-        var profile = InlineProfiles.Single(server.Address, 1, 10, """
-                  - get: { url: "/boom" }
-                  - get: { url: "/missing" }
-            """);
+        var profile = TestProfiles.Single(server.Address, 1, 10, flow => flow.Get("/boom").Get("/missing"));
 
         var report = await new LoadRunner().RunAsync(profile, Quiet);
 
@@ -156,9 +142,7 @@ public class LoadRunnerTests
             await Task.Delay(TimeSpan.FromSeconds(5), ct);
             return Results.Ok();
         }));
-        var profile = InlineProfiles.Single(server.Address, 0.5, 10, """
-                  - get: { url: "/slow" }
-            """);
+        var profile = TestProfiles.Single(server.Address, 0.5, 10, flow => flow.Get("/slow"));
 
         var report = await new LoadRunner().RunAsync(profile, Quiet with { Http = new HttpSettings { RequestTimeout = TimeSpan.FromMilliseconds(200) } });
 
@@ -173,9 +157,7 @@ public class LoadRunnerTests
         listener.Start();
         var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
-        var profile = InlineProfiles.Single(new Uri($"http://127.0.0.1:{port}"), 0.5, 10, """
-                  - get: { url: "/" }
-            """);
+        var profile = TestProfiles.Single(new Uri($"http://127.0.0.1:{port}"), 0.5, 10, flow => flow.Get("/"));
 
         var report = await new LoadRunner().RunAsync(profile, Quiet);
 
@@ -187,9 +169,7 @@ public class LoadRunnerTests
     {
         using var cancel = new CancellationTokenSource();
         await using var server = await LoopbackServer.StartAsync(app => app.MapGet("/", () => "ok"));
-        var profile = InlineProfiles.Single(server.Address, 60, 50, """
-                  - get: { url: "/" }
-            """);
+        var profile = TestProfiles.Single(server.Address, 60, 50, flow => flow.Get("/"));
         var options = new RunOptions
         {
             ProgressInterval = TimeSpan.FromSeconds(1),
@@ -214,9 +194,7 @@ public class LoadRunnerTests
     public async Task ProgressObserverGetsSnapshots()
     {
         await using var server = await LoopbackServer.StartAsync(app => app.MapGet("/", () => "ok"));
-        var profile = InlineProfiles.Single(server.Address, 2.5, 20, """
-                  - get: { url: "/" }
-            """);
+        var profile = TestProfiles.Single(server.Address, 2.5, 20, flow => flow.Get("/"));
         var snapshots = new ConcurrentQueue<ProgressSnapshot>();
 
         var report = await new LoadRunner().RunAsync(profile, new RunOptions { Progress = snapshots.Enqueue, ProgressInterval = TimeSpan.FromSeconds(1) });
@@ -233,9 +211,7 @@ public class LoadRunnerTests
     public async Task ReportSurvivesAJsonRoundTrip()
     {
         await using var server = await LoopbackServer.StartAsync(app => app.MapGet("/", () => "ok"));
-        var profile = InlineProfiles.Single(server.Address, 0.5, 20, """
-                  - get: { url: "/" }
-            """);
+        var profile = TestProfiles.Single(server.Address, 0.5, 20, flow => flow.Get("/"));
         var report = await new LoadRunner().RunAsync(profile, Quiet with { Label = "baseline" });
         var path = Path.Combine(Path.GetTempPath(), $"report-{Guid.NewGuid():N}.json");
 

@@ -1,5 +1,4 @@
 using System.Text;
-using Perf.Engine.Running;
 using Perf.Engine.Templates;
 
 namespace Perf.Engine.Tests.Running;

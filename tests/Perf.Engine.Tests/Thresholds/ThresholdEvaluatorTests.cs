@@ -1,27 +1,24 @@
 using Perf.Engine.Assertions;
 using Perf.Engine.Profiles;
 using Perf.Engine.Reporting;
-using Perf.Engine.Tests.Infrastructure;
+using Perf.Engine.Stats;
 using Perf.Engine.Thresholds;
 
 namespace Perf.Engine.Tests.Thresholds;
 
 public class ThresholdEvaluatorTests
 {
-    private static readonly LoadProfile Profile = InlineProfiles.Parse(InlineProfiles.Head + """
-          plugins:
-            ensure:
-              thresholds:
-                - http.response_time.p95: 500
-                - http.response_time.p99: 1500
-                - scenarios.pay.response_time.p99: 800
-                - plugins.metrics-by-endpoint.response_time.create-payment.p95: 300
-              maxErrorRate: 1
-        scenarios:
-          - name: pay
-            flow:
-              - post: { url: "/payments", name: create-payment, json: { a: 1 } }
-        """);
+    private static readonly LoadProfile Profile = ProfileBuilder.Create("inline")
+        .WithTarget("http://127.0.0.1:8080")
+        .WithLoad(Load.ConstantRate(1, TimeSpan.FromSeconds(1)))
+        .WithScenario("pay", flow => flow.Post("/payments", new { a = 1 }, r => r.Named("create-payment")))
+        .WithThresholds(
+            ThresholdSpec.ResponseTime(Aggregation.P95, 500),
+            ThresholdSpec.ResponseTime(Aggregation.P99, 1500),
+            ThresholdSpec.ScenarioResponseTime("pay", Aggregation.P99, 800),
+            ThresholdSpec.RequestResponseTime("create-payment", Aggregation.P95, 300),
+            ThresholdSpec.MaxErrorRate(1))
+        .Build();
 
     [Fact]
     public void EveryBreachIsListedWithMeasuredAndAllowedValues()
@@ -94,9 +91,9 @@ public class ThresholdEvaluatorTests
         };
         var specs = new[]
         {
-            new ThresholdSpec("http.response_time.p99", ThresholdKind.ResponseTime, 500, "p99") { Phase = "sustained" },
-            new ThresholdSpec("maxErrorRate", ThresholdKind.MaxErrorRate, 1) { Phase = "sustained" },
-            new ThresholdSpec("http.response_time.p99", ThresholdKind.ResponseTime, 500, "p99") { Phase = "warm-up" },
+            ThresholdSpec.ResponseTime(Aggregation.P99, 500).InPhase("sustained"),
+            ThresholdSpec.MaxErrorRate(1).InPhase("sustained"),
+            ThresholdSpec.ResponseTime(Aggregation.P99, 500).InPhase("warm-up"),
         };
 
         var result = ThresholdEvaluator.Evaluate(specs, report);

@@ -15,7 +15,7 @@ public sealed record JobLedger(IReadOnlyList<LedgerKey> Keys, IReadOnlyList<stri
     public static JobLedger For(LoadProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        var steps = profile.Scenarios.SelectMany(s => s.Flow).Where(step => JobStoreKeys.JobRequests.Contains(step.Key)).ToList();
+        var steps = profile.Scenarios.SelectMany(s => s.Requests).Where(step => JobStoreKeys.JobRequests.Contains(step.Key)).ToList();
         var keys = steps
             .SelectMany(step => step.Captures.Where(c => c.JsonPath == IdPath).Select(c => new LedgerKey(step.Key, c.As)))
             .Distinct()

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Perf.Engine.Running;
+using Perf.Engine;
 using Perf.Fixtures;
 using Perf.Fixtures.Accounting;
 using Perf.Fixtures.Settings;

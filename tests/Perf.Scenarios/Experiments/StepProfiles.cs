@@ -14,7 +14,7 @@ public static class StepProfiles
     /// <summary>Only the scenarios whose flow creates a job (a POST), weights kept: fills a queue without other traffic.</summary>
     public static LoadProfile JobsOnly(LoadProfile template)
     {
-        var creating = template.Scenarios.Where(s => s.Flow.Any(step => step.Method == HttpMethod.Post)).ToList();
+        var creating = template.Scenarios.Where(s => s.Requests.Any(step => step.Method == HttpMethod.Post)).ToList();
         return creating.Count > 0
             ? template with { Scenarios = creating }
             : throw new InvalidOperationException($"profile '{template.Name}' has no scenario with a POST step: nothing would create a job.");
@@ -24,6 +24,6 @@ public static class StepProfiles
     public static double JobShare(LoadProfile template)
     {
         var total = template.Scenarios.Sum(s => (double)s.Weight);
-        return total <= 0 ? 0 : template.Scenarios.Where(s => s.Flow.Any(step => step.Method == HttpMethod.Post)).Sum(s => (double)s.Weight) / total;
+        return total <= 0 ? 0 : template.Scenarios.Where(s => s.Requests.Any(step => step.Method == HttpMethod.Post)).Sum(s => (double)s.Weight) / total;
     }
 }

@@ -1,5 +1,5 @@
 using System.Text;
-using Perf.Engine.Reporting;
+using Perf.Engine.Stats;
 
 namespace Perf.Scenarios.Reporting;
 
@@ -9,11 +9,11 @@ public static partial class ComparisonMarkdown
     {
         md.AppendLine("## Per scenario").AppendLine();
         var scenarios = Names(baseline.Load.Scenarios.Select(s => s.Name), optimized.Load.Scenarios.Select(s => s.Name));
-        TrafficTable(md, "scenario", scenarios, baseline, optimized, (side, name) => side.Load.Scenario(name)?.Stats);
+        TrafficTable(md, "scenario", scenarios, baseline, optimized, (side, name) => side.Load.TryGetScenario(name, out var scenario) ? scenario.Stats : null);
 
         md.AppendLine("## Per request").AppendLine();
         var requests = Names(baseline.Load.Requests.Select(r => r.Key), optimized.Load.Requests.Select(r => r.Key));
-        TrafficTable(md, "request", requests, baseline, optimized, (side, key) => side.Load.Request(key)?.Stats);
+        TrafficTable(md, "request", requests, baseline, optimized, (side, key) => side.Load.TryGetRequest(key, out var request) ? request.Stats : null);
     }
 
     private static List<string> Names(IEnumerable<string> first, IEnumerable<string> second) => first.Concat(second).Distinct().ToList();

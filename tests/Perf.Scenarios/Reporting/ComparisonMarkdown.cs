@@ -1,5 +1,5 @@
 using System.Text;
-using Perf.Engine.Reporting;
+using Perf.Engine.Stats;
 using Perf.Fixtures;
 using Perf.Scenarios.Experiments.Reporting;
 

@@ -1,4 +1,5 @@
 using Perf.Engine.Reporting;
+using Perf.Engine.Stats;
 using Perf.Fixtures.Metrics;
 
 namespace Perf.Scenarios.Reporting;

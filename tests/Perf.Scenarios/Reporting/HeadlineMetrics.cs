@@ -1,4 +1,4 @@
-using Perf.Engine.Reporting;
+using Perf.Engine.Stats;
 using Perf.Fixtures.Metrics;
 
 namespace Perf.Scenarios.Reporting;

@@ -1,3 +1,4 @@
+using Perf.Engine;
 using Perf.Engine.Profiles;
 using Perf.Engine.Running;
 using Perf.Fixtures;

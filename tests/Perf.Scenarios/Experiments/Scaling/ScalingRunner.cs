@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Perf.Engine;
 using Perf.Engine.Profiles;
 using Perf.Engine.Running;
 using Perf.Fixtures;

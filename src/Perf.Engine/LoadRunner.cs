@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using Perf.Engine.Profiles;
+using Perf.Engine.Reporting;
+using Perf.Engine.Running;
+using Perf.Engine.Stats;
+using Perf.Engine.Thresholds;
+
+namespace Perf.Engine;
+
+/// <summary>
+/// Runs a profile: open-model phases follow their arrival schedule whatever the target's latency (latency from each
+/// intended start), closed-model phases keep their users busy; the report includes the threshold evaluation.
+/// </summary>
+public sealed class LoadRunner
+{
+    /// <summary>
+    /// Runs <paramref name="profile"/>. Cancelling <paramref name="cancellationToken"/> stops arrivals and aborts
+    /// in-flight requests at once; the report is still returned, with <see cref="RunReport.Cancelled"/> set.
+    /// </summary>
+    public async Task<RunReport> RunAsync(LoadProfile profile, RunOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(options);
+        var plan = new CompiledPlan(profile);
+        options.Ledger?.Bind(plan);
+
+        // Phases start a little in the future so the first arrivals are not late by the set-up below.
+        using var context = new RunContext(plan, options, Stopwatch.GetTimestamp() + (Stopwatch.Frequency / 50), cancellationToken);
+        var recorder = new RunRecorder(context, options.LateArrivalThreshold);
+        context.Recorder = recorder;
+        var scheduler = new ArrivalScheduler(context, options.Seed);
+        var sampler = new RunSampler(context, recorder, () => scheduler.CurrentPhase, options);
+        using var stopSampler = new CancellationTokenSource();
+        var sampling = sampler.RunAsync(stopSampler.Token);
+        scheduler.Start();
+
+        await WaitForDrainAsync(context, options, cancellationToken).ConfigureAwait(false);
+        await stopSampler.CancelAsync().ConfigureAwait(false);
+        await sampling.ConfigureAwait(false);
+        sampler.Sample();
+
+        var report = ReportBuilder.Build(context, recorder, sampler.Points, options, cancellationToken.IsCancellationRequested);
+        return report with { Thresholds = ThresholdEvaluator.Evaluate(profile, report) };
+    }
+
+    private static async Task WaitForDrainAsync(RunContext context, RunOptions options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await context.Drained.WaitAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        catch (OperationCanceledException)
+        {
+            // Cancelled: in-flight requests see the same token and end promptly; wait for them briefly below.
+        }
+
+        // Without cancellation every request ends within its timeout, so the wait above needs no bound of its own.
+        await Task.WhenAny(context.Drained, Task.Delay(options.CancellationGrace, CancellationToken.None)).ConfigureAwait(false);
+    }
+}

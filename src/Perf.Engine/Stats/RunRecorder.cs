@@ -1,0 +1,70 @@
+using HdrHistogram;
+using Perf.Engine.Profiles;
+using Perf.Engine.Running;
+
+namespace Perf.Engine.Stats;
+
+/// <summary>
+/// Every recorder of one run, behind the runner's <see cref="IRunRecorder"/> seam: per load model the run total, one
+/// per scenario and one per stats key; one per phase; and the interval histogram and counters the sampler swaps
+/// every second. Any thread may record.
+/// </summary>
+internal sealed class RunRecorder : IRunRecorder
+{
+    private readonly TrafficRecorder[] _totals;
+    private readonly TrafficRecorder[][] _scenarios;
+    private readonly TrafficRecorder[][] _keys;
+    private long _intervalArrivals;
+    private long _intervalRequests;
+    private long _intervalErrors;
+
+    public RunRecorder(RunContext context, TimeSpan lateArrivalThreshold)
+    {
+        var models = Enum.GetValues<LoadModel>().Length;
+        var plan = context.Plan;
+        _totals = [.. Enumerable.Range(0, models).Select(_ => new TrafficRecorder())];
+        _scenarios = [.. Enumerable.Range(0, models).Select(_ => plan.Scenarios.Select(_ => new TrafficRecorder()).ToArray())];
+        _keys = [.. Enumerable.Range(0, models).Select(_ => plan.Keys.Select(_ => new TrafficRecorder()).ToArray())];
+        var lateTicks = (long)(lateArrivalThreshold.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
+        Phases = [.. context.Phases.Select(p => new PhaseRecorder(p.Index, p.Phase, p.StartTimestamp, lateTicks))];
+    }
+
+    public IReadOnlyList<PhaseRecorder> Phases { get; }
+
+    /// <summary>Latencies of the current second, swapped out by the sampler.</summary>
+    public Recorder Interval { get; } = Histograms.NewRecorder();
+
+    public long Requests => _totals.Sum(t => t.Requests);
+
+    public long ErrorCount => _totals.Sum(t => t.ErrorCount);
+
+    public TrafficRecorder Totals(LoadModel model) => _totals[(int)model];
+
+    public TrafficRecorder Scenario(LoadModel model, int scenarioIndex) => _scenarios[(int)model][scenarioIndex];
+
+    public TrafficRecorder Key(LoadModel model, int keyIndex) => _keys[(int)model][keyIndex];
+
+    public void ArrivalStarted(int phaseIndex, long intendedTimestamp, long actualTimestamp)
+    {
+        Phases[phaseIndex].RecordStart(intendedTimestamp, actualTimestamp);
+        Interlocked.Increment(ref _intervalArrivals);
+    }
+
+    public void StepFinished(StepOrigin origin, int scenarioIndex, int keyIndex, long latencyMicros, int status, ErrorKind? error)
+    {
+        var m = (int)origin.Model;
+        Phases[origin.PhaseIndex].Traffic.Record(latencyMicros, status, error);
+        _keys[m][keyIndex].Record(latencyMicros, status, error);
+        _scenarios[m][scenarioIndex].Record(latencyMicros, status, error);
+        _totals[m].Record(latencyMicros, status, error);
+        Interval.RecordValue(Histograms.Clamp(latencyMicros));
+        Interlocked.Increment(ref _intervalRequests);
+        if (error is not null)
+        {
+            Interlocked.Increment(ref _intervalErrors);
+        }
+    }
+
+    public (long Arrivals, long Requests, long Errors) TakeIntervalCounts() =>
+        (Interlocked.Exchange(ref _intervalArrivals, 0), Interlocked.Exchange(ref _intervalRequests, 0), Interlocked.Exchange(ref _intervalErrors, 0));
+}
