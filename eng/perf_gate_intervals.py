@@ -62,6 +62,8 @@ class IntervalGateResult:
     judgements: list[MetricJudgement]
     job_checks: list[JobCheck] = field(default_factory=list)
     head_reports: list[str] = field(default_factory=list)
+    # The head's other threshold breaches (HTTP latency, error rate, achieved rate, audit): shown, not judged here.
+    head_breaches: list[str] = field(default_factory=list)
 
     @property
     def regressions(self) -> list[MetricJudgement]:
@@ -153,6 +155,16 @@ def read_job_checks(path: str) -> list[JobCheck]:
     return checks
 
 
+def head_threshold_breaches(path: str) -> list[str]:
+    """The report's breaches other than job SLOs (those are judged from jobChecks)."""
+    report = read_json_object(path, "a configuration report")
+    breaches = report.get("breaches", [])
+    if not isinstance(breaches, list) or not all(isinstance(b, str) for b in breaches):
+        raise GateInputError(f"{path}: field 'breaches' is {breaches!r}, expected a list of strings")
+    job_names = {str(c.get("name")) for c in report.get("jobChecks", []) if isinstance(c, dict)}
+    return [f"{os.path.basename(path)}: {b}" for b in breaches if not any(b.startswith(name + ":") for name in job_names)]
+
+
 def describe_noise_floor(comparison: dict, noise_path: str) -> str:
     if comparison.get("noiseFloorSource"):
         return f"{comparison['noiseFloorSource']} (it raised the minimum effects where larger)"
@@ -177,6 +189,7 @@ def run(intervals_path: str, head_reports: Optional[str], noise_floor_path: Opti
         raise GateInputError(f"no head reports match '{pattern}' (the job SLOs are checked on them: did the head runs write any?)")
     for path in result.head_reports:
         result.job_checks.extend(read_job_checks(path))
+        result.head_breaches.extend(head_threshold_breaches(path))
     return result
 
 
@@ -228,6 +241,10 @@ def render_markdown(result: IntervalGateResult) -> str:
     for check in result.job_checks:
         verdict = "passed" if check.passed else ("**FAILED**" if check.enforced else "failed (reported only, not enforced)")
         lines.append(f"| {check.report} | {check.name} | {value_text(check.measured)} {check.unit} | {check.allowed:g} {check.unit} | {verdict} |")
+    if result.head_breaches:
+        lines += ["", f"The {side_b} runs also breached the profile's thresholds (reported here; the gate judges the "
+                      "comparison and the job SLOs, and these runs were made time-scaled on a shared runner):"]
+        lines += [f"- {b}" for b in result.head_breaches]
     if result.failed:
         lines += ["", "**Why it failed:**"]
         lines += [f"- {j.metric['name']}: the whole interval {effect_text(j.metric, j.metric['ciLow'])} – "

@@ -114,6 +114,13 @@ class PerfGateIntervalsTests(unittest.TestCase):
         self.assertEqual(code, perf_gate.EXIT_PASSED, out)
         self.assertIn("failed (reported only, not enforced)", out)
 
+    def test_head_threshold_breaches_are_listed_without_repeating_job_slos(self):
+        report = head_report(passed=False)
+        report["breaches"] = ["job end-to-end p95: measured 2600 ms, allowed <= 2000 ms", "error rate 6.9 % > 1 %"]
+        _, out, _ = self.gate(comparison(), report)
+        self.assertIn("- report-optimized-aa-b-r1-smoke.json: error rate 6.9 % > 1 %", out)
+        self.assertNotIn("- report-optimized-aa-b-r1-smoke.json: job end-to-end p95", out)
+
     def test_missing_metric_field_names_file_and_field(self):
         broken = comparison(metric(), metric("job throughput"))
         del broken["metrics"][1]["ciHigh"]
