@@ -1,7 +1,16 @@
 #!/usr/bin/env python3
-"""Pull-request perf gate: compares this run's configuration reports with a reference set (main's last
-reports) and fails on a relative regression beyond a tolerance. Prints a Markdown table for
-$GITHUB_STEP_SUMMARY.
+"""Pull-request perf gate. Prints a Markdown table for $GITHUB_STEP_SUMMARY.
+
+Intervals mode (the gate proper): reads the comparison of main's merge-base ("base") with the PR's head, both run
+on this runner by eng/perf-gate-compare.sh, with a 95 % interval per headline metric. A metric fails the gate only
+when its whole interval lies beyond the tolerance on the worse side; an interval that straddles the tolerance, or a
+run without any detectable difference, passes and is called inconclusive. The head's job-path SLO checks
+(jobChecks in its reports) fail the gate when an enforced one failed.
+
+    python3 eng/perf_gate.py --intervals <base-vs-head-....json> [--head-reports GLOB] [--noise-floor FILE] [--tolerance PERCENT]
+
+Fallback mode, for when the base cannot be built: compares this run's single-run reports with main's stored ones
+(made on another runner) at a fixed relative tolerance.
 
     python3 eng/perf_gate.py <reference-dir> <current-artifacts-dir> [--tolerance PERCENT]
 
@@ -19,6 +28,9 @@ import os
 import sys
 from dataclasses import dataclass
 from typing import Optional, Sequence
+
+import perf_gate_intervals as interval_gate
+from perf_gate_input import GateInputError, read_json_object
 
 EXIT_PASSED = 0
 EXIT_REGRESSION = 1
@@ -40,10 +52,6 @@ METRICS: tuple[Metric, ...] = (
     Metric("throughput req/s", ("load", "totals", "rps"), higher_is_worse=False),
     Metric("error rate %", ("load", "totals", "errorRatePercent"), higher_is_worse=True, noise_floor=0.5),
 )
-
-
-class GateInputError(Exception):
-    """Input the gate cannot judge: a missing directory, unreadable JSON, a missing or non-numeric field."""
 
 
 @dataclass(frozen=True)
@@ -77,15 +85,7 @@ class GateResult:
 
 
 def load_report(path: str) -> dict:
-    try:
-        with open(path, encoding="utf-8") as stream:
-            report = json.load(stream)
-    except json.JSONDecodeError as error:
-        raise GateInputError(f"{path}:{error.lineno}:{error.colno}: not valid JSON ({error.msg})") from error
-    except OSError as error:
-        raise GateInputError(f"{path}: cannot be read ({error.strerror})") from error
-    if not isinstance(report, dict):
-        raise GateInputError(f"{path}: expected a JSON object (a configuration report), found {type(report).__name__}")
+    report = read_json_object(path, "a configuration report")
     if not isinstance(report.get("configuration"), str):
         raise GateInputError(f"{path}: field 'configuration' is missing or not a string")
     return report
@@ -180,11 +180,26 @@ def tolerance_argument(text: str) -> float:
 
 def parse_arguments(argv: Optional[Sequence[str]]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="perf_gate.py", description=__doc__.split("\n\n")[0])
-    parser.add_argument("reference", help="directory holding main's reports (searched recursively for report-*.json)")
-    parser.add_argument("current", help="this run's artifacts directory (reads comparison-results/report-*.json)")
+    parser.add_argument("reference", nargs="?",
+                        help="fallback mode: directory holding main's reports (searched recursively for report-*.json)")
+    parser.add_argument("current", nargs="?",
+                        help="fallback mode: this run's artifacts directory (reads comparison-results/report-*.json)")
+    parser.add_argument("--intervals", metavar="JSON",
+                        help="intervals mode: the base-vs-head comparison written by eng/perf-gate-compare.sh")
+    parser.add_argument("--head-reports", metavar="GLOB",
+                        help="intervals mode: the head's run reports whose job SLOs are checked "
+                             "(default: report-*-aa-b-*.json next to the comparison)")
+    parser.add_argument("--noise-floor", metavar="JSON",
+                        help="intervals mode: the A/A noise floor to state (default: noise-floor-<profile>.json next to the comparison)")
     parser.add_argument("--tolerance", type=tolerance_argument, default=25.0,
-                        help="relative regression allowed, in percent (default 25)")
-    return parser.parse_args(argv)
+                        help="relative regression allowed, in percent (default 25); intervals mode uses the larger of "
+                             "this and each metric's minimum effect")
+    arguments = parser.parse_args(argv)
+    if arguments.intervals is None and (arguments.reference is None or arguments.current is None):
+        parser.error("give --intervals JSON (same-runner comparison) or <reference-dir> <current-artifacts-dir> (fallback)")
+    if arguments.intervals is not None and arguments.reference is not None:
+        parser.error("--intervals takes no reference or current directory: pick one mode")
+    return arguments
 
 
 def main(argv: Optional[Sequence[str]] = None, out=None, err=None) -> int:
@@ -192,6 +207,11 @@ def main(argv: Optional[Sequence[str]] = None, out=None, err=None) -> int:
     err = err or sys.stderr
     arguments = parse_arguments(argv)
     try:
+        if arguments.intervals is not None:
+            interval_result = interval_gate.run(arguments.intervals, arguments.head_reports, arguments.noise_floor,
+                                                arguments.tolerance)
+            out.write(interval_gate.render_markdown(interval_result))
+            return EXIT_REGRESSION if interval_result.failed else EXIT_PASSED
         result = run_gate(arguments.reference, arguments.current, arguments.tolerance)
     except GateInputError as error:
         print(f"perf gate: bad input: {error}", file=err)

@@ -79,5 +79,35 @@ public sealed class HeadlineComparisonTests : IDisposable
         markdown.Should().Contain("noise-floor-smoke.json");
     }
 
+    [Fact]
+    public void AnAaRunOfTwoBuildsIsNamedByItsLabelsAndUsesTheNoiseFloorInsteadOfWritingOne()
+    {
+        _artifacts.Store(new RunReportBuilder { Side = "baseline-aa-a" }.Build());
+        _artifacts.Store(new RunReportBuilder { Side = "baseline-aa-b", HostCpuPeak = 75 }.Build());
+        _artifacts.Write(aaConfiguration: "baseline");
+        var noisePath = ComparisonReport.NoiseFloorPath(_artifacts.Writer);
+        var measured = File.ReadAllText(noisePath);
+
+        var path = ComparisonReport.TryWrite(_artifacts.Writer, "session-now", _artifacts.Log.Add, "baseline", new SideLabels("base", "head"));
+
+        Path.GetFileName(path).Should().Be("LOAD_TEST_BASE_VS_HEAD_BASELINE_SMOKE.md");
+        File.ReadAllText(noisePath).Should().Be(measured, "a comparison of two builds is no A/A measurement");
+        var results = _artifacts.Writer.Read<ComparisonResults>(Path.Combine(_artifacts.Directory, "comparison-results", "base-vs-head-baseline-smoke.json"))!;
+        (results.SideA, results.SideB).Should().Be(("base", "head"));
+        results.NoiseFloorSource.Should().Contain("noise-floor-smoke.json");
+        File.ReadAllText(path!).Should().Contain("# Load test comparison: base vs head");
+    }
+
+    [Theory]
+    [InlineData("base")]
+    [InlineData("base,base")]
+    [InlineData("base,he ad")]
+    public void SideLabelsThatAreNotTwoDifferentNamesAreRejected(string text)
+    {
+        var parse = () => SideLabels.Parse(text);
+
+        parse.Should().Throw<InvalidOperationException>().WithMessage($"PERF_AA_LABELS='{text}'*");
+    }
+
     public void Dispose() => _artifacts.Dispose();
 }

@@ -7,6 +7,8 @@ namespace Perf.Scenarios.Reporting;
 /// Writes the comparison once both sides have a report: the Markdown, its charts and the headline as JSON. Normally
 /// baseline against optimized; in an A/A run (PERF_AA) one configuration against itself, which also writes the noise
 /// floor later comparisons of the profile use. With repeats (PERF_REPEATS) every repeat of this session counts.
+/// An A/A run whose halves come from two builds (eng/perf-gate-compare.sh: merge-base and head) passes side labels:
+/// the halves are named by them, the result is a comparison of builds, so it reads the noise floor instead of writing one.
 /// </summary>
 public static class ComparisonReport
 {
@@ -14,11 +16,17 @@ public static class ComparisonReport
     public const string Optimized = "optimized";
 
     /// <summary>Returns the Markdown path, or null when one side has no report yet.</summary>
-    public static string? TryWrite(ArtifactWriter artifacts, string sessionId, Action<string> log, string? aaConfiguration = null) =>
-        TryWrite(artifacts, sessionId, log, DateTimeOffset.UtcNow, aaConfiguration);
+    public static string? TryWrite(ArtifactWriter artifacts, string sessionId, Action<string> log, string? aaConfiguration = null, SideLabels? labels = null) =>
+        TryWrite(artifacts, sessionId, log, DateTimeOffset.UtcNow, aaConfiguration, labels);
 
-    public static string? TryWrite(ArtifactWriter artifacts, string sessionId, Action<string> log, DateTimeOffset generatedAt, string? aaConfiguration = null)
+    public static string? TryWrite(ArtifactWriter artifacts, string sessionId, Action<string> log, DateTimeOffset generatedAt, string? aaConfiguration = null, SideLabels? labels = null)
     {
+        ArgumentNullException.ThrowIfNull(artifacts);
+        if (labels is not null && aaConfiguration is null)
+        {
+            throw new ArgumentException("side labels name the halves of an A/A run: give the A/A configuration too", nameof(labels));
+        }
+
         var (labelA, labelB) = aaConfiguration is { } aa ? (AaSide(aa, "a"), AaSide(aa, "b")) : (Baseline, Optimized);
         var reportsA = ReportSet.Load(artifacts, labelA, sessionId, log);
         var reportsB = ReportSet.Load(artifacts, labelB, sessionId, log);
@@ -27,22 +35,24 @@ public static class ComparisonReport
             return null;
         }
 
-        var sidesA = reportsA.Select(r => new ComparisonSide(r, sessionId)).ToList();
-        var sidesB = reportsB.Select(r => new ComparisonSide(r, sessionId)).ToList();
+        var sidesA = reportsA.Select(r => new ComparisonSide(r, sessionId, labels?.A)).ToList();
+        var sidesB = reportsB.Select(r => new ComparisonSide(r, sessionId, labels?.B)).ToList();
         var (a, b) = (sidesA[^1], sidesB[^1]);
-        var path = aaConfiguration is null
+        var isNoiseMeasurement = aaConfiguration is not null && labels is null;
+        var fileStem = aaConfiguration is null ? null : labels is null ? $"aa-{aaConfiguration}" : $"{labels.A}-vs-{labels.B}-{aaConfiguration}";
+        var path = fileStem is null
             ? artifacts.ComparisonPath
-            : Path.Combine(artifacts.Directory, $"LOAD_TEST_AA_{aaConfiguration.ToUpperInvariant()}_{artifacts.ProfileName.ToUpperInvariant()}.md");
+            : Path.Combine(artifacts.Directory, $"LOAD_TEST_{fileStem.Replace('-', '_').ToUpperInvariant()}_{artifacts.ProfileName.ToUpperInvariant()}.md");
         var directory = Path.GetDirectoryName(path)!;
         Directory.CreateDirectory(directory);
 
         var noisePath = NoiseFloorPath(artifacts);
-        var noise = aaConfiguration is null ? artifacts.Read<NoiseFloor>(noisePath) : null;
+        var noise = isNoiseMeasurement ? null : artifacts.Read<NoiseFloor>(noisePath);
         var results = Results(artifacts, sidesA, sidesB, noise, noise is null ? null : $"`{Path.GetRelativePath(artifacts.Directory, noisePath)}`, {noise.Configuration} A/A of {NumberText.Time(noise.MeasuredAt)}, {noise.Runs} run(s) per side");
         var jsonPath = Path.Combine(artifacts.Directory, "comparison-results",
-            aaConfiguration is null ? $"comparison-{artifacts.ProfileName}.json" : $"aa-{aaConfiguration}-{artifacts.ProfileName}.json");
+            fileStem is null ? $"comparison-{artifacts.ProfileName}.json" : $"{fileStem}-{artifacts.ProfileName}.json");
         artifacts.Write(jsonPath, results);
-        if (aaConfiguration is not null)
+        if (aaConfiguration is not null && labels is null)
         {
             artifacts.Write(noisePath, NoiseFloor.From(aaConfiguration, artifacts.ProfileName, sessionId, generatedAt, results.Metrics));
             log($"noise floor of {aaConfiguration} → {noisePath}");
@@ -51,7 +61,7 @@ public static class ComparisonReport
         ChartSet charts;
         try
         {
-            charts = ComparisonCharts.Render(a, b, directory, aaConfiguration is null ? artifacts.ProfileName : $"aa-{aaConfiguration}-{artifacts.ProfileName}");
+            charts = ComparisonCharts.Render(a, b, directory, fileStem is null ? artifacts.ProfileName : $"{fileStem}-{artifacts.ProfileName}");
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

@@ -11,9 +11,13 @@ namespace Perf.Scenarios.Reporting;
 /// </summary>
 public sealed class ComparisonSide
 {
-    public ComparisonSide(ConfigurationRunReport report, string sessionId)
+    private readonly string? _label;
+
+    /// <summary>A label, when given, names this side instead of its configuration or A/A half ("base", "head").</summary>
+    public ComparisonSide(ConfigurationRunReport report, string sessionId, string? label = null)
     {
         Report = report;
+        _label = label;
         IsThisRun = report.SessionId == sessionId;
         var duration = report.Load.DurationSeconds;
         var window = report.Resources.Where(p => p.ElapsedSeconds <= duration + 0.5).ToList();
@@ -22,7 +26,7 @@ public sealed class ComparisonSide
 
     public ConfigurationRunReport Report { get; }
 
-    public string Name => Report.Side ?? Report.Configuration;
+    public string Name => _label ?? Report.Side ?? Report.Configuration;
 
     public bool IsThisRun { get; }
 

@@ -89,7 +89,7 @@ public sealed class ConfigurationRun(PerfEnvironment environment, Action<string>
             ],
         };
         log($"{label}: report {artifacts.Write(artifacts.ReportPath(label), report)}");
-        if (ComparisonReport.TryWrite(artifacts, SessionId, log, run.AaConfiguration) is { } comparison)
+        if (ComparisonReport.TryWrite(artifacts, SessionId, log, run.AaConfiguration, run.AaLabels) is { } comparison)
         {
             log($"comparison report: {comparison}");
         }

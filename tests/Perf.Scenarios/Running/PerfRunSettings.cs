@@ -21,6 +21,9 @@ public sealed record PerfRunSettings(string ProfileName, string ProfilePath, dou
     /// <summary>"a" or "b": which half of the A/A run this is.</summary>
     public string? AaHalf { get; init; }
 
+    /// <summary>Names of the A/A halves when they are two builds (PERF_AA_LABELS, e.g. "base,head"); null for a noise-floor run.</summary>
+    public Reporting.SideLabels? AaLabels { get; init; }
+
     public JobSlo JobSlo { get; init; } = JobSlo.Default;
 
     /// <summary>
@@ -70,12 +73,19 @@ public sealed record PerfRunSettings(string ProfileName, string ProfilePath, dou
             throw new InvalidOperationException($"PERF_AA='{aa}' needs PERF_AA_HALF=a or b, found '{half}' (eng/run-comparison.sh sets it).");
         }
 
+        var labels = Read("PERF_AA_LABELS") is { } labelText ? Reporting.SideLabels.Parse(labelText) : null;
+        if (labels is not null && aa is null)
+        {
+            throw new InvalidOperationException("PERF_AA_LABELS names the halves of an A/A run: set PERF_AA too (eng/perf-gate-compare.sh sets both).");
+        }
+
         return new PerfRunSettings(name, path,
             ReadDouble("PERF_TIME_SCALE", 1.0, 0.01, 10), ReadDouble("PERF_MIN_RATE_RATIO", 0.95, 0, 1))
         {
             Repeat = Read("PERF_REPEAT") is null ? null : (int)ReadDouble("PERF_REPEAT", 1, 1, 1000),
             AaConfiguration = aa,
             AaHalf = aa is null ? null : half,
+            AaLabels = labels,
             JobSlo = new JobSlo(
                 ReadDouble("PERF_JOB_P95_MS", JobSlo.DefaultP95Ms, 0, double.MaxValue),
                 ReadDouble("PERF_JOB_P99_MS", JobSlo.DefaultP99Ms, 0, double.MaxValue),
