@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Perf.Cli.Tests.Infrastructure;
+using Perf.Engine.Tests.Infrastructure;
 using Perf.Engine.Reporting;
 
 namespace Perf.Cli.Tests;
@@ -16,12 +19,12 @@ public class RunCommandTests
     [Fact]
     public async Task RunWithinThresholdsExitsZeroAndWritesItsReport()
     {
-        await using var target = await LoopbackTarget.StartAsync();
+        await using var target = await LoopbackServer.StartAsync(app => app.MapGet("/", () => Results.Text("ok")));
         using var temp = new TempDirectory();
         var profile = temp.File("profile.yml", Profile(seconds: 2.5, rate: 20));
         var output = temp.File("out/report.json");
 
-        var result = await CliHarness.RunAsync("run", profile, "--target", target.Address, "--out", output, "--progress-interval", "1");
+        var result = await CliHarness.RunAsync("run", profile, "--target", target.Address.ToString(), "--out", output, "--progress-interval", "1");
 
         result.ExitCode.Should().Be(ExitCodes.Success, result.ToString());
         result.Output.Should().Contain("✓ http.response_time.p99 [run]").And.Contain("✓ maxErrorRate [run]: 0 %")
@@ -36,11 +39,11 @@ public class RunCommandTests
     [Fact]
     public async Task BreachedThresholdExitsOneAndShowsTheMeasuredValue()
     {
-        await using var target = await LoopbackTarget.StartAsync(status: 503);
+        await using var target = await LoopbackServer.StartAsync(app => app.MapGet("/", () => Results.Text("ok", statusCode: StatusCodes.Status503ServiceUnavailable)));
         using var temp = new TempDirectory();
         var profile = temp.File("profile.yml", Profile(seconds: 0.5, rate: 20));
 
-        var result = await CliHarness.RunAsync("run", profile, "--target", target.Address);
+        var result = await CliHarness.RunAsync("run", profile, "--target", target.Address.ToString());
 
         result.ExitCode.Should().Be(ExitCodes.Breach, result.ToString());
         result.Output.Should().Contain("✗ maxErrorRate [run]: 100 % (allowed <= 0 %)").And.Contain("1 of 2 threshold(s) breached")
@@ -69,7 +72,10 @@ public class RunCommandTests
         using var temp = new TempDirectory();
         var profile = temp.File("profile.yml", Profile(seconds: 1, rate: 5));
 
-        var result = await CliHarness.RunAsync("run", profile, "--target", "http://127.0.0.1:9", option, value);
+        var target = option == "--target" ? value : "http://127.0.0.1:9";
+        var extra = option == "--target" ? [] : new[] { option, value };
+
+        var result = await CliHarness.RunAsync(["run", profile, "--target", target, .. extra]);
 
         result.ExitCode.Should().Be(ExitCodes.BadInput, result.ToString());
         result.Error.Should().Contain(message);
