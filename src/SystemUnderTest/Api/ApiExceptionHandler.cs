@@ -22,7 +22,10 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
                 status = StatusCodes.Status503ServiceUnavailable;
                 title = "A dependency is unavailable";
                 // The client message would leak connection internals; the log has them.
-                detail = "Redis or the result store is unavailable; retry later.";
+                detail = httpContext.Items.ContainsKey(IdempotencyKey.ItemKey)
+                    // A timeout after EXEC was sent leaves the commit unknown; the key makes the retry find it.
+                    ? $"Redis or the result store is unavailable, and the job may or may not have been created; retrying with the same {IdempotencyKey.HeaderName} is safe: it returns the job if it was created and creates it once otherwise."
+                    : "Redis or the result store is unavailable; retry later.";
                 httpContext.Response.Headers.RetryAfter = "1";
                 break;
             // Inside MULTI a refused write surfaces as "EXECABORT Transaction discarded because of previous errors".

@@ -22,22 +22,19 @@ public static class JobEndpoints
 
     private static Task<IResult> PostPaymentAsync(
         HttpContext context, JobQueue queue, BackpressureMonitor backpressure, RedisConnectionPool redis, IOptions<ApiOptions> options) =>
-        PostJobAsync(context, backpressure, redis, options, SutJsonContext.Default.PaymentRequest, RequestValidator.Validate, async body =>
-        {
-            var id = await queue.EnqueuePaymentAsync(body);
-            return Results.Accepted($"/payments/{id}", new AcceptedResponse(id, "queued"));
-        });
+        PostJobAsync(context, backpressure, redis, options, SutJsonContext.Default.PaymentRequest, RequestValidator.Validate,
+            queue.EnqueuePaymentAsync, id => $"/payments/{id}");
 
     private static Task<IResult> PostNotificationAsync(
         HttpContext context, JobQueue queue, BackpressureMonitor backpressure, RedisConnectionPool redis, IOptions<ApiOptions> options) =>
-        PostJobAsync(context, backpressure, redis, options, SutJsonContext.Default.NotificationRequest, RequestValidator.Validate, async body =>
-        {
-            var id = await queue.EnqueueNotificationAsync(body);
-            // No GET /notifications/{id} in the contract, so no Location header.
-            return Results.Accepted(uri: null, new AcceptedResponse(id, "queued"));
-        });
+        // No GET /notifications/{id} in the contract, so no Location header.
+        PostJobAsync(context, backpressure, redis, options, SutJsonContext.Default.NotificationRequest, RequestValidator.Validate,
+            queue.EnqueueNotificationAsync, _ => null);
 
-    /// <summary>The steps both POSTs share, in the documented order: backpressure, body, field rules, then enqueue.</summary>
+    /// <summary>
+    /// The steps both POSTs share, in the documented order: backpressure, Idempotency-Key header, body, field rules,
+    /// then enqueue. A replay is answered exactly as the first acceptance was (202, same body and Location).
+    /// </summary>
     private static async Task<IResult> PostJobAsync<T>(
         HttpContext context,
         BackpressureMonitor backpressure,
@@ -45,12 +42,19 @@ public static class JobEndpoints
         IOptions<ApiOptions> options,
         JsonTypeInfo<T> typeInfo,
         Func<T, Dictionary<string, string[]>> validate,
-        Func<T, Task<IResult>> enqueue)
+        Func<T, string?, Task<EnqueueResult>> enqueue,
+        Func<string, string?> location)
         where T : class
     {
         if (Refuse(context, backpressure, redis) is { } refused)
         {
             return refused;
+        }
+
+        var (key, keyError) = IdempotencyKey.Read(context.Request.Headers);
+        if (keyError is not null)
+        {
+            return Problems.InvalidIdempotencyKey(keyError);
         }
 
         var body = await JsonBodyReader.ReadAsync(context, typeInfo, options.Value.MaxBodyBytes);
@@ -60,7 +64,28 @@ public static class JobEndpoints
         }
 
         var errors = validate(body.Value!);
-        return errors.Count > 0 ? Problems.Validation(errors) : await enqueue(body.Value!);
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        if (key is not null)
+        {
+            // Read by ApiExceptionHandler: a 503 whose commit outcome is unknown tells this client its retry is safe.
+            context.Items[IdempotencyKey.ItemKey] = key;
+        }
+
+        var (id, outcome) = await enqueue(body.Value!, key);
+        switch (outcome)
+        {
+            case EnqueueOutcome.KeyConflict:
+                return Problems.IdempotencyKeyReused(id);
+            case EnqueueOutcome.Replayed:
+                context.Response.Headers[IdempotencyKey.ReplayedHeaderName] = "true";
+                break;
+        }
+
+        return Results.Accepted(location(id), new AcceptedResponse(id, "queued"));
     }
 
     private static async Task<IResult> GetPaymentAsync(string id, JobQueue queue)

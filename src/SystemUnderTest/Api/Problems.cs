@@ -21,6 +21,21 @@ public static class Problems
     public static IResult Validation(IDictionary<string, string[]> errors) =>
         Results.ValidationProblem(errors, title: "One or more fields are invalid", statusCode: StatusCodes.Status422UnprocessableEntity);
 
+    public static IResult InvalidIdempotencyKey(string detail) =>
+        Results.ValidationProblem(
+            new Dictionary<string, string[]>(StringComparer.Ordinal) { [IdempotencyKey.HeaderName] = [detail] },
+            title: $"Invalid {IdempotencyKey.HeaderName} header",
+            statusCode: StatusCodes.Status400BadRequest);
+
+    public static IResult IdempotencyKeyReused(string jobId) =>
+        Results.ValidationProblem(
+            new Dictionary<string, string[]>(StringComparer.Ordinal)
+            {
+                [IdempotencyKey.HeaderName] = [$"This {IdempotencyKey.HeaderName} was already used with a different request body (job {jobId}); use a new key for a new request."],
+            },
+            title: $"{IdempotencyKey.HeaderName} reused with a different body",
+            statusCode: StatusCodes.Status422UnprocessableEntity);
+
     public static IResult InvalidId(string id) =>
         Results.Problem(title: "Invalid id", detail: $"'{id}' is not a job id (32 hexadecimal characters).", statusCode: StatusCodes.Status400BadRequest);
 

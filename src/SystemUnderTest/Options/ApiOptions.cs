@@ -21,4 +21,8 @@ public sealed class ApiOptions
     /// <summary>TTL of the cached analytics summary; 0 turns the cache off.</summary>
     [Range(0, 86_400, ErrorMessage = "Api__AnalyticsCacheSeconds must be between 0 and 86400.")]
     public int AnalyticsCacheSeconds { get; set; } = 5;
+
+    /// <summary>How long an Idempotency-Key keeps answering with its job (24 h, as Stripe keeps them).</summary>
+    [Range(1, 604_800, ErrorMessage = "Api__IdempotencyTtlSeconds must be between 1 and 604800.")]
+    public int IdempotencyTtlSeconds { get; set; } = 86_400;
 }

@@ -1,15 +1,23 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using SystemUnderTest.Contracts;
+using SystemUnderTest.Options;
 using SystemUnderTest.Redis;
 
 namespace SystemUnderTest.Queue;
 
-/// <summary>The API side of the queue: enqueue atomically, read job state back.</summary>
-public sealed class JobQueue(RedisConnectionPool redis, TimeProvider time)
+/// <summary>The API side of the queue: enqueue atomically (once per idempotency key), read job state back.</summary>
+public sealed class JobQueue(RedisConnectionPool redis, TimeProvider time, IOptions<ApiOptions> options)
 {
-    public async Task<string> EnqueuePaymentAsync(PaymentRequest request)
+    /// <summary>Endpoint names in <see cref="RedisKeys.IdempotencyKey"/>: a key is scoped to its endpoint.</summary>
+    public const string PaymentsEndpoint = "payments";
+    public const string NotificationsEndpoint = "notifications";
+
+    public async Task<EnqueueResult> EnqueuePaymentAsync(PaymentRequest request, string? idempotencyKey = null)
     {
         var payload = JsonSerializer.Serialize(request, SutJsonContext.Default.PaymentRequest);
         HashEntry[] state =
@@ -19,10 +27,10 @@ public sealed class JobQueue(RedisConnectionPool redis, TimeProvider time)
             new("customerId", request.CustomerId),
             new("description", request.Description ?? string.Empty),
         ];
-        return await EnqueueAsync(RedisKeys.PaymentsStream, JobTypes.Payment, payload, state);
+        return await EnqueueAsync(PaymentsEndpoint, idempotencyKey, RedisKeys.PaymentsStream, JobTypes.Payment, payload, state);
     }
 
-    public async Task<string> EnqueueNotificationAsync(NotificationRequest request)
+    public async Task<EnqueueResult> EnqueueNotificationAsync(NotificationRequest request, string? idempotencyKey = null)
     {
         var payload = JsonSerializer.Serialize(request, SutJsonContext.Default.NotificationRequest);
         HashEntry[] state =
@@ -31,13 +39,19 @@ public sealed class JobQueue(RedisConnectionPool redis, TimeProvider time)
             new("channel", request.Channel),
             new("message", request.Message),
         ];
-        return await EnqueueAsync(RedisKeys.NotificationsStream, JobTypes.Notification, payload, state);
+        return await EnqueueAsync(NotificationsEndpoint, idempotencyKey, RedisKeys.NotificationsStream, JobTypes.Notification, payload, state);
     }
 
     public async Task<HashEntry[]> GetJobAsync(string id) =>
         await redis.GetDatabase().HashGetAllAsync(RedisKeys.Job(id));
 
-    private async Task<string> EnqueueAsync(string stream, string type, string payload, HashEntry[] state)
+    /// <summary>
+    /// The body's fingerprint stored with an idempotency key: SHA-256 of the normalized payload (the request as the
+    /// SUT serializes it), so whitespace or field order do not matter but any changed value does.
+    /// </summary>
+    public static string BodyHash(string payload) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(payload)));
+
+    private async Task<EnqueueResult> EnqueueAsync(string endpoint, string? idempotencyKey, string stream, string type, string payload, HashEntry[] state)
     {
         var id = Guid.NewGuid().ToString("N");
         var enqueuedAt = time.GetUtcNow().ToUnixTimeMilliseconds();
@@ -46,6 +60,13 @@ public sealed class JobQueue(RedisConnectionPool redis, TimeProvider time)
         fields[1] = new("status", "queued");
         fields[2] = new("enqueuedAt", enqueuedAt);
         state.CopyTo(fields, 3);
+
+        if (idempotencyKey is not null)
+        {
+            return await IdempotentEnqueue.RunAsync(
+                redis.GetDatabase(), endpoint, idempotencyKey, options.Value.IdempotencyTtlSeconds * 1000L, BodyHash(payload), id, stream, type, payload,
+                enqueuedAt, fields);
+        }
 
         // MULTI/EXEC: a job is never visible in the stream without its state hash, and "accepted" counts exactly the XADDs.
         var transaction = redis.GetDatabase().CreateTransaction();
@@ -60,6 +81,6 @@ public sealed class JobQueue(RedisConnectionPool redis, TimeProvider time)
         var count = transaction.HashIncrementAsync(RedisKeys.Counters, CounterNames.Accepted);
         await transaction.ExecuteAsync();
         await Task.WhenAll(setState, add, count);
-        return id;
+        return new EnqueueResult(id, EnqueueOutcome.Created);
     }
 }

@@ -49,6 +49,48 @@ public class LoadRunnerTests
     }
 
     [Fact]
+    public async Task UuidHeaderIsOneValuePerVirtualUser()
+    {
+        var keys = new ConcurrentBag<string>();
+        await using var server = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapPost("/payments", (HttpRequest request) =>
+            {
+                keys.Add(request.Headers["Idempotency-Key"].ToString());
+                return Results.Json(new { id = Guid.NewGuid().ToString("N") }, statusCode: 202);
+            });
+            app.MapGet("/payments/{id}", (HttpRequest request) =>
+            {
+                keys.Add(request.Headers["Idempotency-Key"].ToString());
+                return Results.Ok();
+            });
+        });
+        var profile = ProfileLoader.Parse($$$"""
+            config:
+              target: "{{{server.Address}}}"
+              phases: [{ duration: 1, arrivalRate: 20 }]
+            scenarios:
+              - flow:
+                  - post:
+                      url: "/payments"
+                      headers: { Idempotency-Key: "{{ $uuid }}" }
+                      json: { amount: 1 }
+                      capture: { json: "$.id", as: paymentId }
+                  - get:
+                      url: "/payments/{{ paymentId }}"
+                      headers: { Idempotency-Key: "{{ $uuid }}" }
+            """, "uuid.yml");
+
+        var report = await new LoadRunner().RunAsync(profile, Quiet);
+
+        report.Totals.ErrorCount.Should().Be(0);
+        keys.Should().HaveCount(40).And.OnlyContain(k => IsUuid(k));
+        keys.GroupBy(k => k).Select(g => g.Count()).Should().HaveCount(20).And.AllBeEquivalentTo(2);
+    }
+
+    private static bool IsUuid(string text) => Guid.TryParseExact(text, "D", out _);
+
+    [Fact]
     public async Task UnexpectedStatusFailsTheUserAndSkipsTheRestOfItsFlow()
     {
         await using var server = await LoopbackServer.StartAsync(app =>

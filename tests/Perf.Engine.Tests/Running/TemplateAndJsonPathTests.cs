@@ -16,6 +16,31 @@ public class TemplateAndJsonPathTests
         template.Render(values).Should().Be("""{"id":"a"b","n":"7"}""");
     }
 
+    [Fact]
+    public void UuidIsAVersion4ValueKeptForTheWholeFlow()
+    {
+        var header = Template.Parse("{{ $uuid }}");
+        var body = Template.Parse("""{"key":"{{$uuid}}","n":"{{ n }}"}""");
+        var flow = new Dictionary<string, string> { ["n"] = "1" };
+
+        var first = header.Render(flow);
+
+        Guid.TryParseExact(first, "D", out var uuid).Should().BeTrue();
+        uuid.Version.Should().Be(4);
+        first.Should().Be(first.ToLowerInvariant());
+        body.Render(flow, jsonEscape: true).Should().Be($$"""{"key":"{{first}}","n":"1"}""");
+        header.Render(new Dictionary<string, string>()).Should().NotBe(first, "another flow is another virtual user");
+    }
+
+    [Fact]
+    public void UuidNeedsNoDeclarationButMakesTheTemplateVariable()
+    {
+        var template = Template.Parse("k-{{ $uuid }}-{{ id }}");
+
+        template.VariableNames.Should().Equal("id");
+        template.IsConstant.Should().BeFalse();
+    }
+
     [Theory]
     [InlineData("$.id", "abc")]
     [InlineData("$.items[1].n", "2")]

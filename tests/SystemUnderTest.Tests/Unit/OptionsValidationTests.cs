@@ -24,8 +24,8 @@ public sealed class OptionsValidationTests
             .Should().Be((8, 20, 0.0, 3));
         (worker.ReclaimIdleMs, worker.BatchSize, worker.MaxPollDelayMs).Should().Be((30_000, 32, 1_000));
         worker.EffectiveConsumerName.Should().Contain(Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        (api.BackpressureEnabled, api.BackpressureMaxLag, api.MaxBodyBytes, api.RequestTimeoutMs, api.AnalyticsCacheSeconds)
-            .Should().Be((false, 5000L, 65_536, 10_000, 5));
+        (api.BackpressureEnabled, api.BackpressureMaxLag, api.MaxBodyBytes, api.RequestTimeoutMs, api.AnalyticsCacheSeconds, api.IdempotencyTtlSeconds)
+            .Should().Be((false, 5000L, 65_536, 10_000, 5, 86_400));
     }
 
     [Fact]
@@ -72,6 +72,8 @@ public sealed class OptionsValidationTests
     [InlineData("Api:MaxBodyBytes", "10", "Api__MaxBodyBytes must be between 64 and 16777216")]
     [InlineData("Api:RequestTimeoutMs", "0", "Api__RequestTimeoutMs must be between 10 and 600000")]
     [InlineData("Api:AnalyticsCacheSeconds", "-1", "Api__AnalyticsCacheSeconds must be between 0 and 86400")]
+    [InlineData("Api:IdempotencyTtlSeconds", "0", "Api__IdempotencyTtlSeconds must be between 1 and 604800")]
+    [InlineData("Api:IdempotencyTtlSeconds", "604801", "Api__IdempotencyTtlSeconds must be between 1 and 604800")]
     public void BadValueFailsValidationNamingTheSettingAndAllowedValues(string key, string value, string expected)
     {
         var provider = Services(new() { [key] = value });
