@@ -4,6 +4,17 @@
 
 pkg_fail() { printf '[packages] ERROR: %s\n' "$*" >&2; exit 1; }
 
+# apt's signature check writes to /dev/null as an unprivileged user; a /dev/null that some earlier command replaced
+# with a regular file (an atomic "write then rename" onto it does that) makes every apt-get update fail.
+pkg_check_dev_null() {
+  [ -c /dev/null ] && return 0
+  if [ "$(id -u)" = 0 ]; then
+    printf '[packages] /dev/null is not a character device (replaced by a file?): recreating it\n' >&2
+    rm -f /dev/null && mknod -m 666 /dev/null c 1 3 && return 0
+  fi
+  pkg_fail "/dev/null is not a character device, so apt cannot verify package lists: recreate it as root (mknod -m 666 /dev/null c 1 3)."
+}
+
 pkg_as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else "$@"; fi; }
 
 # apt's lists are refreshed at most once per process tree, and only when a package is to be installed or
@@ -14,6 +25,7 @@ pkg_apt_refresh_once() {
   if [ -n "$(find /var/lib/apt/lists -maxdepth 1 -name '*_Packages*' -mmin -60 -print -quit 2>/dev/null)" ]; then
     export PERF_APT_REFRESHED=1; return 0
   fi
+  pkg_check_dev_null
   command -v apt-get >/dev/null 2>&1 || pkg_fail "apt-get not found: install $* with this system's package manager, then run this again."
   printf '[packages] refreshing apt package lists (apt-get update)\n'
   pkg_as_root apt-get update -qq >/dev/null 2>/tmp/perftests-apt-update.log ||
