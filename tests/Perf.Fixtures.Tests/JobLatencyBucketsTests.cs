@@ -16,11 +16,11 @@ public sealed class JobLatencyBucketsTests
     [Fact]
     public void PercentileIsTheNearestRankOverBucketValues()
     {
-        var buckets = new Dictionary<long, long> { [900] = 1, [10] = 94, [50] = 4, [30] = 1 };
+        var buckets = new Dictionary<long, long> { [900] = 1, [10] = 94, [50] = 3, [30] = 1 };
 
         JobLatencyBuckets.Percentile(buckets, 50).Should().Be(10);
-        JobLatencyBuckets.Percentile(buckets, 95).Should().Be(30, "the 95th of 100 jobs is the one in bucket 30");
-        JobLatencyBuckets.Percentile(buckets, 99).Should().Be(50);
+        JobLatencyBuckets.Percentile(buckets, 95).Should().Be(30, "of 99 jobs the 95th percentile is the 95th job (rank rounded up), in bucket 30");
+        JobLatencyBuckets.Percentile(buckets, 99).Should().Be(900);
         JobLatencyBuckets.Percentile(buckets, 100).Should().Be(900);
     }
 
