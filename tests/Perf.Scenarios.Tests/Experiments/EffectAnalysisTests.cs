@@ -19,9 +19,9 @@ public sealed class EffectAnalysisTests
         var workers = effects.Single(e => e.Effect == "Workers");
         workers.Interval.Estimate.Should().BeApproximately(-30, 3);
         workers.Interval.Source.Should().Be(IntervalSource.WithinRun);
-        workers.Outcome.Should().Be(Verdict.Better);
-        workers.Verdict.Should().Be("helps");
-        effects.Where(e => e.Effect != "Workers").Should().AllSatisfy(e => e.Outcome.Should().Be(Verdict.NoDetectableDifference, e.Effect));
+        workers.Verdict.Should().Be(Verdict.Better);
+        workers.VerdictText.Should().Be("helps");
+        effects.Where(e => e.Effect != "Workers").Should().AllSatisfy(e => e.Verdict.Should().Be(Verdict.NoDetectableDifference, e.Effect));
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public sealed class EffectAnalysisTests
 
         var effects = EffectAnalysis.Estimate(Design, runs, new BlockBootstrap(), [P99]);
 
-        effects.Should().HaveCount(Design.Effects.Count).And.AllSatisfy(e => e.Outcome.Should().Be(Verdict.NoDetectableDifference, e.Effect));
+        effects.Should().HaveCount(Design.Effects.Count).And.AllSatisfy(e => e.Verdict.Should().Be(Verdict.NoDetectableDifference, e.Effect));
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class EffectAnalysisTests
 
         var effects = EffectAnalysis.Estimate(Design, runs, new BlockBootstrap(), [throughput]);
 
-        effects.Single(e => e.Effect == "Backpressure").Outcome.Should().Be(Verdict.Worse);
+        effects.Single(e => e.Effect == "Backpressure").Verdict.Should().Be(Verdict.Worse);
     }
 
     [Fact]
@@ -53,8 +53,8 @@ public sealed class EffectAnalysisTests
         var workers = EffectAnalysis.Estimate(Design, runs, new BlockBootstrap(), [P99]).Single(e => e.Effect == "Workers");
 
         workers.Interval.HasInterval.Should().BeFalse();
-        workers.Outcome.Should().Be(Verdict.NotEstimated);
-        workers.Verdict.Should().Contain("at least 8");
+        workers.Verdict.Should().Be(Verdict.NotEstimated);
+        workers.VerdictText.Should().Contain("at least 8");
     }
 
     /// <summary>One run per design point; its per-second p99 is the given level plus noise of ±10 %.</summary>

@@ -6,10 +6,10 @@ namespace Perf.Scenarios.Experiments.Attribution;
 /// </summary>
 public static class EffectAnalysis
 {
-    public static IReadOnlyList<EffectEstimate> Estimate(TwoLevelDesign design, IReadOnlyList<RunSeries> runs, BlockBootstrap bootstrap,
+    public static IReadOnlyList<KnobEffect> Estimate(TwoLevelDesign design, IReadOnlyList<RunSeries> runs, BlockBootstrap bootstrap,
         IReadOnlyList<AttributionMetric> metrics)
     {
-        var estimates = new List<EffectEstimate>();
+        var estimates = new List<KnobEffect>();
         foreach (var metric in metrics)
         {
             var usable = runs.Where(r => metric.Series(r).Length > 0).ToList();
@@ -24,7 +24,7 @@ public static class EffectAnalysis
                 var signs = usable.Select(r => r.Run.Sign(column.Knobs)).ToArray();
                 var interval = bootstrap.Combine(series, metric.Statistic, stats => Contrast(stats, signs));
                 var lowMean = usable.Where((_, i) => signs[i] < 0).Select(r => metric.Statistic(metric.Series(r))).DefaultIfEmpty(double.NaN).Average();
-                estimates.Add(new EffectEstimate(column.Name, column.AliasedWith, metric.Title, metric.Unit, metric.Direction, interval,
+                estimates.Add(new KnobEffect(column.Name, column.AliasedWith, metric.Title, metric.Unit, metric.Direction, interval,
                     metric.MinimumDifference(lowMean), lowMean));
             }
         }

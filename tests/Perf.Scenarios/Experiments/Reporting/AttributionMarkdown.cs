@@ -1,6 +1,5 @@
 using System.Text;
 using Perf.Scenarios.Experiments.Attribution;
-using EffectEstimate = Perf.Scenarios.Experiments.Attribution.EffectEstimate;
 using Perf.Scenarios.Reporting;
 
 namespace Perf.Scenarios.Experiments.Reporting;
@@ -28,7 +27,7 @@ public static class AttributionMarkdown
         runs.WriteTo(md);
         md.AppendLine("## Knob → effect").AppendLine();
         md.AppendLine("Effect = mean over the runs with the knob high − mean over the runs with it low, on the sustained phase. " +
-                      $"Brackets: {Perf.Statistics.EffectEstimate.ConfidenceLevel:P0} interval from " +
+                      $"Brackets: {EffectEstimate.ConfidenceLevel:P0} interval from " +
                       $"{result.Effects.FirstOrDefault(e => e.Interval.HasInterval)?.Interval.Method ?? "the block bootstrap (none computed)"}. " +
                       "A knob helps or hurts only when the whole interval lies beyond the minimum effect: " +
                       $"{HeadlineMetrics.LatencyMinimumShare:P0} of the low-level mean for latencies and the backlog, " +
@@ -58,9 +57,9 @@ public static class AttributionMarkdown
         return md.ToString();
     }
 
-    private static string Cell(EffectEstimate e) => e.Interval.HasInterval
-        ? $"{Signed(e.Interval.Estimate)} [{Signed(e.Interval.Low)}, {Signed(e.Interval.High)}] {e.Verdict}"
-        : $"{Signed(e.Interval.Estimate)} ({e.Verdict})";
+    private static string Cell(KnobEffect e) => e.Interval.HasInterval
+        ? $"{Signed(e.Interval.Estimate)} [{Signed(e.Interval.Low)}, {Signed(e.Interval.High)}] {e.VerdictText}"
+        : $"{Signed(e.Interval.Estimate)} ({e.VerdictText})";
 
     private static string Signed(double value) => (value > 0 ? "+" : "") + NumberText.F(value, Math.Abs(value) < 10 ? "0.00" : "0");
 }

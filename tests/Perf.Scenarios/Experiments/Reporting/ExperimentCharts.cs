@@ -1,4 +1,4 @@
-using EffectEstimate = Perf.Scenarios.Experiments.Attribution.EffectEstimate;
+using Perf.Scenarios.Experiments.Attribution;
 using Perf.Scenarios.Experiments.Capacity;
 using Perf.Scenarios.Experiments.Scaling;
 using Perf.Scenarios.Reporting;
@@ -80,7 +80,7 @@ public static class ExperimentCharts
     }
 
     /// <summary>One chart per metric: each effect's estimate with its interval as whiskers, zero as a reference line.</summary>
-    public static IReadOnlyList<ChartImage> Effects(IReadOnlyList<EffectEstimate> effects, string directory, string prefix)
+    public static IReadOnlyList<ChartImage> Effects(IReadOnlyList<KnobEffect> effects, string directory, string prefix)
     {
         var charts = new List<ChartImage>();
         foreach (var metric in effects.GroupBy(e => e.Metric))
@@ -110,7 +110,7 @@ public static class ExperimentCharts
             zero.LinePattern = LinePattern.Dashed;
             plot.Axes.Bottom.SetTicks(xs, items.Select(e => e.Effect).ToArray());
             var key = new string(metric.Key.Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant();
-            charts.Add(Save(plot, $"Effect on {metric.Key} ({items[0].Unit}), {Perf.Statistics.EffectEstimate.ConfidenceLevel:P0} within-run intervals",
+            charts.Add(Save(plot, $"Effect on {metric.Key} ({items[0].Unit}), {EffectEstimate.ConfidenceLevel:P0} within-run intervals",
                 "design column (knob or interaction)", $"high − low ({items[0].Unit})", directory, $"{prefix}-effect-{key}.png", legend: false));
         }
 
