@@ -64,7 +64,7 @@ public sealed class BlockBootstrap(int resamples = 2000, int seed = 12_2026)
         if (shortest < MinimumSeconds)
         {
             return EffectEstimate.WithoutInterval(EffectScale.Difference, estimate,
-                $"no interval: {shortest} values in the shortest run's series, a block bootstrap needs at least {MinimumSeconds}");
+                $"no interval: {shortest} value(s) in the shortest run's series, a block bootstrap needs at least {MinimumSeconds}");
         }
 
         var lengths = seriesPerRun.Select(ChooseBlockLength).ToArray();

@@ -10,7 +10,7 @@ public sealed class AttributionExperimentTests(ExperimentLog log, ITestOutputHel
 {
     [Fact]
     [Trait(ExperimentTraits.Size, ExperimentTraits.Tiny)]
-    public async Task TinyDesignGivesEveryEffectAnIntervalAndLosesNoJobs()
+    public async Task TinyDesignGivesEveryEffectAnIntervalOrItsReasonAndLosesNoJobs()
     {
         var experiment = ExperimentDefinitions.TinyAttribution();
         var result = await experiment.RunAsync(log.Write, CancellationToken.None);
