@@ -81,6 +81,14 @@ public static class ScalingMarkdown
         {
             md.AppendLine($"Every measured step added at least {PayOffShare:P0} of one worker's throughput ({NumberText.F(one)} jobs/s) per added worker: " +
                           $"up to {points[^1].Workers} workers, more still paid off on this machine.").AppendLine();
+            var last = points[^1];
+            var before = points[^2];
+            md.AppendLine($"But the return falls: from {before.Workers} to {last.Workers} workers each added worker gave " +
+                          $"{NumberText.F((last.JobsPerSecond - before.JobsPerSecond) / (last.Workers - before.Workers))} jobs/s " +
+                          $"({NumberText.F(100 * (last.JobsPerSecond - before.JobsPerSecond) / (last.Workers - before.Workers) / one, "0")} % of the first), and " +
+                          $"{last.Workers} workers reached {NumberText.F(100 * last.JobsPerSecond / last.IoCeiling, "0")} % of the {NumberText.F(last.IoCeiling, "0")} jobs/s " +
+                          $"their {last.DownstreamMs} ms downstream wait allows, with host CPU at {NumberText.F(last.HostCpuPercent, "0")} % of {result.Cores} cores: " +
+                          "the slots still overlap their waits, but the CPU each job needs (Redis reads, the outcome script, the acknowledgement) runs out first.").AppendLine();
             return;
         }
 
@@ -108,11 +116,13 @@ public static class ScalingMarkdown
             return;
         }
 
-        // Assumption, stated in the report: the contention term comes from sharing the cores, so it shrinks with their number.
+        // Assumption, stated in the report: on this machine both terms absorb the 2 shared cores running out (the points reach
+        // less of their I/O ceiling as host CPU saturates), so both shrink with the number of cores.
         var scale = (double)result.Cores / PredictionCores;
-        var bigger = fit with { Sigma = fit.Sigma * scale };
-        md.AppendLine($"Assumption: σ comes from sharing {result.Cores} cores and shrinks in proportion on {PredictionCores} (σ' = σ × {result.Cores}/{PredictionCores} = " +
-                      $"{NumberText.F(bigger.Sigma, "0.0000")}); λ and κ stay as fitted. Under that assumption the USL predicts:").AppendLine();
+        var bigger = fit with { Sigma = fit.Sigma * scale, Kappa = fit.Kappa * scale };
+        md.AppendLine($"Assumption: σ and κ come from sharing {result.Cores} cores (here the workers reach less of their I/O ceiling as host CPU " +
+                      $"saturates) and shrink in proportion on {PredictionCores} (× {result.Cores}/{PredictionCores}: σ' = {NumberText.F(bigger.Sigma, "0.0000")}, " +
+                      $"κ' = {NumberText.F(bigger.Kappa, "0.00000")}); λ stays as fitted. Under that assumption the USL predicts:").AppendLine();
         var table = new MarkdownTable("workers", $"predicted jobs/s ({PredictionCores} cores)", $"fit jobs/s ({result.Cores} cores)");
         foreach (var n in new[] { 1, 2, 4, 8, 12, 16 })
         {
