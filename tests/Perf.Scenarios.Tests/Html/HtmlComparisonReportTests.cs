@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Playwright;
 using Perf.Fixtures.Settings;
+using Perf.Fixtures.XunitSupport;
 using Perf.Reporting.Html;
 
 namespace Perf.Scenarios.Tests.Html;
@@ -10,6 +11,7 @@ namespace Perf.Scenarios.Tests.Html;
 /// and opened in headless Chromium with the network cut off. The screenshot and the HTML stay under
 /// artifacts/test-results/html-report for a human to look at.
 /// </summary>
+[Trait(TestTraits.Requires, TestTraits.Chromium)]
 public sealed class HtmlComparisonReportTests : IDisposable
 {
     private static readonly string ArtifactDirectory = Path.Combine(RepositoryPaths.Root, "artifacts", "test-results", "html-report");
