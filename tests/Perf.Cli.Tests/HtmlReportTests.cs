@@ -7,7 +7,7 @@ namespace Perf.Cli.Tests;
 public sealed class HtmlReportTests : IDisposable
 {
     /// <summary>A 1×1 PNG, so an image link has a real PNG behind it.</summary>
-    private static readonly byte[] OnePixelPng = Convert.FromBase64String(
+    internal static readonly byte[] OnePixelPng = Convert.FromBase64String(
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==");
 
     private readonly TempDirectory _directory = new();
