@@ -67,3 +67,25 @@ pkg_dotnet_restore() {
   dotnet restore "$1" -nologo -v quiet >/tmp/perftests-restore.log 2>&1 ||
     pkg_fail "NuGet restore of $1 failed: $(grep -m1 -E 'error (NU|MSB)[0-9]+' /tmp/perftests-restore.log | sed 's/^ *//' || echo 'see /tmp/perftests-restore.log'); check that the NuGet feed serves it."
 }
+
+# pkg_chromium : the headless browser the HTML report test opens (tests/Perf.Scenarios.Tests/Html): PERF_CHROMIUM when
+# set, else Debian's chromium or Google Chrome; on a Debian machine without one, Debian's chromium (and a font, so the
+# test's screenshot shows text). Playwright's Node driver ships inside its NuGet package and never downloads a browser.
+# Without apt and without a browser, CI fails here; a developer's run goes on and the test says it was skipped and why.
+pkg_chromium() {
+  export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+  if [ -n "${PERF_CHROMIUM:-}" ]; then
+    [ -x "$PERF_CHROMIUM" ] || pkg_fail "PERF_CHROMIUM=$PERF_CHROMIUM is not an executable file: point it at a Chromium or Chrome binary, or unset it."
+    return 0
+  fi
+  local p
+  for p in /usr/bin/chromium /usr/bin/google-chrome /usr/bin/google-chrome-stable; do
+    [ -x "$p" ] && return 0
+  done
+  if ! command -v apt-get >/dev/null 2>&1 && [ -z "${CI:-}" ]; then
+    printf '[packages] no Chromium and no apt-get: the HTML report test will be skipped (set PERF_CHROMIUM=/path/to/chromium to run it)\n' >&2
+    return 0
+  fi
+  pkg_apt_install chromium fonts-dejavu-core
+  [ -x /usr/bin/chromium ] || pkg_fail "Debian's chromium installed but /usr/bin/chromium is missing: set PERF_CHROMIUM=/path/to/chromium."
+}

@@ -65,6 +65,10 @@ else report="$artifacts/LOAD_TEST_COMPARISON_$profile_upper.md"; fi
 echo
 if [ -f "$report" ]; then
   echo "Comparison report: $report"
+  # Its HTML twin: one file with the charts inline, to attach or open anywhere (perf html; a failure leaves the Markdown).
+  if dotnet run -c Release --project src/Perf.Cli -v q -- html "$report" --out "${report%.md}.html" >/dev/null; then
+    echo "As one HTML file:  ${report%.md}.html"
+  fi
   echo "Headline as JSON:  $artifacts/comparison-results/$([ -n "$aa" ] && echo "aa-$aa" || echo comparison)-$PERF_PROFILE.json"
   [ -n "$aa" ] && echo "Noise floor:       $artifacts/comparison-results/noise-floor-$PERF_PROFILE.json"
   echo "Raw data:          $artifacts/comparison-results/ and $artifacts/metrics-*.json"

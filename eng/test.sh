@@ -16,6 +16,7 @@ results="$repo_root/artifacts/test-results"
 rm -rf "$results"
 # shellcheck source=eng/packages.sh
 . eng/packages.sh
+pkg_chromium
 pkg_dotnet_restore PerfTests.sln
 dotnet build PerfTests.sln -c Release --no-restore -nologo -v quiet
 

@@ -12,4 +12,5 @@ public static class TestTraits
     public const string Reliability = "reliability";
     public const string Requires = "Requires";
     public const string Docker = "Docker";
+    public const string Chromium = "Chromium";
 }
