@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Globalization;
+using Perf.Model.Settings;
 
 namespace Perf.Fixtures.Settings;
 

@@ -1,5 +1,5 @@
 using Perf.Engine.Stats;
-using Perf.Fixtures.Metrics;
+using Perf.Model.Metrics;
 using ScottPlot;
 
 namespace Perf.Scenarios.Reporting;

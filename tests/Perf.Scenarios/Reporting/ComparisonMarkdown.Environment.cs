@@ -1,5 +1,7 @@
 using System.Text;
-using Perf.Fixtures.Settings;
+using Perf.Model;
+using Perf.Model.Metrics;
+using Perf.Model.Settings;
 
 namespace Perf.Scenarios.Reporting;
 
@@ -68,7 +70,7 @@ public static partial class ComparisonMarkdown
         table.WriteTo(md);
     }
 
-    private static Perf.Fixtures.Metrics.RedisEffectiveConfig? Redis(ConfigurationRunReport report) => ComparisonSide.Redis(report);
+    private static RedisEffectiveConfig? Redis(ConfigurationRunReport report) => ComparisonSide.Redis(report);
 
     private static void Row(MarkdownTable table, ComparisonSide baseline, ComparisonSide optimized, string name, Func<ConfigurationRunReport, string?> value) =>
         table.Row(name, value(baseline.Report) ?? NumberText.NotAvailable, value(optimized.Report) ?? NumberText.NotAvailable);

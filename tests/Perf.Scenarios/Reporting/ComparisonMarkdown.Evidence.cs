@@ -1,5 +1,5 @@
 using System.Text;
-using Perf.Fixtures.Accounting;
+using Perf.Model.Accounting;
 
 namespace Perf.Scenarios.Reporting;
 

@@ -1,6 +1,7 @@
 using Perf.Engine.Reporting;
 using Perf.Engine.Stats;
-using Perf.Fixtures.Metrics;
+using Perf.Model;
+using Perf.Model.Metrics;
 
 namespace Perf.Scenarios.Reporting;
 

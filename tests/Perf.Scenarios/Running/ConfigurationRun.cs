@@ -4,6 +4,8 @@ using Perf.Engine.Running;
 using Perf.Fixtures;
 using Perf.Fixtures.Accounting;
 using Perf.Fixtures.Metrics;
+using Perf.Model;
+using Perf.Model.Accounting;
 using Perf.Scenarios.Reporting;
 
 namespace Perf.Scenarios.Running;

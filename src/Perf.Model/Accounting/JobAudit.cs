@@ -1,4 +1,4 @@
-namespace Perf.Fixtures.Accounting;
+namespace Perf.Model.Accounting;
 
 /// <summary>
 /// The id-by-id audit after the drain: every id the clients saw accepted (the client ledger) checked against the

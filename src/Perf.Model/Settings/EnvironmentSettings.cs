@@ -1,8 +1,8 @@
-namespace Perf.Fixtures.Settings;
+namespace Perf.Model.Settings;
 
 /// <summary>
-/// Everything that decides what system a perf run measures. The presets in <see cref="EnvironmentPresets"/>
-/// hold the two configurations of docs/architecture.md; <see cref="EnvironmentOverrides"/> applies <c>PERF_*</c> settings,
+/// Everything that decides what system a perf run measures. The presets in Perf.Fixtures' EnvironmentPresets
+/// hold the two configurations of docs/architecture.md; its EnvironmentOverrides applies <c>PERF_*</c> settings,
 /// and the report records the final values.
 /// </summary>
 public sealed record EnvironmentSettings

@@ -1,10 +1,10 @@
 using System.Text.Json.Serialization;
 using Perf.Engine.Reporting;
-using Perf.Fixtures.Accounting;
-using Perf.Fixtures.Metrics;
-using Perf.Fixtures.Settings;
+using Perf.Model.Accounting;
+using Perf.Model.Metrics;
+using Perf.Model.Settings;
 
-namespace Perf.Scenarios.Reporting;
+namespace Perf.Model;
 
 /// <summary>
 /// One configuration's run, everything the comparison needs: the environment as it really ran, the engine's
@@ -65,7 +65,7 @@ public sealed record ConfigurationRunReport
     public required double SamplerOverheadPercentOfCore { get; init; }
 
     /// <summary>The job path's SLO checks (job latency, drain time, queue-lag growth), passed or not.</summary>
-    public IReadOnlyList<Running.JobSloCheck> JobChecks { get; init; } = [];
+    public IReadOnlyList<JobSloCheck> JobChecks { get; init; } = [];
 
     /// <summary>Whether a failed job-path SLO fails this run (PERF_JOB_SLO_ENFORCE), or is reported only.</summary>
     public bool JobSloEnforced { get; init; } = true;

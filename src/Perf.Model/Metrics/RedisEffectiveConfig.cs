@@ -1,4 +1,4 @@
-namespace Perf.Fixtures.Metrics;
+namespace Perf.Model.Metrics;
 
 /// <summary>
 /// The settings Redis reports as in force (CONFIG GET), which can differ from the file: Redis lowers

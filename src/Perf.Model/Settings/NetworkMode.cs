@@ -1,4 +1,4 @@
-namespace Perf.Fixtures.Settings;
+namespace Perf.Model.Settings;
 
 /// <summary>How the suite's containers reach each other and the test process.</summary>
 public enum NetworkMode

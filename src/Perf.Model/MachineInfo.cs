@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Perf.Scenarios.Reporting;
+namespace Perf.Model;
 
 /// <summary>The machine a run measured on: reports compare ratios measured on one machine, never absolute numbers across machines.</summary>
 public sealed record MachineInfo(string HostName, string Os, string CpuModel, int Cores, double MemoryGb, string DotnetVersion)

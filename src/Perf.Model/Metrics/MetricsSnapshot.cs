@@ -1,4 +1,4 @@
-namespace Perf.Fixtures.Metrics;
+namespace Perf.Model.Metrics;
 
 /// <summary>Everything measured at one moment (before or after a run). A part that could not be read is null and named in <see cref="Unavailable"/>.</summary>
 public sealed record MetricsSnapshot(

@@ -1,4 +1,4 @@
-namespace Perf.Fixtures.Settings;
+namespace Perf.Model.Settings;
 
 /// <summary>Where the workers store job results.</summary>
 public enum StoreKind

@@ -1,4 +1,4 @@
-namespace Perf.Fixtures.Accounting;
+namespace Perf.Model.Accounting;
 
 /// <summary>
 /// Conservation of jobs after a run: every accepted job is processed, dead-lettered, still queued, or lost.

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Perf.Scenarios.Running;
+namespace Perf.Model;
 
 /// <summary>One job-path SLO check with its measured and allowed value.</summary>
 public sealed record JobSloCheck(string Name, double? Measured, double Allowed, string Unit, bool Passed)

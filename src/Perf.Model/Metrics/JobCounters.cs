@@ -1,4 +1,4 @@
-namespace Perf.Fixtures.Metrics;
+namespace Perf.Model.Metrics;
 
 /// <summary>The SUT's job counters (Redis hash perf:counters, see docs/system-under-test.md).</summary>
 public sealed record JobCounters(

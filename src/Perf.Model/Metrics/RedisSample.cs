@@ -1,4 +1,4 @@
-namespace Perf.Fixtures.Metrics;
+namespace Perf.Model.Metrics;
 
 /// <summary>The Redis INFO fields the reports use.</summary>
 public sealed record RedisSample(

@@ -1,4 +1,4 @@
-namespace Perf.Fixtures.Metrics;
+namespace Perf.Model.Metrics;
 
 /// <summary>One 1-second sample taken while the load runs. CPU per role is % of one core, summed over that role's containers.</summary>
 public sealed record ResourceSample(
