@@ -1,2 +1,2 @@
 global using Perf.Fixtures.XunitSupport;
-global using Perf.Statistics;
+global using Perf.Comparison;

@@ -1,7 +1,6 @@
 using System.Text;
 using Perf.Scenarios.Experiments.Attribution;
 using EffectEstimate = Perf.Scenarios.Experiments.Attribution.EffectEstimate;
-using Perf.Scenarios.Reporting;
 
 namespace Perf.Scenarios.Experiments.Reporting;
 

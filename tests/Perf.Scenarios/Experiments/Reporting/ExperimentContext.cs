@@ -1,6 +1,5 @@
 using System.Text;
 using Perf.Model;
-using Perf.Scenarios.Reporting;
 
 namespace Perf.Scenarios.Experiments.Reporting;
 

@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace Perf.Scenarios.Reporting;
+namespace Perf.Comparison;
 
 /// <summary>Invariant number formatting for the report; a missing value is "n/a", never 0.</summary>
-internal static class NumberText
+public static class NumberText
 {
     public const string NotAvailable = "n/a";
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Perf.Scenarios.Reporting;
+namespace Perf.Comparison;
 
 /// <summary>The change column of the summary: optimized relative to baseline, in percent, with its direction.</summary>
 public static class RelativeChange

@@ -1,9 +1,9 @@
 using System.Text;
 
-namespace Perf.Scenarios.Reporting;
+namespace Perf.Comparison;
 
 /// <summary>A GitHub-flavoured Markdown table; cells are escaped so a '|' in a value cannot break the layout.</summary>
-internal sealed class MarkdownTable(params string[] headers)
+public sealed class MarkdownTable(params string[] headers)
 {
     /// <summary>Columns aligned left (text); the rest are numbers, aligned right.</summary>
     public int LeftColumns { get; init; } = 1;

@@ -1,7 +1,7 @@
 using System.Text;
 using Perf.Engine.Stats;
 
-namespace Perf.Scenarios.Reporting;
+namespace Perf.Comparison;
 
 public static partial class ComparisonMarkdown
 {

@@ -2,7 +2,7 @@ using Perf.Engine.Stats;
 using Perf.Model.Metrics;
 using ScottPlot;
 
-namespace Perf.Scenarios.Reporting;
+namespace Perf.Comparison;
 
 /// <summary>
 /// The comparison's PNG charts (ScottPlot), one per question: latency, throughput, queue lag, Redis memory and

@@ -1,4 +1,4 @@
-namespace Perf.Scenarios.Reporting;
+namespace Perf.Comparison;
 
 /// <summary>
 /// Rules over the measurements. Each fires only when its evidence is in the reports and cites the numbers;

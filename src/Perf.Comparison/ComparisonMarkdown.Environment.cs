@@ -3,7 +3,7 @@ using Perf.Model;
 using Perf.Model.Metrics;
 using Perf.Model.Settings;
 
-namespace Perf.Scenarios.Reporting;
+namespace Perf.Comparison;
 
 public static partial class ComparisonMarkdown
 {

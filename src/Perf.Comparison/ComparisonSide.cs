@@ -3,7 +3,7 @@ using Perf.Engine.Stats;
 using Perf.Model;
 using Perf.Model.Metrics;
 
-namespace Perf.Scenarios.Reporting;
+namespace Perf.Comparison;
 
 /// <summary>
 /// One side of the comparison: its report, whether it comes from this test process, and the figures the report

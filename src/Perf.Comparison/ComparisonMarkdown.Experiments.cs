@@ -1,12 +1,11 @@
 using System.Text;
-using Perf.Scenarios.Experiments.Reporting;
 
-namespace Perf.Scenarios.Reporting;
+namespace Perf.Comparison;
 
 public static partial class ComparisonMarkdown
 {
     /// <summary>Links the latest full experiment results (eng/run-experiments.sh) when there are any.</summary>
-    private static void WriteExperiments(StringBuilder md, ExperimentFindings findings, string markdownDirectory)
+    private static void WriteExperiments(StringBuilder md, ExperimentLinks findings, string markdownDirectory)
     {
         if (findings.IsEmpty)
         {
@@ -15,16 +14,16 @@ public static partial class ComparisonMarkdown
 
         md.AppendLine("## Capacity and attribution (experiments)").AppendLine();
         var link = Path.GetRelativePath(markdownDirectory, findings.Directory).Replace('\\', '/');
-        if (findings.CapacitySentence() is { } sentence)
+        if (findings.CapacitySentence is { } sentence)
         {
-            var when = string.Join(", ", findings.Capacities.Select(c => $"{c.Key} searched {NumberText.Time(c.Value.Context.StartedAt)}"));
+            var when = string.Join(", ", findings.Capacities.Select(c => $"{c.Configuration} searched {NumberText.Time(c.SearchedAt)}"));
             md.AppendLine($"Capacity search: **{sentence}** ({when}; " +
-                          string.Join(", ", findings.Capacities.Keys.Select(k => $"[{k}]({link}/CAPACITY_{k}.md)")) + ").").AppendLine();
+                          string.Join(", ", findings.Capacities.Select(c => $"[{c.Configuration}]({link}/CAPACITY_{c.Configuration}.md)")) + ").").AppendLine();
         }
 
         if (findings.Attribution is { } attribution)
         {
-            md.AppendLine($"Attribution: [{attribution.Design.Name}, profile {attribution.ProfileName}]({link}/ATTRIBUTION_{attribution.ProfileName}.md).").AppendLine();
+            md.AppendLine($"Attribution: [{attribution.DesignName}, profile {attribution.ProfileName}]({link}/ATTRIBUTION_{attribution.ProfileName}.md).").AppendLine();
         }
 
         foreach (var problem in findings.Problems)

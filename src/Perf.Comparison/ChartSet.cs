@@ -1,4 +1,4 @@
-namespace Perf.Scenarios.Reporting;
+namespace Perf.Comparison;
 
 /// <summary>The charts that were rendered and, for each one that was not, why; the report prints both.</summary>
 public sealed record ChartSet(IReadOnlyList<ChartImage> Charts, IReadOnlyList<string> Problems)

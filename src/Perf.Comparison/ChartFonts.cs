@@ -1,15 +1,14 @@
-using Perf.Fixtures.Settings;
 using ScottPlot;
 
-namespace Perf.Scenarios.Reporting;
+namespace Perf.Comparison;
 
 /// <summary>
 /// Gives ScottPlot a font that draws glyphs. The suite's SkiaSharp build (NativeAssets.Linux.NoDependencies) has
-/// no fontconfig: on a machine without fonts every chart loses its text silently. So the repository ships
-/// DejaVu Sans (Fonts/, Bitstream Vera licence) and charts use it everywhere, which also makes them look the same
-/// on every machine; the system's default font is the fallback outside the repository.
+/// no fontconfig: on a machine without fonts every chart loses its text silently. So this project ships
+/// DejaVu Sans (Fonts/, Bitstream Vera licence, copied beside the assemblies that use it) and charts use it
+/// everywhere, which also makes them look the same on every machine; the system's default font is the fallback.
 /// </summary>
-internal static class ChartFonts
+public static class ChartFonts
 {
     public const string Family = "PerfReport Sans";
 
@@ -20,18 +19,11 @@ internal static class ChartFonts
 
     public static string? Problem => Resolved.Value.Problem;
 
-    /// <summary>The shipped font's path; null outside the repository.</summary>
+    /// <summary>The shipped font's path; null when it was not copied beside the application.</summary>
     public static string? ShippedFontPath()
     {
-        try
-        {
-            var path = Path.Combine(RepositoryPaths.Root, "tests", "Perf.Scenarios", "Reporting", "Fonts", "DejaVuSans.ttf");
-            return File.Exists(path) ? path : null;
-        }
-        catch (InvalidOperationException)
-        {
-            return null;
-        }
+        var path = Path.Combine(AppContext.BaseDirectory, "Fonts", "DejaVuSans.ttf");
+        return File.Exists(path) ? path : null;
     }
 
     private static (string?, string?) Resolve()

@@ -1,9 +1,7 @@
 using System.Text;
 using Perf.Engine.Stats;
-using Perf.Fixtures;
-using Perf.Scenarios.Experiments.Reporting;
 
-namespace Perf.Scenarios.Reporting;
+namespace Perf.Comparison;
 
 /// <summary>
 /// Renders the comparison Markdown from two run reports. Every number comes from the reports; the text around
@@ -11,11 +9,14 @@ namespace Perf.Scenarios.Reporting;
 /// </summary>
 public static partial class ComparisonMarkdown
 {
+    /// <summary>The Markdown; <paramref name="markdownDirectory"/> is where it goes, and links to experiment reports are relative to it.</summary>
     public static string Render(ComparisonSide baseline, ComparisonSide optimized, ChartSet charts,
-        IReadOnlyList<Recommendation> recommendations, ArtifactWriter artifacts, DateTimeOffset generatedAt, ComparisonResults results,
-        ExperimentFindings? experiments = null)
+        IReadOnlyList<Recommendation> recommendations, string markdownDirectory, DateTimeOffset generatedAt, ComparisonResults results,
+        ExperimentLinks experiments, ReportProvenance provenance)
     {
         ArgumentNullException.ThrowIfNull(results);
+        ArgumentNullException.ThrowIfNull(experiments);
+        ArgumentNullException.ThrowIfNull(provenance);
         var md = new StringBuilder();
         WriteHeader(md, baseline, optimized, generatedAt);
         WriteWhatThisRunShows(md, results, baseline, optimized);
@@ -26,14 +27,14 @@ public static partial class ComparisonMarkdown
         WriteEnvironment(md, baseline, optimized);
         WriteConfiguration(md, baseline, optimized);
         WriteSummary(md, baseline, optimized);
-        WriteExperiments(md, experiments ?? ExperimentFindings.Load(artifacts.Directory), artifacts.Directory);
+        WriteExperiments(md, experiments, markdownDirectory);
         WriteTraffic(md, baseline, optimized);
         WriteThresholds(md, baseline, optimized);
         WriteJobNotes(md, baseline, optimized);
         WriteEvidence(md, baseline, optimized);
         WriteCharts(md, charts);
         WriteRecommendations(md, recommendations);
-        WriteFooter(md, baseline, optimized, artifacts);
+        WriteFooter(md, provenance);
         return md.ToString();
     }
 
@@ -151,22 +152,18 @@ public static partial class ComparisonMarkdown
         md.AppendLine();
     }
 
-    private static void WriteFooter(StringBuilder md, ComparisonSide baseline, ComparisonSide optimized, ArtifactWriter artifacts)
+    private static void WriteFooter(StringBuilder md, ReportProvenance provenance)
     {
         md.AppendLine("## Artifacts and how to reproduce").AppendLine();
         md.AppendLine("The evidence behind this comparison, relative to this file:").AppendLine();
-        foreach (var side in new[] { baseline, optimized })
+        foreach (var line in provenance.Evidence)
         {
-            var files = new[] { artifacts.ReportPath(side.Report.ArtifactLabel) }
-                .Concat(new[] { "before", "after", "timeseries" }.Select(label => artifacts.MetricsPath(side.Report.ArtifactLabel, label)))
-                .Select(path => $"`{Path.GetRelativePath(artifacts.Directory, path)}`");
-            md.AppendLine($"- {side.Name} ({(side.IsThisRun ? "this run" : "stored")}): {string.Join(", ", files)}");
+            md.AppendLine($"- {line}");
         }
 
-        md.AppendLine().AppendLine("Reproduce (README, \"Running\"): both configurations; the second to finish rewrites this report.").AppendLine();
+        md.AppendLine().AppendLine(provenance.Reproduce).AppendLine();
         md.AppendLine("```bash");
-        var scale = baseline.Load.TimeScale != 1 ? $" PERF_TIME_SCALE={NumberText.F(baseline.Load.TimeScale, "0.###")}" : "";
-        md.AppendLine($"PERF_PROFILE={baseline.Report.ProfileName}{scale} ./eng/test.sh --filter \"Category=baseline|Category=optimized\"");
+        md.AppendLine(provenance.Command);
         md.AppendLine("```");
     }
 }

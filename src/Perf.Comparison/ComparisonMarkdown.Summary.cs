@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Perf.Scenarios.Reporting;
+namespace Perf.Comparison;
 
 public static partial class ComparisonMarkdown
 {

@@ -1,4 +1,4 @@
-namespace Perf.Scenarios.Reporting;
+namespace Perf.Comparison;
 
 /// <summary>
 /// The headline comparison as data, written beside the Markdown as comparison-results/comparison-&lt;profile&gt;.json

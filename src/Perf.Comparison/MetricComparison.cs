@@ -1,4 +1,4 @@
-namespace Perf.Scenarios.Reporting;
+namespace Perf.Comparison;
 
 /// <summary>
 /// One row of the headline comparison, as written to comparison-results/comparison-&lt;profile&gt;.json for the gate:

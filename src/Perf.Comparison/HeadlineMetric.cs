@@ -1,4 +1,4 @@
-namespace Perf.Scenarios.Reporting;
+namespace Perf.Comparison;
 
 /// <summary>
 /// One metric of the headline comparison: what it is, which way is better, on which scale two sides are compared,

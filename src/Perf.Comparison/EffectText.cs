@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Perf.Scenarios.Reporting;
+namespace Perf.Comparison;
 
 /// <summary>
 /// Effects in words a reader can weigh: a ratio between ½ and 2 as a signed percentage ("+12 %"), a larger one as a

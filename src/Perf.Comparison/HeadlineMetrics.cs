@@ -1,7 +1,7 @@
 using Perf.Engine.Stats;
 using Perf.Model.Metrics;
 
-namespace Perf.Scenarios.Reporting;
+namespace Perf.Comparison;
 
 /// <summary>
 /// The headline metrics of issue-sized questions ("is optimized really faster?"), read from the sustained phase.

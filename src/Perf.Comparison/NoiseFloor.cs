@@ -1,4 +1,4 @@
-namespace Perf.Scenarios.Reporting;
+namespace Perf.Comparison;
 
 /// <summary>
 /// What an A/A comparison (the same configuration against itself) measured on this machine: per metric, the largest

@@ -1,4 +1,4 @@
-namespace Perf.Scenarios.Reporting;
+namespace Perf.Comparison;
 
 /// <summary>
 /// Computes the headline rows. One run per side: within-run intervals by a block bootstrap over the sustained phase's
