@@ -69,7 +69,7 @@ public static class ComparisonCharts
 
     private static Series Resource(ComparisonSide side, Color color, string what, Func<ResourceSample, double?> value)
     {
-        var points = side.Report.Resources.Where(p => value(p) is not null).ToList();
+        var points = side.Resources.Where(p => value(p) is not null).ToList();
         return new Series($"{side.Name} {what}", points.Select(p => p.ElapsedSeconds).ToArray(), points.Select(p => value(p)!.Value).ToArray(), color, false);
     }
 

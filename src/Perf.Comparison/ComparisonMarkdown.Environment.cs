@@ -7,6 +7,10 @@ namespace Perf.Comparison;
 
 public static partial class ComparisonMarkdown
 {
+    /// <summary>What a side whose input is the load engine's report lacks, as "What did not run and why" lists it.</summary>
+    public const string NotMeasuredByEngineReport =
+        "host, container and Redis metrics, the configuration in force, job accounting and the job audit: not measured (the input is the load engine's report only)";
+
     private static void WriteEnvironment(StringBuilder md, ComparisonSide baseline, ComparisonSide optimized)
     {
         md.AppendLine("## Environment").AppendLine();
@@ -28,12 +32,20 @@ public static partial class ComparisonMarkdown
         Row(table, baseline, optimized, "ready after", r => NumberText.F(r.ReadyAfterSeconds) + " s");
         table.WriteTo(md);
 
-        md.AppendLine($"The load generator and the system under test share these {baseline.Report.Machine.Cores} cores, so absolute numbers " +
-                      "include the generator's own cost: compare the two configurations by their ratios, not against other machines.").AppendLine();
+        if ((baseline.Report ?? optimized.Report)?.Machine is { } machine)
+        {
+            md.AppendLine($"The load generator and the system under test share these {machine.Cores} cores, so absolute numbers " +
+                          "include the generator's own cost: compare the two configurations by their ratios, not against other machines.").AppendLine();
+        }
+        else
+        {
+            md.AppendLine($"Neither input records the machine it ran on (targets: {baseline.Name} {baseline.Load.Target}, {optimized.Name} {optimized.Load.Target}): " +
+                          "compare the two by their ratios, not against other machines.").AppendLine();
+        }
 
         md.AppendLine("### What did not run and why").AppendLine();
         var missing = new[] { baseline, optimized }
-            .SelectMany(side => side.Report.Unavailable.Concat(side.Report.Before.Unavailable).Concat(side.Report.After.Unavailable)
+            .SelectMany(side => (side.Report is { } report ? report.Unavailable.Concat(report.Before.Unavailable).Concat(report.After.Unavailable) : [NotMeasuredByEngineReport])
                 .Select(item => (item, side: side.Name)))
             .GroupBy(x => x.item)
             .Select(g => $"- {g.Key} ({string.Join(", ", g.Select(x => x.side).Distinct())})")
@@ -70,8 +82,11 @@ public static partial class ComparisonMarkdown
         table.WriteTo(md);
     }
 
-    private static RedisEffectiveConfig? Redis(ConfigurationRunReport report) => ComparisonSide.Redis(report);
+    private static RedisEffectiveConfig? Redis(ConfigurationRunReport? report) => ComparisonSide.Redis(report);
 
     private static void Row(MarkdownTable table, ComparisonSide baseline, ComparisonSide optimized, string name, Func<ConfigurationRunReport, string?> value) =>
-        table.Row(name, value(baseline.Report) ?? NumberText.NotAvailable, value(optimized.Report) ?? NumberText.NotAvailable);
+        table.Row(name, Cell(baseline, value), Cell(optimized, value));
+
+    private static string Cell(ComparisonSide side, Func<ConfigurationRunReport, string?> value) =>
+        side.Report is { } report ? value(report) ?? NumberText.NotAvailable : NumberText.NotRecorded;
 }

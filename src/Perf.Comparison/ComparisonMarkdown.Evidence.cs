@@ -18,7 +18,7 @@ public static partial class ComparisonMarkdown
         var sides = new[] { baseline, optimized };
         var table = new MarkdownTable("audit", baseline.Name, optimized.Name);
         void Add(string name, Func<JobAudit, string> value) =>
-            table.Row([name, .. sides.Select(s => s.Report.Audit is { } audit ? value(audit) : NumberText.NotAvailable)]);
+            table.Row([name, .. sides.Select(s => s.Report is null ? NumberText.NotMeasured : s.Report.Audit is { } audit ? value(audit) : NumberText.NotAvailable)]);
 
         Add("ids checked (client ledger)", a => NumberText.F(a.IdsChecked));
         Add("stored", a => NumberText.F(a.Stored));
@@ -37,6 +37,12 @@ public static partial class ComparisonMarkdown
         var details = new List<string>();
         foreach (var side in sides)
         {
+            if (side.Report is null)
+            {
+                details.Add($"- {side.Name}: no audit: the input is the load engine's report only, which records no job ids.");
+                continue;
+            }
+
             if (side.Report.Audit is not { } audit)
             {
                 details.Add($"- {side.Name}: no audit{(side.Report.AuditProblems.Count == 0 ? " (the report predates it)" : "")}.");

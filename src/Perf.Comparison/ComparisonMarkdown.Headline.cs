@@ -72,7 +72,13 @@ public static partial class ComparisonMarkdown
                          "so each interval rests on few seconds.";
         }
 
-        yield return $"Generator and system shared {a.Report.Machine.Cores} cores of one machine ({a.Report.Machine.HostName}), so absolute numbers are this machine's; ratios travel better.";
+        yield return a.Report?.Machine is { } machine
+            ? $"Generator and system shared {machine.Cores} cores of one machine ({machine.HostName}), so absolute numbers are this machine's; ratios travel better."
+            : "The inputs do not record the machine they ran on, so absolute numbers belong to an unknown machine; ratios travel better.";
+        if (!a.MeasuredSystem || !b.MeasuredSystem)
+        {
+            yield return "Headline metrics of the system (job latency and throughput, queue lag, CPU, Redis memory) are not estimated for a side whose input is the load engine's report only.";
+        }
         if (!a.IsThisRun || !b.IsThisRun)
         {
             yield return "At least one side is a stored report of an earlier run (see the header).";

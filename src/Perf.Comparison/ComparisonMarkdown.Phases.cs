@@ -13,7 +13,7 @@ public static partial class ComparisonMarkdown
 
         md.AppendLine($"The headline pools {results.RunsA} run(s) of {results.SideA} and {results.RunsB} of {results.SideB}, run alternately, " +
                       $"each on a fresh environment (PERF_REPEATS); its columns show the median over runs. The sections below show one run of each " +
-                      $"side in detail: {a.Name} repeat {a.Report.Repeat}, {b.Name} repeat {b.Report.Repeat}.").AppendLine();
+                      $"side in detail: {a.Name} repeat {a.Report?.Repeat}, {b.Name} repeat {b.Report?.Repeat}.").AppendLine();
     }
 
     private static void WritePhaseLatency(StringBuilder md, ComparisonSide a, ComparisonSide b)

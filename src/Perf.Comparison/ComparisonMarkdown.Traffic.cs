@@ -52,8 +52,8 @@ public static partial class ComparisonMarkdown
         md.AppendLine("## Thresholds and checks").AppendLine();
         foreach (var side in new[] { baseline, optimized })
         {
-            var failed = side.Report.Breaches.Count > 0;
-            md.AppendLine($"### {side.Name}: {(failed ? $"**FAILED** ({side.Report.Breaches.Count} breach(es))" : "passed")}").AppendLine();
+            var failed = side.Breaches.Count > 0;
+            md.AppendLine($"### {side.Name}: {(failed ? $"**FAILED** ({side.Breaches.Count} breach(es))" : "passed")}").AppendLine();
             if (side.Load.Thresholds is { Checks.Count: > 0 } thresholds)
             {
                 var table = new MarkdownTable("check", "scope", "measured", "allowed", "result") { LeftColumns = 2 };
@@ -71,7 +71,7 @@ public static partial class ComparisonMarkdown
                 md.AppendLine("The profile defines no thresholds.").AppendLine();
             }
 
-            if (side.Report.JobChecks.Count > 0)
+            if (side.Report is { JobChecks.Count: > 0 })
             {
                 var jobs = new MarkdownTable("job-path SLO", "measured", "allowed", "result");
                 foreach (var check in side.Report.JobChecks)
@@ -90,10 +90,11 @@ public static partial class ComparisonMarkdown
                 }
             }
 
+            var checks = side.MeasuredSystem ? "thresholds, achieved arrival rate, job conservation" : "the profile's thresholds; the input has no job checks";
             if (failed)
             {
-                md.AppendLine("Every check that failed (thresholds, achieved arrival rate, job conservation):").AppendLine();
-                foreach (var breach in side.Report.Breaches)
+                md.AppendLine($"Every check that failed ({checks}):").AppendLine();
+                foreach (var breach in side.Breaches)
                 {
                     md.AppendLine($"- {breach}");
                 }
@@ -102,14 +103,14 @@ public static partial class ComparisonMarkdown
             }
             else
             {
-                md.AppendLine("All checks passed (thresholds, achieved arrival rate, job conservation).").AppendLine();
+                md.AppendLine($"All checks passed ({checks}).").AppendLine();
             }
         }
     }
 
     private static void WriteJobNotes(StringBuilder md, ComparisonSide baseline, ComparisonSide optimized)
     {
-        var notes = new[] { baseline, optimized }.SelectMany(s => s.Report.Jobs.Notes.Select(n => $"- {s.Name}: {n}")).ToList();
+        var notes = new[] { baseline, optimized }.SelectMany(s => (s.Report?.Jobs.Notes ?? []).Select(n => $"- {s.Name}: {n}")).ToList();
         if (notes.Count == 0)
         {
             return;

@@ -40,12 +40,12 @@ public static partial class ComparisonMarkdown
 
     private static void WriteHeader(StringBuilder md, ComparisonSide baseline, ComparisonSide optimized, DateTimeOffset generatedAt)
     {
-        md.AppendLine($"# Load test comparison: {baseline.Name} vs {optimized.Name} — profile `{baseline.Report.ProfileName}`").AppendLine();
+        md.AppendLine($"# Load test comparison: {baseline.Name} vs {optimized.Name} — profile `{baseline.ProfileName}`").AppendLine();
         md.AppendLine($"Generated {NumberText.Time(generatedAt)}.").AppendLine();
         var sides = new MarkdownTable("side", "source", "session", "load started", "load duration", "time scale") { LeftColumns = 3 };
         foreach (var side in new[] { baseline, optimized })
         {
-            sides.Row(side.Name, side.IsThisRun ? "this run" : "stored (earlier run)", side.Report.SessionId,
+            sides.Row(side.Name, side.Source, side.Report?.SessionId ?? "–",
                 NumberText.Time(side.Load.StartedAt), NumberText.F(side.Load.DurationSeconds) + " s", NumberText.F(side.Load.TimeScale, "0.###"));
         }
 
@@ -62,10 +62,27 @@ public static partial class ComparisonMarkdown
             md.AppendLine("> Both sides are stored reports of earlier runs; neither was measured by this run.").AppendLine();
         }
 
-        var (mb, mo) = (baseline.Report.Machine, optimized.Report.Machine);
-        if (mb.HostName != mo.HostName || mb.Cores != mo.Cores || mb.CpuModel != mo.CpuModel)
+        if (baseline.Report?.Machine is { } mb && optimized.Report?.Machine is { } mo &&
+            (mb.HostName != mo.HostName || mb.Cores != mo.Cores || mb.CpuModel != mo.CpuModel))
         {
             md.AppendLine("> **Different machines:** the two sides ran on different machines (see Environment); compare ratios with care.").AppendLine();
+        }
+
+        foreach (var side in new[] { baseline, optimized }.Where(s => !s.MeasuredSystem))
+        {
+            md.AppendLine($"> **{side.Name} measured the requests only:** its input is the load engine's report ({side.Source}), " +
+                          "without host, container, Redis or job measurements; the sections that need them say so.").AppendLine();
+        }
+
+        foreach (var side in new[] { baseline, optimized }.Where(s => s.Load.Limitations.Count > 0))
+        {
+            md.AppendLine($"> **What {side.Name}'s report cannot tell:**");
+            foreach (var limitation in side.Load.Limitations)
+            {
+                md.AppendLine($"> - {limitation}");
+            }
+
+            md.AppendLine();
         }
 
         if (baseline.Load.TimeScale != optimized.Load.TimeScale || baseline.Load.Phases.Count != optimized.Load.Phases.Count)
@@ -82,7 +99,7 @@ public static partial class ComparisonMarkdown
 
     private static void WritePhases(StringBuilder md, ComparisonSide baseline, ComparisonSide optimized)
     {
-        md.AppendLine($"## Profile `{baseline.Report.ProfileName}`: phases").AppendLine();
+        md.AppendLine($"## Profile `{baseline.ProfileName}`: phases").AppendLine();
         if (baseline.Load.TimeScale != 1 || optimized.Load.TimeScale != 1)
         {
             md.AppendLine($"Time scale {NumberText.F(baseline.Load.TimeScale, "0.###")} (baseline) / {NumberText.F(optimized.Load.TimeScale, "0.###")} (optimized): " +

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Perf.Engine.Reporting;
 using Perf.Engine.Stats;
 using Perf.Model;
@@ -13,32 +14,70 @@ namespace Perf.Comparison;
 public sealed class ComparisonSide
 {
     private readonly string? _label;
+    private readonly string? _source;
 
-    /// <summary>A label, when given, names this side instead of its configuration or A/A half ("base", "head").</summary>
-    public ComparisonSide(ConfigurationRunReport report, string sessionId, string? label = null)
+    /// <summary>
+    /// A label, when given, names this side instead of its configuration or A/A half ("base", "head"); a source, when
+    /// given, is how the header names where the run comes from (by default "this run" or "stored (earlier run)").
+    /// </summary>
+    public ComparisonSide(ConfigurationRunReport report, string sessionId, string? label = null, string? source = null)
     {
+        ArgumentNullException.ThrowIfNull(report);
         Report = report;
+        Load = report.Load;
         _label = label;
+        _source = source;
         IsThisRun = report.SessionId == sessionId;
         var duration = report.Load.DurationSeconds;
         var window = report.Resources.Where(p => p.ElapsedSeconds <= duration + 0.5).ToList();
         LoadWindow = window.Count > 0 ? window : report.Resources;
     }
 
-    public ConfigurationRunReport Report { get; }
+    /// <summary>
+    /// A side with the load engine's report only (<c>perf run</c>, or Artillery's results imported): it measured the
+    /// requests, not the system, so every host, container, Redis and job figure of this side is "not measured".
+    /// </summary>
+    public ComparisonSide(RunReport load, string name, string source)
+    {
+        ArgumentNullException.ThrowIfNull(load);
+        Load = load;
+        _label = name;
+        _source = source;
+        LoadWindow = [];
+    }
 
-    public string Name => _label ?? Report.Side ?? Report.Configuration;
+    /// <summary>The configuration run's report; null when the input had the load engine's report only.</summary>
+    public ConfigurationRunReport? Report { get; }
+
+    /// <summary>Whether this side measured the system (host, containers, Redis, jobs), not only the requests.</summary>
+    [MemberNotNullWhen(true, nameof(Report))]
+    public bool MeasuredSystem => Report is not null;
+
+    public string Name => _label ?? Report?.Side ?? Report?.Configuration ?? Load.ProfileName;
 
     public bool IsThisRun { get; }
 
+    /// <summary>Where the header says this side comes from.</summary>
+    public string Source => _source ?? (IsThisRun ? "this run" : "stored (earlier run)");
+
+    public string ProfileName => Report?.ProfileName ?? Load.ProfileName;
+
+    /// <summary>Every check that failed: the configuration run's breaches, or the engine report's failed thresholds.</summary>
+    public IReadOnlyList<string> Breaches => Report?.Breaches ?? Load.Thresholds?.Breaches.Select(b => b.ToString()).ToList() ?? [];
+
+    /// <summary>The 1-second resource samples; none when the side measured only the requests.</summary>
+    public IReadOnlyList<ResourceSample> Resources => Report?.Resources ?? [];
+
     /// <summary>"this run" or "stored report of &lt;start&gt;", as the report labels each side.</summary>
-    public string Origin => IsThisRun
-        ? $"this run (started {NumberText.Time(Report.StartedAt)})"
-        : $"stored report of an earlier run (started {NumberText.Time(Report.StartedAt)}, session {Report.SessionId})";
+    public string Origin => Report is null
+        ? $"{Source} (load started {NumberText.Time(Load.StartedAt)})"
+        : IsThisRun
+            ? $"this run (started {NumberText.Time(Report.StartedAt)})"
+            : $"stored report of an earlier run (started {NumberText.Time(Report.StartedAt)}, session {Report.SessionId})";
 
     public IReadOnlyList<ResourceSample> LoadWindow { get; }
 
-    public RunReport Load => Report.Load;
+    public RunReport Load { get; }
 
     public double? HostCpuAverage => Average(LoadWindow.Select(p => p.HostCpuPercent));
 
@@ -48,26 +87,26 @@ public sealed class ComparisonSide
 
     public double? RoleCpuPeak(string role) => Max(LoadWindow.Select(p => Value(p.CpuPercentByRole, role)));
 
-    public double? RoleMemoryPeakMb(string role) => Max(Report.Resources.Select(p => Value(p.MemoryMbByRole, role)));
+    public double? RoleMemoryPeakMb(string role) => Max(Resources.Select(p => Value(p.MemoryMbByRole, role)));
 
-    public long? RedisClientsPeak => Max(Report.Resources.Select(p => p.RedisClients));
+    public long? RedisClientsPeak => Max(Resources.Select(p => p.RedisClients));
 
-    public double? RedisUsedMemoryPeakMb => Max(Report.Resources.Select(p => p.RedisUsedMemoryMb))
-        ?? (Report.After.Redis is { } redis ? redis.UsedMemoryPeakBytes / 1024.0 / 1024.0 : null);
+    public double? RedisUsedMemoryPeakMb => Max(Resources.Select(p => p.RedisUsedMemoryMb))
+        ?? (Report?.After.Redis is { } redis ? redis.UsedMemoryPeakBytes / 1024.0 / 1024.0 : null);
 
-    public long? RedisOpsPeak => Max(Report.Resources.Select(p => p.RedisOpsPerSec));
+    public long? RedisOpsPeak => Max(Resources.Select(p => p.RedisOpsPerSec));
 
-    public long? QueueLagPeak => Max(Report.Resources.Select(p => p.QueueLag));
+    public long? QueueLagPeak => Max(Resources.Select(p => p.QueueLag));
 
     /// <summary>Keys Redis evicted during the run: INFO after minus before, else the sampled counter's growth.</summary>
-    public long? EvictedKeys => Delta(Report.Before.Redis?.EvictedKeys, Report.After.Redis?.EvictedKeys)
-        ?? Delta(Report.Resources.FirstOrDefault(p => p.EvictedKeys is not null)?.EvictedKeys, Report.Resources.LastOrDefault(p => p.EvictedKeys is not null)?.EvictedKeys);
+    public long? EvictedKeys => Delta(Report?.Before.Redis?.EvictedKeys, Report?.After.Redis?.EvictedKeys)
+        ?? Delta(Resources.FirstOrDefault(p => p.EvictedKeys is not null)?.EvictedKeys, Resources.LastOrDefault(p => p.EvictedKeys is not null)?.EvictedKeys);
 
-    public long? RejectedConnections => Delta(Report.Before.Redis?.RejectedConnections, Report.After.Redis?.RejectedConnections);
+    public long? RejectedConnections => Delta(Report?.Before.Redis?.RejectedConnections, Report?.After.Redis?.RejectedConnections);
 
     /// <summary>The SUT's backpressure counter over the run; the after value alone when the before snapshot had no counters.</summary>
-    public long? BackpressureRejected => Delta(Report.Before.Jobs?.BackpressureRejected, Report.After.Jobs?.BackpressureRejected)
-        ?? Report.After.Jobs?.BackpressureRejected;
+    public long? BackpressureRejected => Delta(Report?.Before.Jobs?.BackpressureRejected, Report?.After.Jobs?.BackpressureRejected)
+        ?? Report?.After.Jobs?.BackpressureRejected;
 
     /// <summary>Jobs processed per second over the load window (from the sampled counter), or null without two samples.</summary>
     public double? JobThroughput => Rate(LoadWindow, p => p.Processed);
@@ -99,7 +138,7 @@ public sealed class ComparisonSide
         .Where(p => p.Second > phase.StartOffsetSeconds + 0.5 && p.Second <= phase.StartOffsetSeconds + phase.DurationSeconds + 0.5 && p.Requests > 0)
         .ToList();
 
-    public IReadOnlyList<ResourceSample> During(PhaseReport phase) => Report.Resources
+    public IReadOnlyList<ResourceSample> During(PhaseReport phase) => Resources
         .Where(p => p.ElapsedSeconds >= phase.StartOffsetSeconds && p.ElapsedSeconds <= phase.StartOffsetSeconds + phase.DurationSeconds + 0.5)
         .ToList();
 
@@ -131,5 +170,5 @@ public sealed class ComparisonSide
     /// <summary>The roles the sampler names containers by (ContainerRole in lower case).</summary>
     public static IReadOnlyList<string> Roles { get; } = ["api", "worker", "redis", "mongo"];
 
-    internal static RedisEffectiveConfig? Redis(ConfigurationRunReport report) => report.RedisConfig ?? report.After.RedisConfig ?? report.Before.RedisConfig;
+    internal static RedisEffectiveConfig? Redis(ConfigurationRunReport? report) => report is null ? null : report.RedisConfig ?? report.After.RedisConfig ?? report.Before.RedisConfig;
 }

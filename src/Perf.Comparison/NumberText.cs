@@ -7,6 +7,12 @@ public static class NumberText
 {
     public const string NotAvailable = "n/a";
 
+    /// <summary>A cell of a side whose input is the load engine's report only, which does not record this.</summary>
+    public const string NotRecorded = "not recorded";
+
+    /// <summary>A measurement a side's input did not take (the load engine's report has no host, Redis or job figures).</summary>
+    public const string NotMeasured = "not measured";
+
     public static string F(double? value, string format = "0.0") =>
         value is { } v && double.IsFinite(v) ? v.ToString(format, CultureInfo.InvariantCulture) : NotAvailable;
 

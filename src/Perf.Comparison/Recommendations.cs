@@ -1,3 +1,5 @@
+using Perf.Model;
+
 namespace Perf.Comparison;
 
 /// <summary>
@@ -19,22 +21,30 @@ public static class Recommendations
         var found = new List<Recommendation>();
         foreach (var side in new[] { baseline, optimized })
         {
-            Evictions(side, found);
-            CpuSaturation(side, found);
-            GrowingQueueLag(side, found);
-            LostJobs(side, found);
-            LoweredMaxClients(side, found);
+            // The system's rules need the system measured; a side with the load engine's report only gives them no evidence.
+            if (side.Report is { } report)
+            {
+                Evictions(side, report, found);
+                CpuSaturation(side, report, found);
+                GrowingQueueLag(side, report, found);
+                LostJobs(side, report, found);
+                LoweredMaxClients(side, report, found);
+            }
+
             GeneratorBehind(side, found);
-            Backpressure(side, found);
+            if (side.Report is { } measured)
+            {
+                Backpressure(side, measured, found);
+            }
         }
 
         Regressions(baseline, optimized, found);
         return found;
     }
 
-    private static void Evictions(ComparisonSide side, List<Recommendation> found)
+    private static void Evictions(ComparisonSide side, ConfigurationRunReport report, List<Recommendation> found)
     {
-        var config = ComparisonSide.Redis(side.Report);
+        var config = ComparisonSide.Redis(report);
         if (side.EvictedKeys is > 0 and var evicted)
         {
             var policy = config?.MaxMemoryPolicy ?? "unknown";
@@ -58,19 +68,19 @@ public static class Recommendations
         }
     }
 
-    private static void CpuSaturation(ComparisonSide side, List<Recommendation> found)
+    private static void CpuSaturation(ComparisonSide side, ConfigurationRunReport report, List<Recommendation> found)
     {
         if (side.HostCpuPeak is > CpuSaturatedPercent and var peak)
         {
             var busy = side.LoadWindow.Count(p => p.HostCpuPercent > CpuSaturatedPercent);
             found.Add(new("cpu-saturated", $"{side.Name}: the machine, not the configuration, was the bottleneck",
                 $"host CPU peaked at {NumberText.F(peak)} % (average {NumberText.F(side.HostCpuAverage)} %, {busy} of {side.LoadWindow.Count} samples above " +
-                $"{CpuSaturatedPercent:0} %) on {side.Report.Machine.Cores} cores shared by generator and system",
+                $"{CpuSaturatedPercent:0} %) on {report.Machine.Cores} cores shared by generator and system",
                 "compare the two configurations by ratios only; for absolute capacity run the generator on another machine or scale out the API and workers"));
         }
     }
 
-    private static void GrowingQueueLag(ComparisonSide side, List<Recommendation> found)
+    private static void GrowingQueueLag(ComparisonSide side, ConfigurationRunReport report, List<Recommendation> found)
     {
         if (side.PeakPhase is not { } phase)
         {
@@ -97,7 +107,7 @@ public static class Recommendations
             return;
         }
 
-        var workers = side.Report.Settings.WorkerCount;
+        var workers = report.Settings.WorkerCount;
         var evidence = $"during '{phase.Name}' queue lag grew from {NumberText.F(samples[0].QueueLag)} to {NumberText.F(end)} jobs " +
                        $"(mean of first third {NumberText.F(first, "0")}, last third {NumberText.F(last, "0")}); jobs arrived at {NumberText.F(arrival)} /s " +
                        $"and {workers} worker(s) processed {NumberText.F(processed)} /s";
@@ -107,16 +117,16 @@ public static class Recommendations
             var perWorker = p / workers;
             var needed = (int)Math.Ceiling(a / perWorker);
             advice = $"{NumberText.F(perWorker)} jobs/s per worker measured, so at least {needed} worker(s) (⌈{NumberText.F(a)} / {NumberText.F(perWorker)}⌉) " +
-                     $"are needed to keep up, plus headroom; or raise worker concurrency (now {side.Report.Settings.WorkerConcurrency}) " +
-                     $"if the {side.Report.Settings.SimulatedDownstreamMs} ms downstream wait, not CPU, limits each worker";
+                     $"are needed to keep up, plus headroom; or raise worker concurrency (now {report.Settings.WorkerConcurrency}) " +
+                     $"if the {report.Settings.SimulatedDownstreamMs} ms downstream wait, not CPU, limits each worker";
         }
 
         found.Add(new("queue-lag-growing", $"{side.Name}: queue lag grew until the end of the '{phase.Name}' phase", evidence, advice));
     }
 
-    private static void LostJobs(ComparisonSide side, List<Recommendation> found)
+    private static void LostJobs(ComparisonSide side, ConfigurationRunReport report, List<Recommendation> found)
     {
-        var jobs = side.Report.Jobs;
+        var jobs = report.Jobs;
         if (jobs.Lost <= 0)
         {
             return;
@@ -130,9 +140,9 @@ public static class Recommendations
             "a job system must not lose accepted work: fix the cause before comparing throughput"));
     }
 
-    private static void LoweredMaxClients(ComparisonSide side, List<Recommendation> found)
+    private static void LoweredMaxClients(ComparisonSide side, ConfigurationRunReport report, List<Recommendation> found)
     {
-        if (ComparisonSide.Redis(side.Report) is not { MaxClientsRequested: { } requested } config || config.MaxClients >= requested)
+        if (ComparisonSide.Redis(report) is not { MaxClientsRequested: { } requested } config || config.MaxClients >= requested)
         {
             return;
         }
@@ -158,7 +168,7 @@ public static class Recommendations
             phases, "latencies of these phases understate the load asked for: give the generator its own cores or machine, or lower the rate"));
     }
 
-    private static void Backpressure(ComparisonSide side, List<Recommendation> found)
+    private static void Backpressure(ComparisonSide side, ConfigurationRunReport report, List<Recommendation> found)
     {
         var status503 = side.Load.Totals.Status(503);
         var rejected = side.BackpressureRejected ?? 0;
@@ -171,7 +181,7 @@ public static class Recommendations
         found.Add(new("backpressure", $"{side.Name}: 503 answers explain {(errors == 0 ? 0 : 100.0 * status503 / errors):0.#} % of the errors",
             $"{NumberText.F(status503)} responses were 503 out of {NumberText.F(errors)} errors ({NumberText.F(side.Load.Totals.ErrorRatePercent, "0.00")} % error rate); " +
             $"the SUT counted {NumberText.F(rejected)} backpressure rejections" +
-            (side.Report.Settings.BackpressureEnabled ? $" (max lag {NumberText.F(side.Report.Settings.BackpressureMaxLag)})" : " although backpressure was off (Redis unavailable answers are 503 too)"),
+            (report.Settings.BackpressureEnabled ? $" (max lag {NumberText.F(report.Settings.BackpressureMaxLag)})" : " although backpressure was off (Redis unavailable answers are 503 too)"),
             "these are refusals with Retry-After, not failures: clients should retry after the delay; if they are too frequent, add workers " +
             "or raise the lag limit rather than disable the protection"));
     }
@@ -186,7 +196,7 @@ public static class Recommendations
                 "find which requests regressed in the per-request table; more workers and pooled connections compete with the API for the same cores"));
         }
 
-        if (baseline.Report.Jobs.EndToEndLatencyMs is { P95: > 0 } bj && optimized.Report.Jobs.EndToEndLatencyMs is { } oj)
+        if (baseline.Report?.Jobs.EndToEndLatencyMs is { P95: > 0 } bj && optimized.Report?.Jobs.EndToEndLatencyMs is { } oj)
         {
             var change = RelativeChange.Describe(bj.P95, oj.P95, MetricDirection.LowerIsBetter);
             if (oj.P95 < bj.P95 * (1 - LatencyChangeShare))

@@ -1,4 +1,5 @@
 using Perf.Fixtures;
+using Perf.Model;
 using Perf.Scenarios.Experiments.Reporting;
 
 namespace Perf.Scenarios.Reporting;
@@ -57,7 +58,7 @@ public static class ComparisonReport
             MarkdownDirectory = directory,
             ChartStem = fileStem is null ? artifacts.ProfileName : $"{fileStem}-{artifacts.ProfileName}",
             GeneratedAt = generatedAt,
-            Provenance = Provenance(artifacts, a, b),
+            Provenance = Provenance(artifacts, (a, reportsA[^1]), (b, reportsB[^1])),
             NoiseFloor = noise,
             NoiseFloorSource = noise is null ? null : $"`{Path.GetRelativePath(artifacts.Directory, noisePath)}`, {noise.Configuration} A/A of {NumberText.Time(noise.MeasuredAt)}, {noise.Runs} run(s) per side",
             Experiments = experiments.Links(),
@@ -93,16 +94,17 @@ public static class ComparisonReport
     }
 
     /// <summary>Each side's artifact files, relative to the Markdown, and the command that runs both configurations again.</summary>
-    private static ReportProvenance Provenance(ArtifactWriter artifacts, ComparisonSide baseline, ComparisonSide optimized)
+    private static ReportProvenance Provenance(ArtifactWriter artifacts, (ComparisonSide Side, ConfigurationRunReport Report) baseline,
+        (ComparisonSide Side, ConfigurationRunReport Report) optimized)
     {
-        var evidence = new[] { baseline, optimized }.Select(side =>
+        var evidence = new[] { baseline, optimized }.Select(shown =>
         {
-            var files = new[] { artifacts.ReportPath(side.Report.ArtifactLabel) }
-                .Concat(new[] { "before", "after", "timeseries" }.Select(label => artifacts.MetricsPath(side.Report.ArtifactLabel, label)))
+            var files = new[] { artifacts.ReportPath(shown.Report.ArtifactLabel) }
+                .Concat(new[] { "before", "after", "timeseries" }.Select(label => artifacts.MetricsPath(shown.Report.ArtifactLabel, label)))
                 .Select(path => $"`{Path.GetRelativePath(artifacts.Directory, path)}`");
-            return $"{side.Name} ({(side.IsThisRun ? "this run" : "stored")}): {string.Join(", ", files)}";
+            return $"{shown.Side.Name} ({(shown.Side.IsThisRun ? "this run" : "stored")}): {string.Join(", ", files)}";
         }).ToList();
-        var scale = baseline.Load.TimeScale != 1 ? $" PERF_TIME_SCALE={NumberText.F(baseline.Load.TimeScale, "0.###")}" : "";
+        var scale = baseline.Report.Load.TimeScale != 1 ? $" PERF_TIME_SCALE={NumberText.F(baseline.Report.Load.TimeScale, "0.###")}" : "";
         return new ReportProvenance(evidence, "Reproduce (README, \"Running\"): both configurations; the second to finish rewrites this report.",
             $"PERF_PROFILE={baseline.Report.ProfileName}{scale} ./eng/test.sh --filter \"Category=baseline|Category=optimized\"");
     }
