@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Perf.Comparison;
 using Perf.Engine.Profiles;
 using Perf.Reporting.Artillery;
 
@@ -17,6 +18,7 @@ public static class PerfCommandLine
         {
             RunCommand.Create(console),
             ImportArtilleryCommand.Create(console),
+            CompareCommand.Create(console),
         };
 
         var parsed = root.Parse(args);
@@ -42,7 +44,7 @@ public static class PerfCommandLine
         {
             return await body().ConfigureAwait(false);
         }
-        catch (Exception e) when (e is ProfileException or ArtilleryImportException or CliInputException)
+        catch (Exception e) when (e is ProfileException or ArtilleryImportException or ComparisonInputException or CliInputException)
         {
             await console.Error.WriteLineAsync($"perf {command}: {e.Message}").ConfigureAwait(false);
             return ExitCodes.BadInput;

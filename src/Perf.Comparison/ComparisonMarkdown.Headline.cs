@@ -22,7 +22,7 @@ public static partial class ComparisonMarkdown
 
         if (sentences.Count == 0)
         {
-            sentences.Add("No headline metric could be compared: neither report has a sustained phase with per-second data.");
+            sentences.Add("No headline metric could be compared: a sustained phase with per-second data is missing from at least one report.");
         }
 
         var others = calm.Count - sentences.Count(s => s.Contains("no detectable difference", StringComparison.Ordinal));

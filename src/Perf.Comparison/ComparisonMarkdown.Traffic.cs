@@ -26,7 +26,12 @@ public static partial class ComparisonMarkdown
         {
             foreach (var side in new[] { baseline, optimized })
             {
-                if (stats(side, name) is { } s)
+                if (stats(side, name) is { Requests: 0 })
+                {
+                    // No requests means no latency: zeros in these cells would read as measured (an import keeps no per-scenario traffic).
+                    table.Row(name, side.Name, "0", "–", "–", "–", "–", "–", "–", "none recorded");
+                }
+                else if (stats(side, name) is { } s)
                 {
                     table.Row(name, side.Name, NumberText.F(s.Requests), NumberText.F(s.Rps), NumberText.Ms(s.Latency.P50), NumberText.Ms(s.Latency.P95), NumberText.Ms(s.Latency.P99),
                         NumberText.Ms(s.Latency.Max), NumberText.F(s.ErrorRatePercent, "0.00") + " %", NumberText.Codes(s.StatusCodes));
