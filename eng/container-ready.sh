@@ -35,6 +35,17 @@ now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
 docker_works() { timeout 10 docker info >/dev/null 2>&1; }
 
+# Closes every descriptor above stderr in the current (sub)shell, except 255, bash's own handle on this script.
+close_inherited_files() {
+  local fd
+  for fd in /proc/"$BASHPID"/fd/*; do
+    fd=${fd##*/}
+    if [[ $fd =~ ^[0-9]+$ ]] && (( fd > 2 && fd != 255 )); then
+      eval "exec $fd>&-"
+    fi
+  done
+}
+
 start_own_dockerd() {
   if ! command -v dockerd >/dev/null 2>&1; then
     command -v apt-get >/dev/null 2>&1 || fail "no Docker engine and no apt-get: install Docker, then run this again."
@@ -49,9 +60,14 @@ start_own_dockerd() {
   say "starting dockerd without bridge or iptables (host networking, loopback only)"
   local t; t=$(now_ms)
   # --bridge=none/--iptables=false: no container network that could route traffic off loopback.
-  pkg_as_root nohup dockerd --bridge=none --iptables=false --ip-masq=false \
-    --data-root "$own_data_root" --exec-root "$own_exec_root" -H "unix://$own_sock" \
-    --pidfile /run/perftests/dockerd.pid >"$own_log" 2>&1 &
+  # The daemon outlives this script, so it must not keep the caller's open files: a `flock LOCK ./eng/test.sh`
+  # would otherwise stay locked for as long as dockerd runs.
+  {
+    close_inherited_files
+    pkg_as_root nohup dockerd --bridge=none --iptables=false --ip-masq=false \
+      --data-root "$own_data_root" --exec-root "$own_exec_root" -H "unix://$own_sock" \
+      --pidfile /run/perftests/dockerd.pid >"$own_log" 2>&1
+  } &
   for _ in $(seq 1 300); do
     docker_works && { say "dockerd ready in $(elapsed "$t") ms"; return; }
     sleep 0.1

@@ -193,6 +193,10 @@ def run(intervals_path: str, head_reports: Optional[str], noise_floor_path: Opti
     return result
 
 
+# Below this a ratio is 0: a repeat comparison's log of a zero side comes back as a denormal, not as 0.
+ZERO_RATIO = 1e-12
+
+
 def value_text(value: Optional[float]) -> str:
     return "–" if value is None else f"{value:.4g}"
 
@@ -200,7 +204,17 @@ def value_text(value: Optional[float]) -> str:
 def effect_text(metric: dict, value: Optional[float]) -> str:
     if value is None:
         return "–"
+    if metric["scale"] == "ratio" and value < ZERO_RATIO:
+        return "0"
     return f"×{value:.4g}" if metric["scale"] == "ratio" else f"{value:+.4g}"
+
+
+def estimate_text(metric: dict) -> str:
+    """A ratio against a side at 0 is no factor ("×0" hides the size): it names both values, as the report does."""
+    a, b = metric["a"], metric["b"]
+    if metric["scale"] == "ratio" and a is not None and b is not None and 0 in (a, b):
+        return "no change (0 on both sides)" if a == b else f"from {value_text(a)} to {value_text(b)}"
+    return effect_text(metric, metric["estimate"])
 
 
 def tolerance_text(judgement: MetricJudgement) -> str:
@@ -231,7 +245,7 @@ def render_markdown(result: IntervalGateResult) -> str:
     for j in result.judgements:
         m = j.metric
         outcome = f"**{j.outcome.upper()}**" if j.outcome == REGRESSION else j.outcome
-        lines.append(f"| {m['name']} | {m['unit']} | {value_text(m['a'])} | {value_text(m['b'])} | {effect_text(m, m['estimate'])} | "
+        lines.append(f"| {m['name']} | {m['unit']} | {value_text(m['a'])} | {value_text(m['b'])} | {estimate_text(m)} | "
                      f"{effect_text(m, m['ciLow'])} – {effect_text(m, m['ciHigh'])} | {tolerance_text(j)} | {m['verdict']} | {outcome} |")
     if result.straddling:
         lines += ["", "Inconclusive for " + ", ".join(j.metric["name"] for j in result.straddling) +

@@ -56,6 +56,13 @@ class PerfGateIntervalsTests(unittest.TestCase):
         code = perf_gate.main(["--intervals", path, *extra], out=out, err=err)
         return code, out.getvalue(), err.getvalue()
 
+    def test_a_side_at_zero_reads_from_value_to_zero_not_times_zero(self):
+        lag = metric(name="queue lag peak", unit="jobs", low=0.0, high=0.0, estimate=5e-324, verdict="notEstimated")
+        lag["a"], lag["b"] = 44364.0, 0.0
+        _, out, _ = self.gate(comparison(lag))
+        self.assertIn("| queue lag peak | jobs | 4.436e+04 | 0 | from 4.436e+04 to 0 | 0 – 0 |", out)
+        self.assertNotIn("×0 ", out)
+
     def test_intervals_within_tolerance_pass_and_say_inconclusive(self):
         code, out, _ = self.gate(comparison(metric(low=0.97, high=1.04)))
         self.assertEqual(code, perf_gate.EXIT_PASSED, out)

@@ -44,7 +44,7 @@ public static partial class ComparisonMarkdown
 
     private static string Sentence(MetricComparison m, ComparisonResults results)
     {
-        var values = $"{Value(m.B, m.Unit)} vs {Value(m.A, m.Unit)}";
+        var values = $"{EffectText.Amount(m.B, m.Unit)} vs {EffectText.Amount(m.A, m.Unit)}";
         var interval = m.CiLow is null ? "no interval" : $"95 % CI {EffectText.Interval(m.CiLow, m.CiHigh, m.Scale, m.Unit)}";
         var verdict = m.Verdict switch
         {
@@ -53,7 +53,7 @@ public static partial class ComparisonMarkdown
             Verdict.Changed => "changed",
             _ => "no detectable difference",
         };
-        return $"{results.SideB} vs {results.SideA}, {m.Name}: {values} ({EffectText.Effect(m.Estimate, m.Scale, m.Unit)}, {interval}) — **{verdict}** " +
+        return $"{results.SideB} vs {results.SideA}, {m.Name}: {values} ({EffectText.Effect(m.Estimate, m.Scale, m.Unit, m.A, m.B)}, {interval}) — **{verdict}** " +
                $"at a minimum effect of {MinimumEffectText(m)}.";
     }
 
@@ -102,7 +102,7 @@ public static partial class ComparisonMarkdown
         };
         foreach (var m in results.Metrics)
         {
-            table.Row(m.Name, m.Window, Value(m.A, m.Unit), Value(m.B, m.Unit), EffectText.Effect(m.Estimate, m.Scale, m.Unit),
+            table.Row(m.Name, m.Window, EffectText.Amount(m.A, m.Unit), EffectText.Amount(m.B, m.Unit), EffectText.Effect(m.Estimate, m.Scale, m.Unit, m.A, m.B),
                 EffectText.Interval(m.CiLow, m.CiHigh, m.Scale, m.Unit), MinimumEffectText(m) + (m.MinEffectSource == "stated" ? "" : " (noise floor)"),
                 m.Verdict is Verdict.Better or Verdict.Worse ? $"**{EffectText.Verdict(m.Verdict)}**" : EffectText.Verdict(m.Verdict), m.Method);
         }
@@ -113,9 +113,4 @@ public static partial class ComparisonMarkdown
     private static string MinimumEffectText(MetricComparison m) => m.Scale == EffectScale.Ratio
         ? $"±{NumberText.F(m.MinEffect * 100, "0.#")} %"
         : $"±{NumberText.F(m.MinEffect, "0.##")}{(m.Unit == "%" ? " points" : " " + m.Unit)}";
-
-    private static string Value(double? value, string unit) => value is null
-        ? NumberText.NotAvailable
-        : unit == "ms" && value >= 10_000 ? $"{NumberText.F(value / 1000, "#,0.0")} s"
-        : unit == "ms" ? NumberText.Ms(value) : $"{NumberText.F(value, Math.Abs(value.Value) < 10 ? "0.00" : "#,0.0")} {unit}";
 }

@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace Perf.Comparison;
 
-/// <summary>The change column of the summary: optimized relative to baseline, in percent, with its direction.</summary>
+/// <summary>
+/// The change column of the summary: optimized relative to baseline, in percent, with its direction; a change from or
+/// to 0 has no percentage worth printing (−100 % hides the size), so it names both values ("▼ from 44,364 to 0").
+/// </summary>
 public static class RelativeChange
 {
     /// <summary>(optimized − baseline) / |baseline| × 100, or null when either is missing or baseline is 0.</summary>
@@ -22,9 +25,16 @@ public static class RelativeChange
             (MetricDirection.LowerIsBetter, false) or (MetricDirection.HigherIsBetter, true) => " better",
             _ => "",
         };
+        if (baseline == 0 || optimized == 0)
+        {
+            return baseline == optimized
+                ? "no change"
+                : $"{(optimized > baseline ? "▲" : "▼")} from {NumberText.F(baseline, "#,0.##")} to {NumberText.F(optimized, "#,0.##")}{verdict}";
+        }
+
         if (Percent(baseline, optimized) is not { } pct)
         {
-            return optimized == 0 ? "no change" : $"{(optimized > 0 ? "▲" : "▼")} from 0{verdict}";
+            return NumberText.NotAvailable;
         }
 
         if (Math.Abs(pct) < 0.05)

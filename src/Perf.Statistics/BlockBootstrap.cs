@@ -35,29 +35,59 @@ public sealed class BlockBootstrap(int resamples = 2000, int seed = 12_2026)
 
         var length = blockLength ?? Math.Max(ChooseBlockLength(a.Values), ChooseBlockLength(b.Values));
         var random = new Random(seed);
-        var effects = new List<double>(resamples);
         var indices = new int[Math.Max(a.Count, b.Count)];
-        for (var r = 0; r < resamples; r++)
-        {
-            var resampledA = a.WeightedMean(Resample(a.Count, length, random, indices));
-            var resampledB = b.WeightedMean(Resample(b.Count, length, random, indices));
-            var effect = Effect(resampledA, resampledB, scale);
-            if (double.IsFinite(effect))
-            {
-                effects.Add(effect);
-            }
-        }
-
-        if (effects.Count < resamples / 2)
-        {
-            return EffectEstimate.WithoutInterval(scale, estimate, "no interval: most resamples had a zero baseline");
-        }
-
-        var alpha = (1 - EffectEstimate.ConfidenceLevel) / 2;
-        return new EffectEstimate(scale, estimate,
-            effects.QuantileCustom(alpha, QuantileDefinition.R7), effects.QuantileCustom(1 - alpha, QuantileDefinition.R7),
-            IntervalSource.WithinRun,
+        return Percentiles(scale, estimate, () => Effect(
+                a.WeightedMean(Resample(a.Count, length, random, indices)),
+                b.WeightedMean(Resample(b.Count, length, random, indices)), scale),
             $"circular block bootstrap of the per-second mean ({a.Count} and {b.Count} s, blocks of {length} s, {resamples} resamples)");
+    }
+
+    /// <summary>
+    /// Within-run interval for an effect that combines several runs, such as a contrast of a designed experiment
+    /// (mean at the high level minus mean at the low level). Every run's series is resampled on its own in blocks
+    /// (length chosen per series), reduced by <paramref name="runStatistic"/>, and the runs' statistics, in run order,
+    /// combined by <paramref name="effect"/>; the interval is on the <see cref="EffectScale.Difference"/> scale.
+    /// </summary>
+    public EffectEstimate Combine(IReadOnlyList<IReadOnlyList<double>> seriesPerRun, Func<IReadOnlyList<double>, double> runStatistic,
+        Func<IReadOnlyList<double>, double> effect)
+    {
+        ArgumentNullException.ThrowIfNull(seriesPerRun);
+        ArgumentNullException.ThrowIfNull(runStatistic);
+        ArgumentNullException.ThrowIfNull(effect);
+        if (seriesPerRun.Count == 0 || seriesPerRun.Any(s => s.Count == 0))
+        {
+            throw new ArgumentException("every run needs at least one value in its series", nameof(seriesPerRun));
+        }
+
+        var estimate = effect([.. seriesPerRun.Select(runStatistic)]);
+        var shortest = seriesPerRun.Min(s => s.Count);
+        if (shortest < MinimumSeconds)
+        {
+            return EffectEstimate.WithoutInterval(EffectScale.Difference, estimate,
+                $"no interval: {shortest} value(s) in the shortest run's series, a block bootstrap needs at least {MinimumSeconds}");
+        }
+
+        var lengths = seriesPerRun.Select(ChooseBlockLength).ToArray();
+        var random = new Random(seed);
+        var indices = new int[seriesPerRun.Max(s => s.Count)];
+        var buffers = seriesPerRun.Select(s => new double[s.Count]).ToArray();
+        var statistics = new double[seriesPerRun.Count];
+        return Percentiles(EffectScale.Difference, estimate, () =>
+            {
+                for (var r = 0; r < seriesPerRun.Count; r++)
+                {
+                    var picked = Resample(seriesPerRun[r].Count, lengths[r], random, indices);
+                    for (var i = 0; i < picked.Count; i++)
+                    {
+                        buffers[r][i] = seriesPerRun[r][picked[i]];
+                    }
+
+                    statistics[r] = runStatistic(buffers[r]);
+                }
+
+                return effect(statistics);
+            },
+            $"circular block bootstrap within each of {seriesPerRun.Count} runs ({shortest}+ values per run, blocks of {lengths.Min()}–{lengths.Max()}, {resamples} resamples)");
     }
 
     /// <summary>
@@ -84,6 +114,29 @@ public sealed class BlockBootstrap(int resamples = 2000, int seed = 12_2026)
     public static double Effect(double a, double b, EffectScale scale) => scale == EffectScale.Ratio
         ? (a > 0 && b >= 0 ? b / a : double.NaN)
         : b - a;
+
+    /// <summary>The 2.5 % and 97.5 % percentiles of the finite resampled effects; no interval when most were not finite.</summary>
+    private EffectEstimate Percentiles(EffectScale scale, double estimate, Func<double> resampledEffect, string method)
+    {
+        var effects = new List<double>(resamples);
+        for (var r = 0; r < resamples; r++)
+        {
+            var effect = resampledEffect();
+            if (double.IsFinite(effect))
+            {
+                effects.Add(effect);
+            }
+        }
+
+        if (effects.Count < resamples / 2)
+        {
+            return EffectEstimate.WithoutInterval(scale, estimate, "no interval: most resamples had a zero or undefined baseline");
+        }
+
+        var alpha = (1 - EffectEstimate.ConfidenceLevel) / 2;
+        return new EffectEstimate(scale, estimate,
+            effects.QuantileCustom(alpha, QuantileDefinition.R7), effects.QuantileCustom(1 - alpha, QuantileDefinition.R7), IntervalSource.WithinRun, method);
+    }
 
     /// <summary>Indices of one resample: random starts, blocks wrapping around the end (circular), cut to n.</summary>
     private static ArraySegment<int> Resample(int n, int blockLength, Random random, int[] buffer)

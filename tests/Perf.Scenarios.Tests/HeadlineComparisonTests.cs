@@ -35,7 +35,34 @@ public sealed class HeadlineComparisonTests : IDisposable
         p95.CiLow.Should().BeLessThan(0.6);
         p95.CiHigh.Should().BeGreaterThan(0.6);
         (p95.Verdict, p95.IntervalSource, p95.MinEffect).Should().Be((Verdict.Better, IntervalSource.WithinRun, 0.10));
-        results.Metrics.Single(m => m.Name == "job end-to-end p95").Verdict.Should().Be(Verdict.NotEstimated, "one run gives no interval for a whole-run value");
+        var job = results.Metrics.Single(m => m.Name == "job end-to-end p95");
+        (job.Verdict, job.IntervalSource).Should().Be((Verdict.Better, IntervalSource.WithinRun), "the sampler's per-second job percentiles give a within-run interval");
+        job.Estimate.Should().BeApproximately(0.3, 0.01);
+        results.Metrics.Single(m => m.Name == "queue lag peak").Verdict.Should().Be(Verdict.NotEstimated, "one run gives no interval for a whole-run value");
+    }
+
+    [Fact]
+    public void ReportsWithoutPerSecondJobLatencyFallBackToTheWholeRunValueWithoutAnInterval()
+    {
+        _artifacts.WriteMarkdown(new RunReportBuilder { JobLatencyPerSecond = false }, new RunReportBuilder { Configuration = "optimized", JobP95 = 120, JobLatencyPerSecond = false });
+
+        var results = _artifacts.Writer.Read<ComparisonResults>(Path.Combine(_artifacts.Directory, "comparison-results", "comparison-smoke.json"))!;
+
+        var job = results.Metrics.Single(m => m.Name == "job end-to-end p95");
+        (job.A, job.B, job.Verdict).Should().Be((400.0, 120.0, Verdict.NotEstimated));
+    }
+
+    [Fact]
+    public void AGrowingQueueIsAHeadlineDifferenceInJobsPerSecond()
+    {
+        _artifacts.WriteMarkdown(new RunReportBuilder { QueueLagGrows = true }, RunReportBuilder.Optimized());
+
+        var results = _artifacts.Writer.Read<ComparisonResults>(Path.Combine(_artifacts.Directory, "comparison-results", "comparison-smoke.json"))!;
+
+        var growth = results.Metrics.Single(m => m.Name == "queue lag growth");
+        (growth.Unit, growth.Scale, growth.Verdict).Should().Be(("jobs/s", EffectScale.Difference, Verdict.Better));
+        growth.A.Should().BeApproximately(40, 5, "the builder's baseline lag rises by 40 jobs a second through the sustained phase");
+        growth.B.Should().Be(0);
     }
 
     [Fact]

@@ -9,8 +9,10 @@ public sealed class RelativeChangeTests
     [InlineData(200, 300, MetricDirection.Neither, "▲ +50.0 %")]
     [InlineData(5, 5, MetricDirection.LowerIsBetter, "no change")]
     [InlineData(0, 0, MetricDirection.LowerIsBetter, "no change")]
-    [InlineData(0, 12, MetricDirection.LowerIsBetter, "▲ from 0 worse")]
-    [InlineData(0, 12, MetricDirection.Neither, "▲ from 0")]
+    [InlineData(0, 12, MetricDirection.LowerIsBetter, "▲ from 0 to 12 worse")]
+    [InlineData(0, 12, MetricDirection.Neither, "▲ from 0 to 12")]
+    [InlineData(44364, 0, MetricDirection.LowerIsBetter, "▼ from 44,364 to 0 better")]
+    [InlineData(380, 0, MetricDirection.HigherIsBetter, "▼ from 380 to 0 worse")]
     public void ChangeIsRelativeToBaselineWithItsDirection(double baseline, double optimized, MetricDirection direction, string expected)
     {
         RelativeChange.Describe(baseline, optimized, direction).Should().Be(expected);

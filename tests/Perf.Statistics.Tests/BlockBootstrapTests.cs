@@ -108,4 +108,43 @@ public sealed class BlockBootstrapTests
         independent.Should().BeLessThanOrEqualTo(2);
         dependent.Should().BeGreaterThan(independent + 5);
     }
+
+    [Fact]
+    public void ACombinedContrastOfAaRunsShowsNoDetectableDifferenceForAtLeast95PercentOfSeeds()
+    {
+        var calm = Enumerable.Range(0, Seeds).Count(seed =>
+        {
+            IReadOnlyList<double>[] runs = [.. Enumerable.Range(0, 4).Select(r => SyntheticSeries.Independent(40, 100, 20, seed * 10 + r))];
+            var effect = new BlockBootstrap(500, seed).Combine(runs, v => v.Average(), s => (s[2] + s[3] - s[0] - s[1]) / 2);
+            return VerdictRule.Judge(effect, MetricDirection.LowerIsBetter, MinimumEffect.DifferenceOf(5)) == Verdict.NoDetectableDifference;
+        });
+
+        calm.Should().BeGreaterThanOrEqualTo(Seeds * 95 / 100);
+    }
+
+    [Fact]
+    public void ACombinedContrastFindsAPlantedShiftOfTheHighRuns()
+    {
+        IReadOnlyList<double>[] runs =
+        [
+            SyntheticSeries.Ar1(60, 100, 10, 0.5, 1), SyntheticSeries.Ar1(60, 100, 10, 0.5, 2),
+            SyntheticSeries.Ar1(60, 120, 10, 0.5, 3), SyntheticSeries.Ar1(60, 120, 10, 0.5, 4),
+        ];
+
+        var effect = new BlockBootstrap().Combine(runs, v => v.Average(), s => (s[2] + s[3] - s[0] - s[1]) / 2);
+
+        effect.Scale.Should().Be(EffectScale.Difference);
+        effect.Source.Should().Be(IntervalSource.WithinRun);
+        effect.Low.Should().BeLessThan(20).And.BeGreaterThan(5);
+        effect.High.Should().BeGreaterThan(20);
+        VerdictRule.Judge(effect, MetricDirection.LowerIsBetter, MinimumEffect.DifferenceOf(5)).Should().Be(Verdict.Worse);
+    }
+
+    [Fact]
+    public void ACombinedContrastRejectsAnEmptySeries()
+    {
+        var act = () => new BlockBootstrap().Combine([[1.0, 2.0], []], v => v.Average(), s => s[1] - s[0]);
+
+        act.Should().Throw<ArgumentException>().WithMessage("*at least one value*");
+    }
 }

@@ -59,36 +59,31 @@ public class ArtilleryFeatureLoaderTests
         Enumerable.Range(0, 4).Select(n => PhaseSchedule.ArrivalOffsetSeconds(phase, n)).Should().Equal(0, 0.5, 1, 1.5);
     }
 
-    [Theory]
-    [InlineData("  phases: [{ duration: 1, arrivalRate: 1, pause: 2 }]\n", 3, "config.phases[0]", "exactly one of: arrivalRate")]
-    [InlineData("  phases: [{ pause: 2, duration: 1 }]\n", 3, "config.phases[0].duration", "takes its length from 'pause'")]
-    [InlineData("  phases: [{ duration: 2, arrivalCount: 5, rampTo: 9 }]\n", 3, "config.phases[0].rampTo", "goes with arrivalRate only")]
-    [InlineData("  phases: [{ duration: 2, arrivalCount: 2.5 }]\n", 3, "config.phases[0].arrivalCount", "whole number")]
-    [InlineData("  phases: [{ duration: 2, arrivalCount: -1 }]\n", 3, "config.phases[0].arrivalCount", "whole number between 0")]
-    [InlineData("  phases: [{ pause: 0 }]\n", 3, "config.phases[0].pause", "positive duration")]
-    [InlineData("  phases: [{ duration: 1, arrivalRate: 1, maxVusers: 10 }]\n", 3, "config.phases[0].maxVusers", "unknown key")]
-    public void BadPhasesNameFileLineAndKey(string phases, int line, string key, string problem) =>
-        Rejects(phases + "scenarios: [{ flow: [{ get: { url: \"/\" } }] }]\n", line, key, problem);
-
-    [Theory]
-    [InlineData("      - loop: [{ get: { url: \"/\" } }]\n", 6, "scenarios[0].flow[0].count", "endless loop is not supported")]
-    [InlineData("      - loop: [{ get: { url: \"/\" } }]\n        count: 2\n        over: items\n", 8, "scenarios[0].flow[0].over", "unknown key")]
-    [InlineData("      - loop: [{ get: { url: \"/\" } }]\n        count: 2\n        think: 1\n", 6, "scenarios[0].flow[0].think", "only 'loop' and 'count'")]
-    [InlineData("      - loop: []\n        count: 2\n", 6, "scenarios[0].flow[0].loop", "at least one step")]
-    [InlineData("      - get: { url: \"/\" }\n      - think: -1\n", 7, "scenarios[0].flow[1].think", "between 0 and 3600")]
-    [InlineData("      - get: { url: \"/\" }\n      - think: soon\n", 7, "scenarios[0].flow[1].think", "must be a duration")]
-    [InlineData("      - count: 3\n", 6, "scenarios[0].flow[0]", "exactly one of")]
-    [InlineData("      - loop:\n          - get: { url: \"/p/{{ id }}\" }\n        count: 2\n", 7, "scenarios[0].flow[0].loop[0].get.url", "variable 'id'")]
-    public void BadFlowStepsNameFileLineAndKey(string steps, int line, string key, string problem) =>
-        Rejects("  phases: [{ duration: 1, arrivalRate: 1 }]\nscenarios:\n  - flow:\n" + steps, line, key, problem);
-
-    private static void Rejects(string rest, int line, string key, string problem)
+    /// <summary>Which part of the profile a bad case replaces: the phase list (a valid scenario follows) or the flow's steps (after a valid phase).</summary>
+    public enum Part
     {
-        var act = () => ProfileLoader.Parse(Head + rest, "bad.yml");
-
-        var error = act.Should().Throw<ProfileException>().Which;
-        error.Key.Should().Be(key);
-        error.Line.Should().Be(line);
-        error.Message.Should().StartWith($"bad.yml:{line}: '{key}':").And.Contain(problem);
+        Phases,
+        Flow,
     }
+
+    [Theory]
+    [InlineData(Part.Phases, "  phases: [{ duration: 1, arrivalRate: 1, pause: 2 }]\n", 3, "config.phases[0]", "exactly one of: arrivalRate")]
+    [InlineData(Part.Phases, "  phases: [{ pause: 2, duration: 1 }]\n", 3, "config.phases[0].duration", "takes its length from 'pause'")]
+    [InlineData(Part.Phases, "  phases: [{ duration: 2, arrivalCount: 5, rampTo: 9 }]\n", 3, "config.phases[0].rampTo", "goes with arrivalRate only")]
+    [InlineData(Part.Phases, "  phases: [{ duration: 2, arrivalCount: 2.5 }]\n", 3, "config.phases[0].arrivalCount", "whole number")]
+    [InlineData(Part.Phases, "  phases: [{ duration: 2, arrivalCount: -1 }]\n", 3, "config.phases[0].arrivalCount", "whole number between 0")]
+    [InlineData(Part.Phases, "  phases: [{ pause: 0 }]\n", 3, "config.phases[0].pause", "positive duration")]
+    [InlineData(Part.Phases, "  phases: [{ duration: 1, arrivalRate: 1, maxVusers: 10 }]\n", 3, "config.phases[0].maxVusers", "unknown key")]
+    [InlineData(Part.Flow, "      - loop: [{ get: { url: \"/\" } }]\n", 6, "scenarios[0].flow[0].count", "endless loop is not supported")]
+    [InlineData(Part.Flow, "      - loop: [{ get: { url: \"/\" } }]\n        count: 2\n        over: items\n", 8, "scenarios[0].flow[0].over", "unknown key")]
+    [InlineData(Part.Flow, "      - loop: [{ get: { url: \"/\" } }]\n        count: 2\n        think: 1\n", 6, "scenarios[0].flow[0].think", "only 'loop' and 'count'")]
+    [InlineData(Part.Flow, "      - loop: []\n        count: 2\n", 6, "scenarios[0].flow[0].loop", "at least one step")]
+    [InlineData(Part.Flow, "      - get: { url: \"/\" }\n      - think: -1\n", 7, "scenarios[0].flow[1].think", "between 0 and 3600")]
+    [InlineData(Part.Flow, "      - get: { url: \"/\" }\n      - think: soon\n", 7, "scenarios[0].flow[1].think", "must be a duration")]
+    [InlineData(Part.Flow, "      - count: 3\n", 6, "scenarios[0].flow[0]", "exactly one of")]
+    [InlineData(Part.Flow, "      - loop:\n          - get: { url: \"/p/{{ id }}\" }\n        count: 2\n", 7, "scenarios[0].flow[0].loop[0].get.url", "variable 'id'")]
+    public void BadPhaseOrFlowStepNamesFileLineAndKey(Part part, string text, int line, string key, string problem) =>
+        ProfileRejection.ShouldReject(part == Part.Phases
+            ? Head + text + "scenarios: [{ flow: [{ get: { url: \"/\" } }] }]\n"
+            : Head + "  phases: [{ duration: 1, arrivalRate: 1 }]\nscenarios:\n  - flow:\n" + text, line, key, problem);
 }

@@ -12,7 +12,12 @@ public sealed class DockerGateway : IDisposable
 {
     public DockerGateway()
     {
-        Client = TestcontainersSettings.OS.DockerEndpointAuthConfig.GetDockerClientBuilder(Guid.NewGuid()).Build();
+        // Testcontainers leaves the endpoint null when no Docker engine answered any of its strategies.
+        var endpoint = TestcontainersSettings.OS.DockerEndpointAuthConfig
+            ?? throw new InvalidOperationException(
+                $"No Docker engine found (DOCKER_HOST={Environment.GetEnvironmentVariable("DOCKER_HOST") ?? "unset"}). Run 'bash eng/container-ready.sh' " +
+                "and load its settings ('set -a; . eng/.perf-env; set +a'), or start Docker; ./eng/test.sh does both.");
+        Client = endpoint.GetDockerClientBuilder(Guid.NewGuid()).Build();
     }
 
     public IDockerClient Client { get; }

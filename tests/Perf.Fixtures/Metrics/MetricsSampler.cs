@@ -16,6 +16,7 @@ public sealed class MetricsSampler : IAsyncDisposable
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly Task _loop;
     private TimeSpan _busy;
+    private IReadOnlyDictionary<long, long>? _latencyBuckets;
 
     public MetricsSampler(MetricsCollector collector, TimeSpan? interval = null)
     {
@@ -66,6 +67,10 @@ public sealed class MetricsSampler : IAsyncDisposable
         var redis = await MetricsCollector.TryAsync("redis", _collector.Redis.SampleAsync, errors).ConfigureAwait(false);
         var queues = await MetricsCollector.TryAsync("queues", () => _collector.Redis.QueuesAsync(PerfEnvironment.JobStreams), errors).ConfigureAwait(false);
         var jobs = await MetricsCollector.TryAsync("counters", _collector.Redis.CountersAsync, errors).ConfigureAwait(false);
+        var latency = await MetricsCollector.TryAsync("job latency", _collector.Redis.JobLatencyBucketsAsync, errors).ConfigureAwait(false);
+        // The first sample has no earlier snapshot: jobs stored before the sampler started belong to no second of it.
+        var storedThisSecond = latency is null || _latencyBuckets is null ? JobLatencyBuckets.Empty : JobLatencyBuckets.Between(_latencyBuckets, latency);
+        _latencyBuckets = latency ?? _latencyBuckets;
         return new ResourceSample(
             Math.Round(elapsed, 2),
             host?.CpuPercent,
@@ -81,7 +86,9 @@ public sealed class MetricsSampler : IAsyncDisposable
             queues?.Sum(q => q.Lag),
             jobs?.Accepted,
             jobs?.Processed,
-            errors.Count == 0 ? null : string.Join("; ", errors));
+            errors.Count == 0 ? null : string.Join("; ", errors),
+            JobLatencyBuckets.Percentile(storedThisSecond, 95),
+            JobLatencyBuckets.Percentile(storedThisSecond, 99));
     }
 
     public async ValueTask DisposeAsync()

@@ -81,6 +81,8 @@ public sealed class RedisProbe(IConnectionMultiplexer redis)
             Get("failedAttempts"), Get("backpressureRejected"));
     }
 
+    public Task<IReadOnlyDictionary<long, long>> JobLatencyBucketsAsync() => JobLatencyBuckets.ReadAsync(redis.GetDatabase());
+
     private static long? RequestedMaxClients(string? configFile)
     {
         if (configFile is null || !File.Exists(configFile))

@@ -1,5 +1,3 @@
-using System.Collections;
-using System.Globalization;
 using Perf.Model.Settings;
 
 namespace Perf.Fixtures.Settings;
@@ -13,11 +11,13 @@ namespace Perf.Fixtures.Settings;
 public static class EnvironmentOverrides
 {
     public static EnvironmentSettings Apply(EnvironmentSettings preset) =>
-        Apply(preset, ReadProcessEnvironment());
+        Apply(preset, PerfVariables.FromProcess());
 
-    public static EnvironmentSettings Apply(EnvironmentSettings preset, IReadOnlyDictionary<string, string> variables)
+    public static EnvironmentSettings Apply(EnvironmentSettings preset, IReadOnlyDictionary<string, string> variables) =>
+        Apply(preset, new PerfVariables(variables));
+
+    private static EnvironmentSettings Apply(EnvironmentSettings preset, PerfVariables reader)
     {
-        var reader = new SettingReader(variables);
         var scoped = $"PERF_{preset.ConfigurationName.ToUpperInvariant()}_";
         var settings = preset with
         {
@@ -56,119 +56,7 @@ public static class EnvironmentOverrides
                                 $"(set {scoped}REDIS_CONF to an existing file, or to 'none' for Redis defaults).");
         }
 
-        if (reader.Problems.Count > 0)
-        {
-            throw new InvalidOperationException(
-                "Invalid perf settings:" + Environment.NewLine + string.Join(Environment.NewLine, reader.Problems.Select(p => "  - " + p)));
-        }
-
+        reader.ThrowIfInvalid();
         return settings;
-    }
-
-    private static Dictionary<string, string> ReadProcessEnvironment()
-    {
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
-        {
-            if (entry.Key is string key && key.StartsWith("PERF_", StringComparison.Ordinal) && entry.Value is string value)
-            {
-                result[key] = value;
-            }
-        }
-
-        return result;
-    }
-
-    private sealed class SettingReader(IReadOnlyDictionary<string, string> variables)
-    {
-        public List<string> Problems { get; } = [];
-
-        public string Text(string name, string fallback) => Get(name) ?? fallback;
-
-        public string? OptionalText(string name, string? fallback) => Get(name) ?? fallback;
-
-        public int Int(string name, int fallback, int min, int max)
-        {
-            var raw = Get(name);
-            if (raw is null)
-            {
-                return fallback;
-            }
-
-            if (int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
-            {
-                return value;
-            }
-
-            Problems.Add($"{name}='{raw}' is not an integer from {min} to {max}.");
-            return fallback;
-        }
-
-        public bool Bool(string name, bool fallback)
-        {
-            var raw = Get(name);
-            if (raw is null)
-            {
-                return fallback;
-            }
-
-            if (bool.TryParse(raw, out var value))
-            {
-                return value;
-            }
-
-            Problems.Add($"{name}='{raw}' is not a boolean (allowed: true, false).");
-            return fallback;
-        }
-
-        public TEnum Enum<TEnum>(string name, TEnum fallback)
-            where TEnum : struct, System.Enum
-        {
-            var raw = Get(name);
-            if (raw is null)
-            {
-                return fallback;
-            }
-
-            if (System.Enum.TryParse<TEnum>(raw, ignoreCase: true, out var value) && System.Enum.IsDefined(value))
-            {
-                return value;
-            }
-
-            var allowed = string.Join(", ", System.Enum.GetNames<TEnum>().Select(n => n.ToLowerInvariant()));
-            Problems.Add($"{name}='{raw}' is not allowed (allowed: {allowed}).");
-            return fallback;
-        }
-
-        public Uri? Url(string name, Uri? fallback)
-        {
-            var raw = Get(name);
-            if (raw is null)
-            {
-                return fallback;
-            }
-
-            if (Uri.TryCreate(raw, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
-            {
-                return uri;
-            }
-
-            Problems.Add($"{name}='{raw}' is not an absolute http(s) URL.");
-            return fallback;
-        }
-
-        public string? ConfigFile(string name, string? fallback)
-        {
-            var raw = Get(name);
-            return raw switch
-            {
-                null => fallback,
-                "none" => null,
-                _ => Path.GetFullPath(raw, RepositoryPaths.Root),
-            };
-        }
-
-        private string? Get(string name) =>
-            variables.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
     }
 }

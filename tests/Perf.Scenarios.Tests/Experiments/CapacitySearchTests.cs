@@ -46,14 +46,27 @@ public sealed class CapacitySearchTests
     }
 
     [Fact]
-    public async Task AGeneratorThatFallsBehindGivesNoCapacity()
+    public async Task AGeneratorThatFallsBehindGivesNoCapacityOnlyALowerBoundCloseToItsLimit()
     {
         var result = await CapacitySearch.RunAsync(Plan, Synthetic(capacity: 2000, generatorLimit: 700), _ => { }, CancellationToken.None);
 
         result.Outcome.Should().Be(CapacityOutcome.GeneratorLimited);
         result.IsCapacity.Should().BeFalse();
-        result.MaxSustainableRate.Should().Be(400);
-        result.GeneratorBehindAt!.TargetRate.Should().Be(800);
+        var generatorCeiling = 700 / new SustainCriteria().MinAchievedRatio;
+        result.MaxSustainableRate.Should().BeGreaterThan(700 / (1 + Plan.Resolution)).And.BeLessThanOrEqualTo(generatorCeiling);
+        result.GeneratorBehindAt!.TargetRate.Should().BeGreaterThan(generatorCeiling);
+        result.Steps.Count(s => s.TargetRate == result.GeneratorBehindAt.TargetRate).Should().Be(2, "the failed end is confirmed once");
+    }
+
+    [Fact]
+    public async Task AStepUpIntoTheGeneratorsLimitStillFindsTheSystemsCapacityBelowIt()
+    {
+        var result = await CapacitySearch.RunAsync(Plan, Synthetic(capacity: 1000, generatorLimit: 1500), _ => { }, CancellationToken.None);
+
+        result.Steps.Should().Contain(s => s.Outcome == StepOutcome.GeneratorBehind, "the step-up from 800/s went to 1,600/s");
+        result.Outcome.Should().Be(CapacityOutcome.Bracketed);
+        result.MaxSustainableRate.Should().BeGreaterThan(1000 / (1 + Plan.Resolution)).And.BeLessThanOrEqualTo(1000);
+        result.FirstBroken!.TargetRate.Should().BeGreaterThan(1000);
     }
 
     [Fact]

@@ -20,24 +20,26 @@ public static class ExperimentDefinitions
 
     public static IReadOnlyList<CapacityExperiment> FullCapacity()
     {
-        var run = PerfRunSettings.FromEnvironment();
+        var env = PerfVariables.FromProcess();
+        var run = PerfRunSettings.From(env);
         var template = ProfileLoader.Load(run.ProfilePath);
         var plan = new CapacityPlan
         {
-            StartRate = ExperimentSettings.Double("PERF_CAPACITY_START_RATE", 100, 1, 100_000),
-            MaxRate = ExperimentSettings.Double("PERF_CAPACITY_MAX_RATE", 3000, 1, 100_000),
-            GrowthFactor = ExperimentSettings.Double("PERF_CAPACITY_GROWTH", 2, 1.05, 10),
-            Resolution = ExperimentSettings.Double("PERF_CAPACITY_RESOLUTION", 0.05, 0.005, 0.5),
-            MaxSteps = (int)ExperimentSettings.Double("PERF_CAPACITY_MAX_STEPS", 20, 1, 100),
-            StepDuration = TimeSpan.FromSeconds(ExperimentSettings.Double("PERF_CAPACITY_STEP_S", 15, 1, 600)),
+            StartRate = env.Double("PERF_CAPACITY_START_RATE", 100, 1, 100_000),
+            MaxRate = env.Double("PERF_CAPACITY_MAX_RATE", 3000, 1, 100_000),
+            GrowthFactor = env.Double("PERF_CAPACITY_GROWTH", 2, 1.05, 10),
+            Resolution = env.Double("PERF_CAPACITY_RESOLUTION", 0.05, 0.005, 0.5),
+            MaxSteps = env.Int("PERF_CAPACITY_MAX_STEPS", 20, 1, 100),
+            StepDuration = TimeSpan.FromSeconds(env.Double("PERF_CAPACITY_STEP_S", 15, 1, 600)),
         };
         var criteria = new SustainCriteria
         {
-            MaxJobP99Ms = ExperimentSettings.Double("PERF_CAPACITY_JOB_P99_MS", 1000, 1, 600_000),
-            MaxLateSharePercent = ExperimentSettings.Double("PERF_CAPACITY_MAX_LATE_PERCENT", 5, 0, 100),
+            MaxJobP99Ms = env.Double("PERF_CAPACITY_JOB_P99_MS", 1000, 1, 600_000),
+            MaxLateSharePercent = env.Double("PERF_CAPACITY_MAX_LATE_PERCENT", 5, 0, 100),
         };
-        return ExperimentSettings.Names("PERF_CAPACITY_CONFIGS", EnvironmentPresets.Names, EnvironmentPresets.Names)
-            .Select(name => new CapacityExperiment(name, EnvironmentOverrides.Apply(EnvironmentPresets.ByName(name)), template, run.ProfileName, plan, criteria, Tiny: false))
+        var configurations = env.Names("PERF_CAPACITY_CONFIGS", EnvironmentPresets.Names, EnvironmentPresets.Names);
+        env.ThrowIfInvalid();
+        return configurations.Select(name => new CapacityExperiment(name, EnvironmentOverrides.Apply(EnvironmentPresets.ByName(name)), template, run.ProfileName, plan, criteria, Tiny: false))
             .ToList();
     }
 
@@ -50,16 +52,19 @@ public static class ExperimentDefinitions
 
     public static ScalingExperiment FullScaling()
     {
+        var env = PerfVariables.FromProcess();
         var settings = EnvironmentOverrides.Apply(EnvironmentPresets.BaselineSettings());
         var plan = new ScalingPlan
         {
-            WorkerCounts = ExperimentSettings.Ints("PERF_SCALING_WORKERS", [1, 2, 3, 5, 8], 1, 64),
+            WorkerCounts = env.Ints("PERF_SCALING_WORKERS", [1, 2, 3, 5, 8], 1, 64),
             Concurrency = settings.WorkerConcurrency,
             DownstreamMs = settings.SimulatedDownstreamMs,
-            FillRate = ExperimentSettings.Double("PERF_SCALING_FILL_RATE", 1500, 1, 100_000),
-            DrainSeconds = ExperimentSettings.Double("PERF_SCALING_DRAIN_S", 6, 1, 600),
+            FillRate = env.Double("PERF_SCALING_FILL_RATE", 1500, 1, 100_000),
+            DrainSeconds = env.Double("PERF_SCALING_DRAIN_S", 6, 1, 600),
         };
-        return new ScalingExperiment(ProfileLoader.Load(PerfRunSettings.FromEnvironment().ProfilePath), plan, Tiny: false);
+        var run = PerfRunSettings.From(env);
+        env.ThrowIfInvalid();
+        return new ScalingExperiment(ProfileLoader.Load(run.ProfilePath), plan, Tiny: false);
     }
 
     public static ScalingExperiment TinyScaling() => new(SmokeProfile(1), new ScalingPlan

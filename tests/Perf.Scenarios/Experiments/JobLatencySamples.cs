@@ -1,5 +1,5 @@
-using System.Globalization;
 using Perf.Fixtures;
+using Perf.Fixtures.Metrics;
 
 namespace Perf.Scenarios.Experiments;
 
@@ -10,7 +10,6 @@ namespace Perf.Scenarios.Experiments;
 /// </summary>
 public static class JobLatencySamples
 {
-    public const string BucketsKey = "perf:job-latency-buckets";
     public const string ListKey = "perf:job-latency-ms";
 
     public sealed record Snapshot(long ListLength, IReadOnlyDictionary<long, long> Buckets);
@@ -18,15 +17,7 @@ public static class JobLatencySamples
     public static async Task<Snapshot> SnapshotAsync(PerfEnvironment environment)
     {
         var db = environment.Redis.GetDatabase();
-        var buckets = new Dictionary<long, long>();
-        foreach (var entry in await db.HashGetAllAsync(BucketsKey).ConfigureAwait(false))
-        {
-            if (long.TryParse(entry.Name.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var bucket) && entry.Value.TryParse(out long count))
-            {
-                buckets[bucket] = count;
-            }
-        }
-
+        var buckets = await JobLatencyBuckets.ReadAsync(db).ConfigureAwait(false);
         return new Snapshot(buckets.Count > 0 ? 0 : await db.ListLengthAsync(ListKey).ConfigureAwait(false), buckets);
     }
 

@@ -4,6 +4,7 @@ using Perf.Engine.Running;
 using Perf.Fixtures;
 using Perf.Fixtures.Accounting;
 using Perf.Fixtures.Metrics;
+using Perf.Fixtures.Settings;
 using Perf.Model;
 using Perf.Model.Accounting;
 using Perf.Scenarios.Reporting;
@@ -18,9 +19,8 @@ namespace Perf.Scenarios.Running;
 public sealed class ConfigurationRun(PerfEnvironment environment, Action<string> log)
 {
     /// <summary>One id per test process: reports from the same process are "this run" in the comparison.</summary>
-    public static string SessionId { get; } = Environment.GetEnvironmentVariable("PERF_SESSION_ID") is { Length: > 0 } id
-        ? id
-        : $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}";
+    public static string SessionId { get; } = PerfVariables.FromProcess().Get("PERF_SESSION_ID")
+        ?? $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}";
 
     public async Task<ConfigurationRunReport> ExecuteAsync(PerfRunSettings run, CancellationToken ct)
     {

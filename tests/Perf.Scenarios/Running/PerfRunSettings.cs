@@ -1,4 +1,3 @@
-using System.Globalization;
 using Perf.Fixtures.Settings;
 
 namespace Perf.Scenarios.Running;
@@ -51,9 +50,13 @@ public sealed record PerfRunSettings(string ProfileName, string ProfilePath, dou
                 $"PERF_AA='{AaConfiguration}' but this test runs the {configuration} configuration: run only the {AaConfiguration} perf test in an A/A run.");
     }
 
-    public static PerfRunSettings FromEnvironment()
+    /// <summary>Reads the process's PERF_* variables; every bad value is reported at once, naming the variable (<see cref="PerfVariables"/>).</summary>
+    public static PerfRunSettings FromEnvironment() => From(PerfVariables.FromProcess());
+
+    public static PerfRunSettings From(PerfVariables env)
     {
-        var profile = Read("PERF_PROFILE") ?? "smoke";
+        ArgumentNullException.ThrowIfNull(env);
+        var profile = env.Text("PERF_PROFILE", "smoke");
         var path = profile switch
         {
             "smoke" or "1k" => Path.Combine(RepositoryPaths.Root, "loadtest", $"artillery-{profile}.yml"),
@@ -61,55 +64,40 @@ public sealed record PerfRunSettings(string ProfileName, string ProfilePath, dou
         };
         if (!File.Exists(path))
         {
-            throw new InvalidOperationException(
-                $"PERF_PROFILE='{profile}': profile file '{path}' does not exist (allowed: smoke, 1k, or the path of a profile file).");
+            env.Problems.Add($"PERF_PROFILE='{profile}': profile file '{path}' does not exist (allowed: smoke, 1k, or the path of a profile file).");
         }
 
         var name = profile is "smoke" or "1k" ? profile : Path.GetFileNameWithoutExtension(path).Replace("artillery-", "", StringComparison.Ordinal);
-        var aa = Read("PERF_AA");
-        var half = Read("PERF_AA_HALF");
+        var aa = env.Get("PERF_AA");
+        var half = env.Get("PERF_AA_HALF");
         if (aa is not null && half is not ("a" or "b"))
         {
-            throw new InvalidOperationException($"PERF_AA='{aa}' needs PERF_AA_HALF=a or b, found '{half}' (eng/run-comparison.sh sets it).");
+            env.Problems.Add($"PERF_AA='{aa}' needs PERF_AA_HALF=a or b, found '{half}' (eng/run-comparison.sh sets it).");
         }
 
-        var labels = Read("PERF_AA_LABELS") is { } labelText ? Reporting.SideLabels.Parse(labelText) : null;
+        var labels = env.Get("PERF_AA_LABELS") is { } labelText ? Reporting.SideLabels.Parse(labelText) : null;
         if (labels is not null && aa is null)
         {
-            throw new InvalidOperationException("PERF_AA_LABELS names the halves of an A/A run: set PERF_AA too (eng/perf-gate-compare.sh sets both).");
+            env.Problems.Add("PERF_AA_LABELS names the halves of an A/A run: set PERF_AA too (eng/perf-gate-compare.sh sets both).");
         }
 
-        return new PerfRunSettings(name, path,
-            ReadDouble("PERF_TIME_SCALE", 1.0, 0.01, 10), ReadDouble("PERF_MIN_RATE_RATIO", 0.95, 0, 1))
+        var settings = new PerfRunSettings(name, path,
+            env.Double("PERF_TIME_SCALE", 1.0, 0.01, 10), env.Double("PERF_MIN_RATE_RATIO", 0.95, 0, 1))
         {
-            Repeat = Read("PERF_REPEAT") is null ? null : (int)ReadDouble("PERF_REPEAT", 1, 1, 1000),
+            Repeat = env.Get("PERF_REPEAT") is null ? null : env.Int("PERF_REPEAT", 1, 1, 1000),
             AaConfiguration = aa,
             AaHalf = aa is null ? null : half,
             AaLabels = labels,
             JobSlo = new JobSlo(
-                ReadDouble("PERF_JOB_P95_MS", JobSlo.DefaultP95Ms, 0, double.MaxValue),
-                ReadDouble("PERF_JOB_P99_MS", JobSlo.DefaultP99Ms, 0, double.MaxValue),
-                ReadDouble("PERF_MAX_DRAIN_S", JobSlo.DefaultMaxDrainSeconds, 0, double.MaxValue),
-                ReadDouble("PERF_MAX_QUEUE_LAG_GROWTH", JobSlo.DefaultMaxQueueLagGrowthPerSecond, 0, double.MaxValue)),
-            JobSloEnforcedFor = Read("PERF_JOB_SLO_ENFORCE") is { } enforced
-                ? new HashSet<string>(enforced.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), StringComparer.OrdinalIgnoreCase)
-                : DefaultJobSloEnforcedFor,
+                env.Double("PERF_JOB_P95_MS", JobSlo.DefaultP95Ms, 0, double.MaxValue),
+                env.Double("PERF_JOB_P99_MS", JobSlo.DefaultP99Ms, 0, double.MaxValue),
+                env.Double("PERF_MAX_DRAIN_S", JobSlo.DefaultMaxDrainSeconds, 0, double.MaxValue),
+                env.Double("PERF_MAX_QUEUE_LAG_GROWTH", JobSlo.DefaultMaxQueueLagGrowthPerSecond, 0, double.MaxValue)),
+            JobSloEnforcedFor = env.Get("PERF_JOB_SLO_ENFORCE") is null
+                ? DefaultJobSloEnforcedFor
+                : new HashSet<string>(env.List("PERF_JOB_SLO_ENFORCE", []), StringComparer.OrdinalIgnoreCase),
         };
-    }
-
-    internal static string? Read(string name) =>
-        Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value.Trim() : null;
-
-    internal static double ReadDouble(string name, double fallback, double min, double max)
-    {
-        var raw = Read(name);
-        if (raw is null)
-        {
-            return fallback;
-        }
-
-        return double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
-            ? value
-            : throw new InvalidOperationException($"{name}='{raw}' is not a number from {min} to {max}.");
+        env.ThrowIfInvalid();
+        return settings;
     }
 }

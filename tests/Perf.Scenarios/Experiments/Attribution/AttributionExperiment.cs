@@ -12,7 +12,7 @@ public sealed record AttributionExperiment(TwoLevelDesign Design, LoadProfile Pr
 
     public TimeSpan ExpectedDuration => TimeSpan.FromSeconds(Design.Runs.Count * (RunOverheadSeconds + Profile.TotalDuration.TotalSeconds));
 
-    public async Task<AttributionResult> RunAsync(IEffectIntervalEstimator intervals, Action<string> log, CancellationToken ct)
+    public async Task<AttributionResult> RunAsync(Action<string> log, CancellationToken ct)
     {
         var context = ExperimentContext.Begin(Tiny);
         log(string.Create(CultureInfo.InvariantCulture,
@@ -24,7 +24,7 @@ public sealed record AttributionExperiment(TwoLevelDesign Design, LoadProfile Pr
             runs.Add(await runner.RunAsync(run, Design.Runs.Count, ct).ConfigureAwait(false));
         }
 
-        var effects = EffectAnalysis.Estimate(Design, runs, intervals, AttributionMetric.Headline);
+        var effects = EffectAnalysis.Estimate(Design, runs, new BlockBootstrap(), AttributionMetric.Headline);
         context = context.End();
         var result = new AttributionResult(Design, ProfileName, Profile.TimeScale, runs, effects, context.WallSeconds);
         Write(result, context, ExperimentSettings.Directory(Tiny), log);

@@ -1,12 +1,15 @@
 namespace Perf.Scenarios.Experiments.Attribution;
 
-/// <summary>Estimates every design column's effect on every headline metric, with the interval estimator's intervals.</summary>
+/// <summary>
+/// Estimates every design column's effect on every headline metric, with within-run intervals from
+/// <see cref="BlockBootstrap.Combine"/> and verdicts from <see cref="VerdictRule"/>.
+/// </summary>
 public static class EffectAnalysis
 {
-    public static IReadOnlyList<EffectEstimate> Estimate(TwoLevelDesign design, IReadOnlyList<RunSeries> runs, IEffectIntervalEstimator intervals,
-        IReadOnlyList<AttributionMetric> metrics, double confidence = 0.95)
+    public static IReadOnlyList<KnobEffect> Estimate(TwoLevelDesign design, IReadOnlyList<RunSeries> runs, BlockBootstrap bootstrap,
+        IReadOnlyList<AttributionMetric> metrics)
     {
-        var estimates = new List<EffectEstimate>();
+        var estimates = new List<KnobEffect>();
         foreach (var metric in metrics)
         {
             var usable = runs.Where(r => metric.Series(r).Length > 0).ToList();
@@ -19,9 +22,10 @@ public static class EffectAnalysis
             foreach (var column in design.Effects)
             {
                 var signs = usable.Select(r => r.Run.Sign(column.Knobs)).ToArray();
-                var interval = intervals.Estimate(series, metric.Statistic, stats => Contrast(stats, signs), confidence);
+                var interval = bootstrap.Combine(series, metric.Statistic, stats => Contrast(stats, signs));
                 var lowMean = usable.Where((_, i) => signs[i] < 0).Select(r => metric.Statistic(metric.Series(r))).DefaultIfEmpty(double.NaN).Average();
-                estimates.Add(new EffectEstimate(column.Name, column.AliasedWith, metric.Title, metric.Unit, metric.LowerIsBetter, interval, lowMean));
+                estimates.Add(new KnobEffect(column.Name, column.AliasedWith, metric.Title, metric.Unit, metric.Direction, interval,
+                    metric.MinimumDifference(lowMean), lowMean));
             }
         }
 

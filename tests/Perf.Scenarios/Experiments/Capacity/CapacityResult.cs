@@ -12,7 +12,9 @@ public sealed record CapacityResult(CapacityOutcome Outcome, CapacityPlan Plan, 
     public CapacityStep? FirstBroken => Steps.Where(s => s.Outcome == StepOutcome.Broke && s.TargetRate > (LastSustained?.TargetRate ?? 0))
         .OrderBy(s => s.TargetRate).ThenByDescending(s => s.Index).FirstOrDefault();
 
-    public CapacityStep? GeneratorBehindAt => Steps.FirstOrDefault(s => s.Outcome == StepOutcome.GeneratorBehind);
+    /// <summary>The lowest rate above the last sustained one that the generator could not drive; its last run.</summary>
+    public CapacityStep? GeneratorBehindAt => Steps.Where(s => s.Outcome == StepOutcome.GeneratorBehind && s.TargetRate > (LastSustained?.TargetRate ?? 0))
+        .OrderBy(s => s.TargetRate).ThenByDescending(s => s.Index).FirstOrDefault();
 
     public double? MaxSustainableRate => LastSustained?.TargetRate;
 

@@ -1,10 +1,12 @@
 namespace Perf.Scenarios.Experiments.Capacity;
 
 /// <summary>
-/// Steps the arrival rate up geometrically until a step breaks, then bisects between the last sustained and the first
-/// broken rate until they are within the plan's resolution. The broken end of the final bracket is run a second time
-/// before it counts: on a shared machine one stalled step can break any rate, and the bracket must not rest on it. A step
-/// where the generator fell behind ends the search: the result then says so and gives a lower bound, never a capacity.
+/// Steps the arrival rate up geometrically until a step fails, then bisects between the last sustained and the lowest
+/// failed rate until they are within the plan's resolution. A step fails when the system broke or when the generator
+/// fell behind its schedule; a rate the generator could not drive bounds the search from above like a broken one, so an
+/// overshooting step-up does not end it, and the system's own limit below is still found. The failed end of the final
+/// bracket is run a second time before it counts (on a shared machine one stalled step can fail any rate); when it failed
+/// because of the generator, the result says so and gives a lower bound, never a capacity.
 /// </summary>
 public static class CapacitySearch
 {
@@ -20,15 +22,11 @@ public static class CapacitySearch
             steps.Add(step);
             log($"step {steps.Count}/{plan.ExpectedSteps()} at {rate:0.#}/s: {step.Outcome}" +
                 (step.Breaches.Count > 0 ? " — " + string.Join("; ", step.Breaches.Select(b => b.Message)) : ""));
-            if (step.Outcome == StepOutcome.GeneratorBehind)
-            {
-                return new CapacityResult(CapacityOutcome.GeneratorLimited, plan, steps);
-            }
 
-            // Recomputed from every step, so a broken rate that later sustained no longer bounds the bracket.
+            // Recomputed from every step, so a failed rate that later sustained no longer bounds the bracket.
             var sustained = steps.Where(s => s.Outcome == StepOutcome.Sustained).Select(s => (double?)s.TargetRate).Max();
-            var broken = steps.Where(s => s.Outcome == StepOutcome.Broke && s.TargetRate > (sustained ?? 0)).Select(s => (double?)s.TargetRate).Min();
-            if (broken is null)
+            var failed = steps.Where(s => s.Outcome != StepOutcome.Sustained && s.TargetRate > (sustained ?? 0)).Select(s => (double?)s.TargetRate).Min();
+            if (failed is null)
             {
                 if (rate >= plan.MaxRate)
                 {
@@ -41,29 +39,32 @@ public static class CapacitySearch
             {
                 if (rate <= plan.MinRate)
                 {
-                    return new CapacityResult(CapacityOutcome.BelowFloor, plan, steps);
+                    return new CapacityResult(LastAt(steps, rate) == StepOutcome.GeneratorBehind ? CapacityOutcome.GeneratorLimited : CapacityOutcome.BelowFloor, plan, steps);
                 }
 
                 rate = Round(Math.Max(rate / plan.GrowthFactor, plan.MinRate));
             }
-            else if ((broken.Value - sustained.Value) / sustained.Value <= plan.Resolution)
+            else if ((failed.Value - sustained.Value) / sustained.Value <= plan.Resolution)
             {
-                if (steps.Count(s => s.TargetRate == broken.Value && s.Outcome == StepOutcome.Broke) >= 2)
+                if (steps.Count(s => s.TargetRate == failed.Value && s.Outcome != StepOutcome.Sustained) >= 2)
                 {
-                    return new CapacityResult(CapacityOutcome.Bracketed, plan, steps);
+                    return new CapacityResult(LastAt(steps, failed.Value) == StepOutcome.GeneratorBehind ? CapacityOutcome.GeneratorLimited : CapacityOutcome.Bracketed,
+                        plan, steps);
                 }
 
-                rate = broken.Value;
-                log($"confirming the broken end of the bracket: {rate:0.#}/s once more");
+                rate = failed.Value;
+                log($"confirming the failed end of the bracket: {rate:0.#}/s once more");
             }
             else
             {
-                rate = Round((sustained.Value + broken.Value) / 2);
+                rate = Round((sustained.Value + failed.Value) / 2);
             }
         }
 
         return new CapacityResult(CapacityOutcome.OutOfSteps, plan, steps);
     }
+
+    private static StepOutcome LastAt(IEnumerable<CapacityStep> steps, double rate) => steps.Last(s => s.TargetRate == rate).Outcome;
 
     private static double Round(double rate) => Math.Round(rate, rate < 100 ? 1 : 0);
 }

@@ -1,4 +1,4 @@
-using EffectEstimate = Perf.Scenarios.Experiments.Attribution.EffectEstimate;
+using Perf.Scenarios.Experiments.Attribution;
 using Perf.Scenarios.Experiments.Capacity;
 using Perf.Scenarios.Experiments.Scaling;
 using ScottPlot;
@@ -79,17 +79,23 @@ public static class ExperimentCharts
     }
 
     /// <summary>One chart per metric: each effect's estimate with its interval as whiskers, zero as a reference line.</summary>
-    public static IReadOnlyList<ChartImage> Effects(IReadOnlyList<EffectEstimate> effects, string directory, string prefix)
+    public static IReadOnlyList<ChartImage> Effects(IReadOnlyList<KnobEffect> effects, string directory, string prefix)
     {
         var charts = new List<ChartImage>();
         foreach (var metric in effects.GroupBy(e => e.Metric))
         {
             var plot = new Plot();
-            var items = metric.ToList();
+            var items = metric.Where(e => double.IsFinite(e.Interval.Estimate)).ToList();
+            if (items.Count == 0)
+            {
+                continue;
+            }
+
             var xs = Enumerable.Range(0, items.Count).Select(i => (double)i).ToArray();
             var ys = items.Select(e => e.Interval.Estimate).ToArray();
             var bars = new ScottPlot.Plottables.ErrorBar(xs, ys, null, null,
-                items.Select(e => e.Interval.High - e.Interval.Estimate).ToArray(), items.Select(e => e.Interval.Estimate - e.Interval.Low).ToArray())
+                items.Select(e => e.Interval.HasInterval ? e.Interval.High - e.Interval.Estimate : 0).ToArray(),
+                items.Select(e => e.Interval.HasInterval ? e.Interval.Estimate - e.Interval.Low : 0).ToArray())
             {
                 Color = SustainedColor,
                 LineWidth = 2,
@@ -103,7 +109,7 @@ public static class ExperimentCharts
             zero.LinePattern = LinePattern.Dashed;
             plot.Axes.Bottom.SetTicks(xs, items.Select(e => e.Effect).ToArray());
             var key = new string(metric.Key.Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant();
-            charts.Add(Save(plot, $"Effect on {metric.Key} ({items[0].Unit}), {items[0].Interval.Confidence:P0} within-run intervals",
+            charts.Add(Save(plot, $"Effect on {metric.Key} ({items[0].Unit}), {EffectEstimate.ConfidenceLevel:P0} within-run intervals",
                 "design column (knob or interaction)", $"high − low ({items[0].Unit})", directory, $"{prefix}-effect-{key}.png", legend: false));
         }
 

@@ -76,12 +76,12 @@ public sealed record ExperimentFindings(string Directory, IReadOnlyDictionary<st
 
         if (Attribution is { } attribution)
         {
-            var clear = attribution.Effects.Where(e => e.Interval.ExcludesZero).ToList();
+            var clear = attribution.Effects.Where(e => e.Verdict is Verdict.Better or Verdict.Worse).ToList();
             if (clear.Count > 0)
             {
                 var evidence = string.Join("; ", clear.Select(e =>
-                    $"{e.Effect} → {e.Metric} {NumberText.F(e.Interval.Estimate, "0.##")} {e.Unit} [{NumberText.F(e.Interval.Low, "0.##")}, {NumberText.F(e.Interval.High, "0.##")}] ({e.Verdict})"));
-                var hurtsP99 = clear.Where(e => e.Metric.StartsWith("HTTP p99", StringComparison.Ordinal) && e.Verdict == "hurts").MaxBy(e => e.Interval.Estimate);
+                    $"{e.Effect} → {e.Metric} {NumberText.F(e.Interval.Estimate, "0.##")} {e.Unit} [{NumberText.F(e.Interval.Low, "0.##")}, {NumberText.F(e.Interval.High, "0.##")}] ({e.VerdictText})"));
+                var hurtsP99 = clear.Where(e => e.Metric.StartsWith("HTTP p99", StringComparison.Ordinal) && e.Verdict == Verdict.Worse).MaxBy(e => e.Interval.Estimate);
                 var advice = hurtsP99 is null
                     ? "no knob had a clear cost on HTTP p99 in the attribution; keep the knobs that help"
                     : $"the HTTP p99 cost comes from {hurtsP99.Effect} (+{NumberText.F(hurtsP99.Interval.Estimate, "0.#")} ms); keep it only where what it buys (see its other effects) is worth that";
