@@ -18,7 +18,10 @@ public static class NumberText
 
     public static string F(long? value) => value is { } v ? v.ToString("#,0", CultureInfo.InvariantCulture) : NotAvailable;
 
-    public static string Ms(double? value) => value is null ? NotAvailable : F(value, value < 10 ? "0.00" : "0.0") + " ms";
+    /// <summary>Milliseconds, or seconds from 10 s up (a queue-bound job latency of 114944.0 ms reads 114.9 s).</summary>
+    public static string Ms(double? value) => value is null ? NotAvailable
+        : value >= 10_000 ? F(value / 1000, "#,0.0") + " s"
+        : F(value, value < 10 ? "0.00" : "0.0") + " ms";
 
     public static string Bytes(long bytes) => bytes switch
     {

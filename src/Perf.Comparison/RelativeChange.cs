@@ -4,10 +4,13 @@ namespace Perf.Comparison;
 
 /// <summary>
 /// The change column of the summary: optimized relative to baseline, in percent, with its direction; a change from or
-/// to 0 has no percentage worth printing (−100 % hides the size), so it names both values ("▼ from 44,364 to 0").
+/// to 0 has no percentage worth printing (−100 % hides the size), so it names both values ("▼ from 44,364 to 0"), and a
+/// change of an order of magnitude or more reads as a factor ("▼ ×5,000 lower"), not as "−100.0 %".
 /// </summary>
 public static class RelativeChange
 {
+    private const double OrderOfMagnitude = 10;
+
     /// <summary>(optimized − baseline) / |baseline| × 100, or null when either is missing or baseline is 0.</summary>
     public static double? Percent(double? baseline, double? optimized) =>
         baseline is { } b && optimized is { } o && b != 0 && double.IsFinite(b) && double.IsFinite(o) ? (o - b) / Math.Abs(b) * 100 : null;
@@ -42,8 +45,14 @@ public static class RelativeChange
             return "no change";
         }
 
-        var text = pct.ToString("+0.0;-0.0", CultureInfo.InvariantCulture) + " %";
         var arrow = pct > 0 ? "▲" : "▼";
+        var ratio = optimized.Value / baseline.Value;
+        if (ratio >= OrderOfMagnitude || (ratio > 0 && ratio <= 1 / OrderOfMagnitude))
+        {
+            return ratio > 1 ? $"{arrow} ×{EffectText.Factor(ratio)} higher{verdict}" : $"{arrow} ×{EffectText.Factor(1 / ratio)} lower{verdict}";
+        }
+
+        var text = pct.ToString("+0.0;-0.0", CultureInfo.InvariantCulture) + " %";
         return $"{arrow} {text}{verdict}";
     }
 }

@@ -13,6 +13,9 @@ public sealed class RelativeChangeTests
     [InlineData(0, 12, MetricDirection.Neither, "▲ from 0 to 12")]
     [InlineData(44364, 0, MetricDirection.LowerIsBetter, "▼ from 44,364 to 0 better")]
     [InlineData(380, 0, MetricDirection.HigherIsBetter, "▼ from 380 to 0 worse")]
+    [InlineData(114944, 23, MetricDirection.LowerIsBetter, "▼ ×5,000 lower better")]
+    [InlineData(4.7, 47, MetricDirection.Neither, "▲ ×10 higher")]
+    [InlineData(4.7, 46, MetricDirection.Neither, "▲ +878.7 %")]
     public void ChangeIsRelativeToBaselineWithItsDirection(double baseline, double optimized, MetricDirection direction, string expected)
     {
         RelativeChange.Describe(baseline, optimized, direction).Should().Be(expected);
