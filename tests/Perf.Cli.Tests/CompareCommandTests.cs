@@ -58,7 +58,7 @@ public class CompareCommandTests
             .And.Contain("- fast: no audit: the input is the load engine's report only").And.Contain("| workers | not recorded | not recorded |")
             .And.Contain(ComparisonMarkdown.NotMeasuredByEngineReport + " (fast, slow)")
             .And.Contain("| GET / | fast |").And.Contain("| GET / | slow |");
-        markdown.Should().MatchRegex(@"\| latency p50 \| [0-9.]+ ms \| [3-9][0-9.]+ ms \| ▲ \+[0-9.]+ % worse \|", "the slow target answers 30 ms later");
+        markdown.Should().MatchRegex(@"\| latency p50 \| [0-9.]+ ms \| [3-9][0-9.]+ ms \| ▲ (\+[0-9.]+ %|×[0-9.,]+ higher) worse \|", "the slow target answers 30 ms later");
         File.ReadAllBytes(Path.Combine(temp.Path, "charts", "compare-latency.png")).Should().NotBeEmpty();
         markdown.Should().Contain("- Queue lag over time (jobs not yet delivered to a worker): not drawn, neither report has these samples.");
     }
