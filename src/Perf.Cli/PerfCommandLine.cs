@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Perf.Comparison;
 using Perf.Engine.Profiles;
 using Perf.Reporting.Artillery;
 using Perf.Reporting.Html;
@@ -18,6 +19,7 @@ public static class PerfCommandLine
         {
             RunCommand.Create(console),
             ImportArtilleryCommand.Create(console),
+            CompareCommand.Create(console),
             HtmlCommand.Create(console),
         };
 
@@ -44,7 +46,7 @@ public static class PerfCommandLine
         {
             return await body().ConfigureAwait(false);
         }
-        catch (Exception e) when (e is ProfileException or ArtilleryImportException or HtmlReportException or CliInputException)
+        catch (Exception e) when (e is ProfileException or ArtilleryImportException or ComparisonInputException or HtmlReportException or CliInputException)
         {
             await console.Error.WriteLineAsync($"perf {command}: {e.Message}").ConfigureAwait(false);
             return ExitCodes.BadInput;

@@ -3,6 +3,7 @@ using Perf.Fixtures.Containers;
 using Perf.Fixtures.Metrics;
 using Perf.Fixtures.Settings;
 using Perf.Fixtures.Traffic;
+using Perf.Model.Metrics;
 using Xunit.Abstractions;
 
 namespace Perf.Fixtures.Tests;

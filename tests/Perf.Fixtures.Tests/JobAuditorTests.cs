@@ -1,6 +1,6 @@
 using System.Globalization;
 using Perf.Fixtures.Accounting;
-using Perf.Fixtures.Settings;
+using Perf.Model.Settings;
 using StackExchange.Redis;
 using Xunit.Abstractions;
 

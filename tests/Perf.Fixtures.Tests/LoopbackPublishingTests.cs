@@ -5,6 +5,7 @@ using DotNet.Testcontainers.Configurations;
 using DotNet.Testcontainers.Containers;
 using Perf.Fixtures.Containers;
 using Perf.Fixtures.Settings;
+using Perf.Model.Settings;
 
 namespace Perf.Fixtures.Tests;
 

@@ -1,5 +1,6 @@
 using Perf.Fixtures.Containers;
 using Perf.Fixtures.Settings;
+using Perf.Model.Settings;
 
 namespace Perf.Fixtures.Tests;
 

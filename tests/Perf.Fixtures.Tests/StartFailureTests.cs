@@ -1,6 +1,7 @@
 using Docker.DotNet.Models;
 using Perf.Fixtures.Containers;
 using Perf.Fixtures.Settings;
+using Perf.Model.Settings;
 using Xunit.Abstractions;
 
 namespace Perf.Fixtures.Tests;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using DotNet.Testcontainers.Builders;
 using Perf.Fixtures.Containers;
-using Perf.Fixtures.Settings;
+using Perf.Model.Settings;
 using Testcontainers.MongoDb;
 
 namespace Perf.Fixtures;

@@ -4,7 +4,7 @@ using DotNet.Testcontainers.Builders;
 using DotNet.Testcontainers.Containers;
 using DotNet.Testcontainers.Networks;
 using Perf.Fixtures.Containers;
-using Perf.Fixtures.Settings;
+using Perf.Model.Settings;
 using StackExchange.Redis;
 
 namespace Perf.Fixtures;

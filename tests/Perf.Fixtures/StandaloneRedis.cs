@@ -3,6 +3,7 @@ using DotNet.Testcontainers.Builders;
 using DotNet.Testcontainers.Networks;
 using Perf.Fixtures.Containers;
 using Perf.Fixtures.Settings;
+using Perf.Model.Settings;
 
 namespace Perf.Fixtures;
 

@@ -1,4 +1,5 @@
 using Perf.Fixtures.Settings;
+using Perf.Model.Settings;
 using Perf.Reliability.Tests.Infrastructure;
 using Xunit.Abstractions;
 

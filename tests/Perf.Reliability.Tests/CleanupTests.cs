@@ -4,7 +4,7 @@ using Perf.Engine;
 using Perf.Engine.Reporting;
 using Perf.Fixtures;
 using Perf.Fixtures.Containers;
-using Perf.Fixtures.Settings;
+using Perf.Model.Settings;
 using Perf.Reliability.Tests.Infrastructure;
 using Xunit.Abstractions;
 

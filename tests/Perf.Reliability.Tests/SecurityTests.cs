@@ -8,6 +8,7 @@ using Perf.Fixtures.Accounting;
 using Perf.Fixtures.Containers;
 using Perf.Fixtures.Metrics;
 using Perf.Fixtures.Settings;
+using Perf.Model.Settings;
 using Perf.Reliability.Tests.Infrastructure;
 using StackExchange.Redis;
 using Xunit.Abstractions;

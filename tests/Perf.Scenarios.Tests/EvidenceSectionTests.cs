@@ -1,4 +1,4 @@
-using Perf.Fixtures.Accounting;
+using Perf.Model.Accounting;
 using Perf.Scenarios.Running;
 
 namespace Perf.Scenarios.Tests;

@@ -1,8 +1,9 @@
 using Perf.Engine.Reporting;
 using Perf.Engine.Stats;
-using Perf.Fixtures.Accounting;
-using Perf.Fixtures.Metrics;
-using Perf.Fixtures.Settings;
+using Perf.Model;
+using Perf.Model.Accounting;
+using Perf.Model.Metrics;
+using Perf.Model.Settings;
 using EngineSecond = Perf.Engine.Stats.TimeSeriesPoint;
 
 namespace Perf.Scenarios.Tests;

@@ -1,4 +1,5 @@
 using Perf.Fixtures;
+using Perf.Model;
 
 namespace Perf.Scenarios.Tests;
 

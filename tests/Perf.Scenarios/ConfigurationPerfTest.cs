@@ -1,6 +1,6 @@
 using FluentAssertions.Execution;
 using Perf.Engine.Assertions;
-using Perf.Scenarios.Reporting;
+using Perf.Model;
 using Perf.Scenarios.Running;
 using Xunit.Abstractions;
 

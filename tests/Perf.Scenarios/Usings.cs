@@ -1,2 +1,3 @@
+global using Perf.Comparison;
 global using Perf.Fixtures.XunitSupport;
 global using Perf.Statistics;

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Text.Json;
 using Perf.Engine.Reporting;
 using Perf.Fixtures.Metrics;
+using Perf.Model.Accounting;
+using Perf.Model.Metrics;
 
 namespace Perf.Fixtures.Accounting;
 

@@ -1,4 +1,4 @@
-using Perf.Fixtures.Settings;
+using Perf.Model.Settings;
 using StackExchange.Redis;
 
 namespace Perf.Fixtures.Accounting;

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using MongoDB.Bson;
 using MongoDB.Driver;
-using Perf.Fixtures.Settings;
+using Perf.Model.Accounting;
+using Perf.Model.Settings;
 using StackExchange.Redis;
 
 namespace Perf.Fixtures.Accounting;

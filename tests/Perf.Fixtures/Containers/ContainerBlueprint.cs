@@ -1,7 +1,7 @@
 using DotNet.Testcontainers.Builders;
 using DotNet.Testcontainers.Images;
 using DotNet.Testcontainers.Networks;
-using Perf.Fixtures.Settings;
+using Perf.Model.Settings;
 
 namespace Perf.Fixtures.Containers;
 

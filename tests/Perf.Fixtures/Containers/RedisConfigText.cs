@@ -1,5 +1,5 @@
 using System.Text;
-using Perf.Fixtures.Settings;
+using Perf.Model.Settings;
 
 namespace Perf.Fixtures.Containers;
 

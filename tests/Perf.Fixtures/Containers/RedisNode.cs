@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using DotNet.Testcontainers.Builders;
 using DotNet.Testcontainers.Networks;
-using Perf.Fixtures.Settings;
+using Perf.Model.Settings;
 
 namespace Perf.Fixtures.Containers;
 

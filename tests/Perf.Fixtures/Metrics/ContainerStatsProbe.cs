@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Docker.DotNet.Models;
 using Perf.Fixtures.Containers;
+using Perf.Model.Metrics;
 
 namespace Perf.Fixtures.Metrics;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Perf.Model.Metrics;
 
 namespace Perf.Fixtures.Metrics;
 

@@ -1,3 +1,5 @@
+using Perf.Model.Metrics;
+
 namespace Perf.Fixtures.Metrics;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Perf.Model.Metrics;
 
 namespace Perf.Fixtures.Metrics;
 

@@ -1,5 +1,6 @@
 using MongoDB.Bson;
 using MongoDB.Driver;
+using Perf.Model.Metrics;
 
 namespace Perf.Fixtures.Metrics;
 

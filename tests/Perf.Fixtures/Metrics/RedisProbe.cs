@@ -1,4 +1,5 @@
 using System.Globalization;
+using Perf.Model.Metrics;
 using StackExchange.Redis;
 
 namespace Perf.Fixtures.Metrics;

@@ -1,3 +1,5 @@
+using Perf.Model.Settings;
+
 namespace Perf.Fixtures.Settings;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using Perf.Model.Settings;
+
 namespace Perf.Fixtures.Settings;
 
 /// <summary>The two configurations (docs/architecture.md, "The two configurations"), and their names.</summary>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 using Perf.Fixtures.Settings;
+using Perf.Model.Settings;
 using Xunit;
 using Xunit.Abstractions;
 using Xunit.Sdk;

@@ -1,5 +1,5 @@
-using Perf.Fixtures.Accounting;
 using Perf.Fixtures.Traffic;
+using Perf.Model.Accounting;
 
 namespace Perf.Reliability.Tests.Infrastructure;
 

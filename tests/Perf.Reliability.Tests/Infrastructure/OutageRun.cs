@@ -1,5 +1,5 @@
 using Perf.Engine.Reporting;
-using Perf.Fixtures.Accounting;
+using Perf.Model.Accounting;
 
 namespace Perf.Reliability.Tests.Infrastructure;
 

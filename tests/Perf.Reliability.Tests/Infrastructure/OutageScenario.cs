@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Perf.Engine;
 using Perf.Fixtures;
 using Perf.Fixtures.Accounting;
-using Perf.Fixtures.Settings;
+using Perf.Model.Settings;
 
 namespace Perf.Reliability.Tests.Infrastructure;
 

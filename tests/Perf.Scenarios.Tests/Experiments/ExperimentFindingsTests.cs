@@ -1,4 +1,5 @@
 using Perf.Fixtures.Settings;
+using Perf.Model;
 using Perf.Scenarios.Experiments.Capacity;
 using Perf.Scenarios.Experiments.Reporting;
 

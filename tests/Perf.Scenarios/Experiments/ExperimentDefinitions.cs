@@ -1,5 +1,6 @@
 using Perf.Engine.Profiles;
 using Perf.Fixtures.Settings;
+using Perf.Model.Settings;
 using Perf.Scenarios.Experiments.Attribution;
 using Perf.Scenarios.Experiments.Capacity;
 using Perf.Scenarios.Experiments.Scaling;

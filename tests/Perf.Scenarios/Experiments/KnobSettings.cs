@@ -1,4 +1,5 @@
 using Perf.Fixtures.Settings;
+using Perf.Model.Settings;
 
 namespace Perf.Scenarios.Experiments;
 

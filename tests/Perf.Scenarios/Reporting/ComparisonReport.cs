@@ -1,4 +1,5 @@
 using Perf.Fixtures;
+using Perf.Model;
 using Perf.Scenarios.Experiments.Reporting;
 
 namespace Perf.Scenarios.Reporting;
@@ -48,40 +49,38 @@ public static class ComparisonReport
 
         var noisePath = NoiseFloorPath(artifacts);
         var noise = isNoiseMeasurement ? null : artifacts.Read<NoiseFloor>(noisePath);
-        var results = Results(artifacts, sidesA, sidesB, noise, noise is null ? null : $"`{Path.GetRelativePath(artifacts.Directory, noisePath)}`, {noise.Configuration} A/A of {NumberText.Time(noise.MeasuredAt)}, {noise.Runs} run(s) per side");
+        var experiments = ExperimentFindings.Load(artifacts.Directory);
+        var document = ComparisonComposer.Compose(new ComparisonRequest
+        {
+            SidesA = sidesA,
+            SidesB = sidesB,
+            ProfileName = artifacts.ProfileName,
+            MarkdownDirectory = directory,
+            ChartStem = fileStem is null ? artifacts.ProfileName : $"{fileStem}-{artifacts.ProfileName}",
+            GeneratedAt = generatedAt,
+            Provenance = Provenance(artifacts, (a, reportsA[^1]), (b, reportsB[^1])),
+            NoiseFloor = noise,
+            NoiseFloorSource = noise is null ? null : $"`{Path.GetRelativePath(artifacts.Directory, noisePath)}`, {noise.Configuration} A/A of {NumberText.Time(noise.MeasuredAt)}, {noise.Runs} run(s) per side",
+            Experiments = experiments.Links(),
+            ExtraRecommendations = experiments.Recommendations(a.Load.Phases.Max(p => p.TargetRate)),
+        });
         var jsonPath = Path.Combine(artifacts.Directory, "comparison-results",
             fileStem is null ? $"comparison-{artifacts.ProfileName}.json" : $"{fileStem}-{artifacts.ProfileName}.json");
-        artifacts.Write(jsonPath, results);
-        if (aaConfiguration is not null && labels is null)
+        artifacts.Write(jsonPath, document.Results);
+        if (isNoiseMeasurement)
         {
-            artifacts.Write(noisePath, NoiseFloor.From(aaConfiguration, artifacts.ProfileName, sessionId, generatedAt, results.Metrics));
+            artifacts.Write(noisePath, NoiseFloor.From(aaConfiguration!, artifacts.ProfileName, sessionId, generatedAt, document.Results.Metrics));
             log($"noise floor of {aaConfiguration} → {noisePath}");
         }
 
-        ChartSet charts;
-        try
-        {
-            charts = ComparisonCharts.Render(a, b, directory, fileStem is null ? artifacts.ProfileName : $"{fileStem}-{artifacts.ProfileName}");
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            // A missing native library (libSkiaSharp) throws here, at first use: the numbers still matter.
-            charts = ChartSet.Failed($"Charts failed: {ex.GetType().Name}: {ex.InnerException?.Message ?? ex.Message}");
-        }
-
-        foreach (var problem in charts.Problems)
+        foreach (var problem in document.Charts.Problems)
         {
             log($"comparison chart: {problem}");
         }
 
-        var experiments = ExperimentFindings.Load(artifacts.Directory);
-        var recommendations = Recommendations.Derive(a, b).Concat(experiments.Recommendations(a.Load.Phases.Max(p => p.TargetRate))).ToList();
-        var markdown = ComparisonMarkdown.Render(a, b, charts, recommendations, artifacts, generatedAt, results, experiments);
-        var temp = path + ".tmp";
-        File.WriteAllText(temp, markdown);
-        File.Move(temp, path, overwrite: true);
+        document.WriteMarkdown(path);
         log($"comparison: {a.Name} ({(a.IsThisRun ? "this run" : "stored")}, {sidesA.Count} run(s)) vs {b.Name} ({(b.IsThisRun ? "this run" : "stored")}, {sidesB.Count} run(s)), " +
-            $"{charts.Charts.Count} chart(s) → {path}; headline → {jsonPath}");
+            $"{document.Charts.Charts.Count} chart(s) → {path}; headline → {jsonPath}");
         return path;
     }
 
@@ -94,23 +93,19 @@ public static class ComparisonReport
         return Path.Combine(artifacts.Directory, "comparison-results", $"noise-floor-{artifacts.ProfileName}.json");
     }
 
-    private static ComparisonResults Results(ArtifactWriter artifacts, List<ComparisonSide> a, List<ComparisonSide> b, NoiseFloor? noise, string? noiseSource)
+    /// <summary>Each side's artifact files, relative to the Markdown, and the command that runs both configurations again.</summary>
+    private static ReportProvenance Provenance(ArtifactWriter artifacts, (ComparisonSide Side, ConfigurationRunReport Report) baseline,
+        (ComparisonSide Side, ConfigurationRunReport Report) optimized)
     {
-        var repeated = a.Count > 1 || b.Count > 1;
-        return new ComparisonResults
+        var evidence = new[] { baseline, optimized }.Select(shown =>
         {
-            ProfileName = artifacts.ProfileName,
-            SideA = a[^1].Name,
-            SideB = b[^1].Name,
-            RunsA = a.Count,
-            RunsB = b.Count,
-            Phase = a[^1].SustainedPhase?.Name,
-            IntervalNote = repeated
-                ? $"Intervals are between-run: one value per run ({a.Count} vs {b.Count} runs), so they include run-to-run variation."
-                : "Intervals are within-run: a block bootstrap over the per-second series of the sustained phase of one run per side. " +
-                  "They leave out run-to-run variation (a second run of the same configuration can differ by more); repeat with PERF_REPEATS for between-run intervals.",
-            NoiseFloorSource = noiseSource,
-            Metrics = ComparisonStatistics.Compare(a, b, noise),
-        };
+            var files = new[] { artifacts.ReportPath(shown.Report.ArtifactLabel) }
+                .Concat(new[] { "before", "after", "timeseries" }.Select(label => artifacts.MetricsPath(shown.Report.ArtifactLabel, label)))
+                .Select(path => $"`{Path.GetRelativePath(artifacts.Directory, path)}`");
+            return $"{shown.Side.Name} ({(shown.Side.IsThisRun ? "this run" : "stored")}): {string.Join(", ", files)}";
+        }).ToList();
+        var scale = baseline.Report.Load.TimeScale != 1 ? $" PERF_TIME_SCALE={NumberText.F(baseline.Report.Load.TimeScale, "0.###")}" : "";
+        return new ReportProvenance(evidence, "Reproduce (README, \"Running\"): both configurations; the second to finish rewrites this report.",
+            $"PERF_PROFILE={baseline.Report.ProfileName}{scale} ./eng/test.sh --filter \"Category=baseline|Category=optimized\"");
     }
 }

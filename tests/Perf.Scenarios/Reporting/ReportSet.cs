@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Perf.Engine.Reporting;
 using Perf.Fixtures;
+using Perf.Model;
 
 namespace Perf.Scenarios.Reporting;
 

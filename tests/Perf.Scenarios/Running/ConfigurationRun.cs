@@ -5,6 +5,8 @@ using Perf.Fixtures;
 using Perf.Fixtures.Accounting;
 using Perf.Fixtures.Metrics;
 using Perf.Fixtures.Settings;
+using Perf.Model;
+using Perf.Model.Accounting;
 using Perf.Scenarios.Reporting;
 
 namespace Perf.Scenarios.Running;

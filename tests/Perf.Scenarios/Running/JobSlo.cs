@@ -1,7 +1,8 @@
 using MathNet.Numerics;
 using Perf.Engine.Reporting;
-using Perf.Fixtures.Accounting;
-using Perf.Fixtures.Metrics;
+using Perf.Model;
+using Perf.Model.Accounting;
+using Perf.Model.Metrics;
 
 namespace Perf.Scenarios.Running;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Perf.Engine.Profiles;
 using Perf.Engine.Reporting;
-using Perf.Fixtures.Accounting;
+using Perf.Model.Accounting;
 
 namespace Perf.Scenarios.Running;
 

@@ -5,6 +5,7 @@ using Perf.Engine.Running;
 using Perf.Fixtures;
 using Perf.Fixtures.Accounting;
 using Perf.Fixtures.Metrics;
+using Perf.Model.Metrics;
 
 namespace Perf.Scenarios.Experiments.Attribution;
 
@@ -62,7 +63,7 @@ public sealed class AttributionRunner(LoadProfile profile, Action<string> log)
         return series;
     }
 
-    private static double[] Rates(IReadOnlyList<Perf.Fixtures.Metrics.ResourceSample> samples)
+    private static double[] Rates(IReadOnlyList<ResourceSample> samples)
     {
         var points = samples.Where(p => p.Processed is not null).ToList();
         return points.Zip(points.Skip(1), (a, b) => (b.Processed!.Value - a.Processed!.Value) / Math.Max(1e-3, b.ElapsedSeconds - a.ElapsedSeconds)).ToArray();

@@ -1,4 +1,4 @@
-using Perf.Scenarios.Reporting;
+
 
 namespace Perf.Scenarios.Experiments.Attribution;
 

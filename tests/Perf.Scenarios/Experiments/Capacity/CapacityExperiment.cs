@@ -1,7 +1,7 @@
 using System.Globalization;
 using Perf.Engine.Profiles;
 using Perf.Fixtures;
-using Perf.Fixtures.Settings;
+using Perf.Model.Settings;
 using Perf.Scenarios.Experiments.Reporting;
 
 namespace Perf.Scenarios.Experiments.Capacity;

@@ -1,6 +1,5 @@
 using System.Text;
 using Perf.Scenarios.Experiments.Attribution;
-using Perf.Scenarios.Reporting;
 
 namespace Perf.Scenarios.Experiments.Reporting;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using Perf.Scenarios.Experiments.Capacity;
-using Perf.Scenarios.Reporting;
 
 namespace Perf.Scenarios.Experiments.Reporting;
 

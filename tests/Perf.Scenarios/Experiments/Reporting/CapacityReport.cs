@@ -1,4 +1,4 @@
-using Perf.Fixtures.Settings;
+using Perf.Model.Settings;
 using Perf.Scenarios.Experiments.Capacity;
 
 namespace Perf.Scenarios.Experiments.Reporting;

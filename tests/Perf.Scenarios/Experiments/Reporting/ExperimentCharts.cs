@@ -1,7 +1,6 @@
 using Perf.Scenarios.Experiments.Attribution;
 using Perf.Scenarios.Experiments.Capacity;
 using Perf.Scenarios.Experiments.Scaling;
-using Perf.Scenarios.Reporting;
 using ScottPlot;
 
 namespace Perf.Scenarios.Experiments.Reporting;

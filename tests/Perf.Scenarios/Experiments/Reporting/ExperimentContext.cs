@@ -1,5 +1,5 @@
 using System.Text;
-using Perf.Scenarios.Reporting;
+using Perf.Model;
 
 namespace Perf.Scenarios.Experiments.Reporting;
 

@@ -36,6 +36,11 @@ public sealed record ExperimentFindings(string Directory, IReadOnlyDictionary<st
 
     public bool IsEmpty => Capacities.Count == 0 && Attribution is null;
 
+    /// <summary>What the comparison report links and cites of these findings.</summary>
+    public ExperimentLinks Links() => new(Directory, CapacitySentence(),
+        Capacities.Select(c => new CapacityLink(c.Key, c.Value.Context.StartedAt)).ToList(),
+        Attribution is { } attribution ? new AttributionLink(attribution.Design.Name, attribution.ProfileName) : null, Problems);
+
     /// <summary>"optimized sustains X/s, baseline Y/s", or what is known instead.</summary>
     public string? CapacitySentence()
     {

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Perf.Scenarios.Experiments.Scaling;
-using Perf.Scenarios.Reporting;
 
 namespace Perf.Scenarios.Experiments.Reporting;
 

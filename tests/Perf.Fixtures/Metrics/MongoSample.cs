@@ -1,4 +1,0 @@
-namespace Perf.Fixtures.Metrics;
-
-/// <summary>MongoDB serverStatus fields the reports use.</summary>
-public sealed record MongoSample(long CurrentConnections, long AvailableConnections, long Inserts, long Queries, long Commands);

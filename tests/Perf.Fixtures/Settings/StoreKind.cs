@@ -1,8 +1,0 @@
-namespace Perf.Fixtures.Settings;
-
-/// <summary>Where the workers store job results.</summary>
-public enum StoreKind
-{
-    Mongo,
-    Redis,
-}
