@@ -50,8 +50,8 @@ internal static class LiveView
         }
 
         var phase = string.Create(inv, $"{snapshot.PhaseName} ({snapshot.PhaseIndex + 1}/{profile.Phases.Count})");
-        var behind = snapshot.AchievedRate < snapshot.IntervalTargetRate * 0.95;
-        var rate = string.Create(inv, $"target {snapshot.IntervalTargetRate:0.#}/s, achieved {snapshot.AchievedRate:0.#}/s");
+        var behind = snapshot.Concurrency is null && snapshot.AchievedRate < snapshot.IntervalTargetRate * 0.95;
+        var rate = snapshot.Concurrency is null ? string.Create(inv, $"target {snapshot.IntervalTargetRate:0.#}/s, achieved {snapshot.AchievedRate:0.#}/s") : snapshot.RateText;
         table.AddRow("phase", Markup.Escape(phase));
         table.AddRow(new Text($"rate ({last})"), new Markup(behind ? $"[yellow]{rate}[/]" : rate));
         table.AddRow("in flight", snapshot.InFlight.ToString("N0", inv));

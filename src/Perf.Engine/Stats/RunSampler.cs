@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using HdrHistogram;
+using Perf.Engine.Profiles;
 using Perf.Engine.Running;
 using Perf.Engine.Scheduling;
 
@@ -73,6 +74,10 @@ internal sealed class RunSampler(RunContext context, RunRecorder recorder, Func<
         }
     }
 
+    /// <summary>Users a closed-model phase keeps busy at <paramref name="seconds"/> into it (linear from start to end concurrency).</summary>
+    private static int ConcurrencyAt(Phase phase, double seconds) =>
+        (int)Math.Round(phase.Concurrency + (phase.EndConcurrency - phase.Concurrency) * Math.Clamp(seconds / phase.Duration.TotalSeconds, 0, 1));
+
     /// <summary>Arrivals the schedule intends up to <paramref name="timestamp"/>, over every phase (continuous, not rounded).</summary>
     private double ScheduledArrivals(long timestamp) =>
         recorder.Phases.Sum(p => PhaseSchedule.CumulativeArrivals(p.Phase, (timestamp - p.StartTimestamp) / (double)Stopwatch.Frequency));
@@ -99,7 +104,8 @@ internal sealed class RunSampler(RunContext context, RunRecorder recorder, Func<
             _progressErrors,
             recorder.Phases.Sum(p => p.Late),
             Histograms.Round((scheduled - _scheduledAtLastProgress) / span),
-            Histograms.Round(Histograms.Millis(_progressLatency, 50)));
+            Histograms.Round(Histograms.Millis(_progressLatency, 50)),
+            phase.Phase.Model == LoadModel.Closed ? ConcurrencyAt(phase.Phase, inPhase) : null);
         _scheduledAtLastProgress = scheduled;
         _progressLatency.Reset();
         _progressArrivals = _progressErrors = 0;

@@ -36,4 +36,23 @@ public class ProgressSnapshotTests
         first.IntervalP50Ms.Should().BeGreaterThan(0).And.BeLessThanOrEqualTo(first.IntervalP95Ms);
         first.ToString().Should().Contain($"target {first.IntervalTargetRate:F0}/s");
     }
+
+    [Fact]
+    public async Task AClosedModelPhaseShowsItsUsersAndIterationsInsteadOfATargetRate()
+    {
+        await using var server = await LoopbackServer.StartAsync(app => app.MapGet("/", () => "ok"));
+        var profile = ProfileBuilder.Create("closed")
+            .WithTarget(server.Address)
+            .WithLoad(Load.RampConcurrency(2, 6, TimeSpan.FromSeconds(2), "saturate"))
+            .WithScenario("root", flow => flow.Get("/"))
+            .Build();
+        var snapshots = new ConcurrentQueue<ProgressSnapshot>();
+
+        await new LoadRunner().RunAsync(profile, new RunOptions { Progress = snapshots.Enqueue, ProgressInterval = TimeSpan.FromSeconds(1) });
+
+        var last = snapshots.Last();
+        last.Concurrency.Should().Be(6, "the ramp ends at 6 users");
+        last.AchievedRate.Should().BePositive();
+        last.ToString().Should().Contain($"closed model, 6 users, {last.AchievedRate:F0} iterations/s").And.NotContain("target");
+    }
 }
