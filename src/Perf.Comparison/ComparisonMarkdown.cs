@@ -70,7 +70,7 @@ public static partial class ComparisonMarkdown
 
         foreach (var side in new[] { baseline, optimized }.Where(s => !s.MeasuredSystem))
         {
-            md.AppendLine($"> **{side.Name} measured the requests only:** its input is the load engine's report ({side.Source}), " +
+            md.AppendLine($"> **{side.Name} measured the requests only:** its input is {side.Source}, " +
                           "without host, container, Redis or job measurements; the sections that need them say so.").AppendLine();
         }
 
@@ -85,7 +85,13 @@ public static partial class ComparisonMarkdown
             md.AppendLine();
         }
 
-        if (baseline.Load.TimeScale != optimized.Load.TimeScale || baseline.Load.Phases.Count != optimized.Load.Phases.Count)
+        var withoutPhases = new[] { baseline, optimized }.Where(s => s.Load.Phases.Count == 0).ToList();
+        if (withoutPhases.Count > 0)
+        {
+            md.AppendLine($"> **No phases in {string.Join(" and ", withoutPhases.Select(s => s.Name))}:** the report does not say which load ran when " +
+                          "(an Artillery import has no per-phase arrivals), so the schedules cannot be compared and there is no sustained phase for the headline.").AppendLine();
+        }
+        else if (baseline.Load.TimeScale != optimized.Load.TimeScale || baseline.Load.Phases.Count != optimized.Load.Phases.Count)
         {
             md.AppendLine($"> **Different schedules:** time scale {NumberText.F(baseline.Load.TimeScale, "0.###")} vs {NumberText.F(optimized.Load.TimeScale, "0.###")}, " +
                           $"{baseline.Load.Phases.Count} vs {optimized.Load.Phases.Count} phases: the sides did not run the same load.").AppendLine();

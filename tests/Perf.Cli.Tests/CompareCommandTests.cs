@@ -99,6 +99,8 @@ public class CompareCommandTests
         markdown.Should().Contain("> **What artillery's report cannot tell:**").And.Contain("> - Imported from Artillery's JSON")
             .And.Contain("`artillery.json` (Artillery's results via perf import-artillery)").And.Contain("`engine.json` (perf run report)")
             .And.Contain("| POST /payments | artillery | 107 |").And.Contain("| payment create and read back | artillery | 0 | – | – | – | – | – | – | none recorded |").And.Contain("| POST /payments | engine | not run |").And.NotContain("What engine's report cannot tell");
+        markdown.Should().Contain("> **artillery measured the requests only:** its input is `artillery.json` (Artillery's results via perf import-artillery), ")
+            .And.Contain("> **No phases in artillery:**").And.NotContain("Different schedules");
         markdown.Should().Contain("perf compare " + imported + " " + engine + " --out " + output + " --labels artillery,engine");
     }
 
