@@ -9,6 +9,9 @@ namespace Perf.Comparison;
 public static class Recommendations
 {
     public const double CpuSaturatedPercent = 80;
+
+    /// <summary>The share of the load window's samples above <see cref="CpuSaturatedPercent"/> that makes the machine the bottleneck.</summary>
+    public const double SaturatedShare = 0.10;
     public const double MemoryCapUnusedShare = 0.5;
     public const double GeneratorMinRateRatio = 0.95;
     public const double LatencyChangeShare = 0.10;
@@ -70,9 +73,10 @@ public static class Recommendations
 
     private static void CpuSaturation(ComparisonSide side, ConfigurationRunReport report, List<Recommendation> found)
     {
-        if (side.HostCpuPeak is > CpuSaturatedPercent and var peak)
+        var busy = side.LoadWindow.Count(p => p.HostCpuPercent > CpuSaturatedPercent);
+        // A lone busy second is no bottleneck: the cores must have been saturated for a real share of the load.
+        if (side.HostCpuPeak is > CpuSaturatedPercent and var peak && busy >= SaturatedShare * side.LoadWindow.Count)
         {
-            var busy = side.LoadWindow.Count(p => p.HostCpuPercent > CpuSaturatedPercent);
             found.Add(new("cpu-saturated", $"{side.Name}: the machine, not the configuration, was the bottleneck",
                 $"host CPU peaked at {NumberText.F(peak)} % (average {NumberText.F(side.HostCpuAverage)} %, {busy} of {side.LoadWindow.Count} samples above " +
                 $"{CpuSaturatedPercent:0} %) on {report.Machine.Cores} cores shared by generator and system",

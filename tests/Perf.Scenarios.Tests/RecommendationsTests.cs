@@ -50,6 +50,16 @@ public sealed class RecommendationsTests
     }
 
     [Fact]
+    public void ALoneBusySecondDoesNotMakeTheMachineTheBottleneck()
+    {
+        var spike = RunReportBuilder.Baseline();
+        spike.HostCpuPeak = 97;
+        spike.HostCpuPeakSeconds = 1;
+
+        Rules(Derive(spike, RunReportBuilder.Optimized())).Should().NotContain("cpu-saturated");
+    }
+
+    [Fact]
     public void LoweredMaxClientsRecommendsAFileDescriptorLimit()
     {
         var lowered = RunReportBuilder.Optimized();

@@ -31,6 +31,7 @@ public sealed class RunReportBuilder
     public string? MaxClientsNote { get; set; }
     public long EvictedKeys { get; set; }
     public double HostCpuPeak { get; set; } = 62;
+    public int HostCpuPeakSeconds { get; set; } = 20;
     public double P50 { get; set; } = 12;
     public double P95 { get; set; } = 100;
     public double P99 { get; set; } = 180;
@@ -164,7 +165,7 @@ public sealed class RunReportBuilder
         var samples = new List<ResourceSample>();
         for (var s = 1; s <= (int)LoadSeconds + 3; s++)
         {
-            var cpu = s is > 30 and <= 50 ? HostCpuPeak - (s % 3) : HostCpuPeak * 0.5;
+            var cpu = s > 30 && s <= 30 + HostCpuPeakSeconds ? HostCpuPeak - (s % 3) : HostCpuPeak * 0.5;
             var acceptedSoFar = (long)(accepted * Math.Min(1.0, s / LoadSeconds));
             long lag = QueueLagGrows && s is > 30 and <= 50 ? (s - 30) * 40L
                 : QueueLagJitters ? (s > 42 ? 2 : 1)
