@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Perf.Engine.Profiles;
+using Perf.Engine.Scheduling;
 
 namespace Perf.Engine.Running;
 
@@ -50,12 +51,7 @@ internal sealed class ClosedPhase(RunContext context, RunPhase phase, int seed)
         }
     }
 
-    private int TargetAt(long now)
-    {
-        var fraction = Math.Clamp((now - phase.StartTimestamp) / (double)(phase.EndTimestamp - phase.StartTimestamp), 0, 1);
-        var users = phase.Phase.Concurrency + ((phase.Phase.EndConcurrency - phase.Phase.Concurrency) * fraction);
-        return (int)Math.Round(users);
-    }
+    private int TargetAt(long now) => PhaseSchedule.ConcurrencyAt(phase.Phase, (now - phase.StartTimestamp) / (double)Stopwatch.Frequency);
 
     private async Task RunWorkerAsync(int worker)
     {

@@ -51,5 +51,12 @@ public static class PhaseSchedule
         return phase.ArrivalRate + ((phase.EndRate - phase.ArrivalRate) * fraction);
     }
 
+    /// <summary>The users a closed-model phase keeps busy at <paramref name="seconds"/> into it (linear from its start to its end concurrency).</summary>
+    public static int ConcurrencyAt(Phase phase, double seconds)
+    {
+        var fraction = Math.Clamp(seconds / phase.Duration.TotalSeconds, 0, 1);
+        return (int)Math.Round(phase.Concurrency + ((phase.EndConcurrency - phase.Concurrency) * fraction));
+    }
+
     public static double MeanRate(Phase phase) => (phase.ArrivalRate + phase.EndRate) / 2;
 }

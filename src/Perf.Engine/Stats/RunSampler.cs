@@ -74,10 +74,6 @@ internal sealed class RunSampler(RunContext context, RunRecorder recorder, Func<
         }
     }
 
-    /// <summary>Users a closed-model phase keeps busy at <paramref name="seconds"/> into it (linear from start to end concurrency).</summary>
-    private static int ConcurrencyAt(Phase phase, double seconds) =>
-        (int)Math.Round(phase.Concurrency + (phase.EndConcurrency - phase.Concurrency) * Math.Clamp(seconds / phase.Duration.TotalSeconds, 0, 1));
-
     /// <summary>Arrivals the schedule intends up to <paramref name="timestamp"/>, over every phase (continuous, not rounded).</summary>
     private double ScheduledArrivals(long timestamp) =>
         recorder.Phases.Sum(p => PhaseSchedule.CumulativeArrivals(p.Phase, (timestamp - p.StartTimestamp) / (double)Stopwatch.Frequency));
@@ -105,7 +101,7 @@ internal sealed class RunSampler(RunContext context, RunRecorder recorder, Func<
             recorder.Phases.Sum(p => p.Late),
             Histograms.Round((scheduled - _scheduledAtLastProgress) / span),
             Histograms.Round(Histograms.Millis(_progressLatency, 50)),
-            phase.Phase.Model == LoadModel.Closed ? ConcurrencyAt(phase.Phase, inPhase) : null);
+            phase.Phase.Model == LoadModel.Closed ? PhaseSchedule.ConcurrencyAt(phase.Phase, inPhase) : null);
         _scheduledAtLastProgress = scheduled;
         _progressLatency.Reset();
         _progressArrivals = _progressErrors = 0;
