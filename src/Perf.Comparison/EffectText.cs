@@ -75,10 +75,10 @@ public static class EffectText
     public static string Amount(double? value, string unit) => value is null
         ? NumberText.NotAvailable
         : value == 0 ? $"0 {unit}"
-        : unit == "ms" && value >= 10_000 ? $"{NumberText.F(value / 1000, "#,0.0")} s"
         : unit == "ms" ? NumberText.Ms(value) : $"{NumberText.F(value, Math.Abs(value.Value) < 10 ? "0.00" : "#,0.0")} {unit}";
 
-    private static string AsFactor(double ratio) => ratio >= 1 ? $"×{Factor(ratio)} higher" : $"×{Factor(1 / ratio)} lower";
+    /// <summary>"×3.21 higher" or "×5,000 lower".</summary>
+    public static string AsFactor(double ratio) => ratio >= 1 ? $"×{Factor(ratio)} higher" : $"×{Factor(1 / ratio)} lower";
 
     /// <summary>Three significant figures, thousands separated: 3.21, 32.1, 321, 3,210.</summary>
     public static string Factor(double factor) => factor switch

@@ -71,30 +71,21 @@ public static class HeadlineMetrics
     }
 
     /// <summary>Jobs processed per second between consecutive samples of the SUT's counter.</summary>
-    private static PerSecondSeries? JobThroughput(ComparisonSide side)
-    {
-        if (side.SustainedPhase is not { } phase)
-        {
-            return null;
-        }
-
-        var known = side.During(phase).Where(p => p.Processed is not null).ToList();
-        var rates = known.Zip(known.Skip(1), (first, next) => (Seconds: next.ElapsedSeconds - first.ElapsedSeconds, Jobs: next.Processed!.Value - first.Processed!.Value))
-            .Where(step => step.Seconds > 0)
-            .Select(step => (double?)(step.Jobs / step.Seconds));
-        return Series(rates);
-    }
+    private static PerSecondSeries? JobThroughput(ComparisonSide side) => ChangePerSecond(side, p => p.Processed);
 
     /// <summary>Change in queue lag per second between consecutive samples: its mean is the backlog's growth rate.</summary>
-    private static PerSecondSeries? QueueLagGrowth(ComparisonSide side)
+    private static PerSecondSeries? QueueLagGrowth(ComparisonSide side) => ChangePerSecond(side, p => p.QueueLag);
+
+    /// <summary>How fast a sampled value changed between consecutive samples of the sustained phase, per second.</summary>
+    private static PerSecondSeries? ChangePerSecond(ComparisonSide side, Func<ResourceSample, long?> value)
     {
         if (side.SustainedPhase is not { } phase)
         {
             return null;
         }
 
-        var known = side.During(phase).Where(p => p.QueueLag is not null).ToList();
-        return Series(known.Zip(known.Skip(1), (first, next) => (Seconds: next.ElapsedSeconds - first.ElapsedSeconds, Change: next.QueueLag!.Value - first.QueueLag!.Value))
+        var known = side.During(phase).Where(p => value(p) is not null).ToList();
+        return Series(known.Zip(known.Skip(1), (first, next) => (Seconds: next.ElapsedSeconds - first.ElapsedSeconds, Change: value(next)!.Value - value(first)!.Value))
             .Where(step => step.Seconds > 0)
             .Select(step => (double?)(step.Change / step.Seconds)));
     }

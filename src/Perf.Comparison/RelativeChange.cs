@@ -49,7 +49,7 @@ public static class RelativeChange
         var ratio = optimized.Value / baseline.Value;
         if (ratio >= OrderOfMagnitude || (ratio > 0 && ratio <= 1 / OrderOfMagnitude))
         {
-            return ratio > 1 ? $"{arrow} ×{EffectText.Factor(ratio)} higher{verdict}" : $"{arrow} ×{EffectText.Factor(1 / ratio)} lower{verdict}";
+            return $"{arrow} {EffectText.AsFactor(ratio)}{verdict}";
         }
 
         var text = pct.ToString("+0.0;-0.0", CultureInfo.InvariantCulture) + " %";

@@ -26,8 +26,8 @@ public static class JobLatencySamples
     {
         if (after.Buckets.Count > 0)
         {
-            return after.Buckets.OrderBy(b => b.Key)
-                .SelectMany(b => Enumerable.Repeat((double)b.Key, (int)Math.Max(0, b.Value - before.Buckets.GetValueOrDefault(b.Key))))
+            return JobLatencyBuckets.Between(before.Buckets, after.Buckets).OrderBy(b => b.Key)
+                .SelectMany(b => Enumerable.Repeat((double)b.Key, (int)b.Value))
                 .ToArray();
         }
 
