@@ -12,6 +12,9 @@ namespace SystemUnderTest.Api;
 /// <summary>POST /payments, GET /payments/{id}, POST /notifications.</summary>
 public static class JobEndpoints
 {
+    /// <summary>HttpContext.Items entry set once the enqueue command may be on its way to Redis: from then on a failure leaves the job's existence unknown.</summary>
+    public static readonly object EnqueueStartedItemKey = new();
+
     public static IEndpointRouteBuilder MapJobEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/payments", PostPaymentAsync);
@@ -75,6 +78,7 @@ public static class JobEndpoints
             context.Items[IdempotencyKey.ItemKey] = key;
         }
 
+        context.Items[EnqueueStartedItemKey] = true;
         var (id, outcome) = await enqueue(body.Value!, key);
         switch (outcome)
         {

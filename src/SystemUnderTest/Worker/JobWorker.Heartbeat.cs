@@ -70,8 +70,9 @@ public sealed partial class JobWorker
                 refreshed += (long)await redis.GetDatabase().ScriptEvaluateAsync(HeartbeatScript, [stream], args);
             }
         }
-        catch (RedisException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            // A timeout during a Redis stall must cost one beat, not every later one.
             logger.HeartbeatFailed(ex);
         }
 

@@ -37,8 +37,9 @@ public sealed partial class JobWorker
                     logger.GroupMissing(ex.Message);
                     await EnsureGroupsAsync(stoppingToken);
                 }
-                catch (RedisException ex)
+                catch (Exception ex) when (ex is not OperationCanceledException)
                 {
+                    // Any failure, a RedisTimeoutException (a TimeoutException) included, costs one tick, never the loop.
                     logger.ReclaimFailed(ex);
                 }
             }
@@ -61,29 +62,41 @@ public sealed partial class JobWorker
             if (claimed.Length > 0)
             {
                 var deliveries = await GetDeliveryCountsAsync(database, stream, claimed);
-                foreach (var entry in claimed)
+                var jobs = claimed.Select(entry => EntryParser.Parse(stream, entry, deliveries.GetValueOrDefault(entry.Id.ToString(), 1))).ToList();
+                var retries = jobs.Where(job => job.DeliveryCount <= _options.MaxDeliveries).ToList();
+                // Claimed entries are this consumer's from now on: heartbeat them while they wait for a processor too.
+                foreach (var job in retries)
                 {
-                    var job = EntryParser.Parse(stream, entry, deliveries.GetValueOrDefault(entry.Id.ToString(), 1));
-                    if (job.DeliveryCount > _options.MaxDeliveries)
+                    _inFlight.Add(job);
+                }
+
+                var handedOver = 0;
+                try
+                {
+                    foreach (var job in jobs.Where(job => job.DeliveryCount > _options.MaxDeliveries))
                     {
                         await processor.DeadLetterAsync(job, "max deliveries reached", cancellationToken);
-                        continue;
                     }
 
-                    await database.HashIncrementAsync(RedisKeys.Counters, CounterNames.Retried);
-                    _inFlight.Add(job);
-                    try
+                    foreach (var job in retries)
                     {
+                        await database.HashIncrementAsync(RedisKeys.Counters, CounterNames.Retried);
                         await writer.WriteAsync(job, cancellationToken);
+                        handedOver++;
                     }
-                    catch (OperationCanceledException)
+                }
+                catch
+                {
+                    // Not handed to a processor: stop keeping these fresh, so that a later reclaim can take them again.
+                    foreach (var left in retries.Skip(handedOver))
                     {
-                        _inFlight.Remove(job);
-                        throw;
+                        _inFlight.Remove(left);
                     }
 
-                    reclaimed++;
+                    throw;
                 }
+
+                reclaimed += handedOver;
             }
 
             start = result.NextStartId;
@@ -121,7 +134,7 @@ public sealed partial class JobWorker
         {
             await redis.GetDatabase().HashIncrementAsync(RedisKeys.Counters, CounterNames.EmptyPolls, count);
         }
-        catch (RedisException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Not worth failing over: put them back and try on the next tick.
             Interlocked.Add(ref _emptyPolls, count);

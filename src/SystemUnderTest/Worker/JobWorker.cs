@@ -86,8 +86,10 @@ public sealed partial class JobWorker(
                 await StreamSetup.EnsureGroupsAsync(redis.GetDatabase());
                 return;
             }
-            catch (RedisException ex)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
+                // RedisTimeoutException is a TimeoutException, not a RedisException: catching only the latter let one
+                // stall longer than the client timeout end this loop (and the worker) for good.
                 logger.GroupCreateFailed(string.Join(",", RedisKeys.JobStreams), ex);
                 await DelayAsync(_options.MaxPollDelayMs, stoppingToken);
             }
@@ -103,17 +105,22 @@ public sealed partial class JobWorker(
         {
             try
             {
-                var read = 0;
-                foreach (var job in GroupReads.Parse(await database.ExecuteAsync("XREADGROUP", command)))
+                var batch = GroupReads.Parse(await database.ExecuteAsync("XREADGROUP", command)).ToList();
+                // Every entry of the batch is pending under this consumer from now on, also those still waiting for a
+                // free processor: the heartbeat must keep all of them fresh, or a slow batch is reclaimed and run twice.
+                foreach (var job in batch)
+                {
+                    _inFlight.Add(job);
+                }
+
+                foreach (var job in batch)
                 {
                     // Not cancellable: an entry already read is pending under this consumer, so it goes to the
                     // processors even when shutdown starts now (they drain the channel before the host stops).
-                    _inFlight.Add(job);
                     await writer.WriteAsync(job, CancellationToken.None);
-                    read++;
                 }
 
-                if (read == 0)
+                if (batch.Count == 0)
                 {
                     Interlocked.Increment(ref _emptyPolls);
                 }

@@ -22,13 +22,30 @@ public sealed class RedisFixture : IAsyncLifetime
     {
         _server = await CreateServerAsync();
         _connection = await ConnectionMultiplexer.ConnectAsync(ConnectionString + ",allowAdmin=true");
+        if (_server is ExternalRedis)
+        {
+            // The tests empty the database between tests: on a Redis the suite did not start, only an empty database
+            // may be used, so that what is flushed is only what these tests wrote.
+            var server = _connection.GetServers()[0];
+            var keys = await server.DatabaseSizeAsync(_connection.GetDatabase().Database);
+            if (keys > 0)
+            {
+                throw new InvalidOperationException(
+                    $"SUT_TEST_REDIS points at a Redis database that holds {keys} key(s); the integration tests empty their database " +
+                    "between tests, so they use an external Redis only when its database is empty. Point SUT_TEST_REDIS at an empty " +
+                    "database (for example ',defaultDatabase=15'), or unset it to let the tests start their own Redis container.");
+            }
+        }
     }
 
-    /// <summary>Empties the database so that each test starts from nothing (tests of the collection run one by one).</summary>
+    /// <summary>
+    /// Empties the database so that each test starts from nothing (tests of the collection run one by one). It holds
+    /// only what these tests wrote: an external Redis is accepted only when its database was empty at start.
+    /// </summary>
     public async Task<IDatabase> ResetAsync()
     {
         var server = _connection!.GetServers()[0];
-        await server.FlushDatabaseAsync();
+        await server.FlushDatabaseAsync(Database.Database);
         return Database;
     }
 

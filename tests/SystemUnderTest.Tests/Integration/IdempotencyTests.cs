@@ -146,6 +146,7 @@ public sealed class IdempotencyTests(RedisFixture redis)
 
         var problem = await unknown.ShouldBeProblemAsync(HttpStatusCode.ServiceUnavailable);
         problem.GetProperty("detail").GetString().Should().Contain("retrying with the same Idempotency-Key is safe");
+        problem.GetProperty("jobOutcome").GetString().Should().Be("unknown");
         unknown.Headers.RetryAfter.Should().NotBeNull();
         var retried = await Eventually.WaitAsync(
             "a retry with the same key to be accepted",
@@ -163,8 +164,12 @@ public sealed class IdempotencyTests(RedisFixture redis)
         (await pipeline.Database.StreamLengthAsync(RedisKeys.PaymentsStream)).Should().Be(2);
     }
 
+    /// <summary>
+    /// The same unknown outcome without a key: the answer must not invite a blind retry (no Retry-After), must say the
+    /// job may exist, and must point to the header that makes retrying safe. The paused script does commit afterwards.
+    /// </summary>
     [Fact]
-    public async Task WithoutAKeyTheUnknownOutcomeAnswerPromisesNothing()
+    public async Task WithoutAKeyTheUnknownOutcomeAnswerSaysTheJobMayExistAndInvitesNoRetry()
     {
         await using var pipeline = await StartAsync(("Redis:ConnectionString", redis.ConnectionString + ",asyncTimeout=300,syncTimeout=300"));
         await pipeline.SubmitPaymentAsync(Payment);
@@ -173,7 +178,12 @@ public sealed class IdempotencyTests(RedisFixture redis)
         using var response = await pipeline.Client.PostAsJsonAsync("/payments", Payment);
 
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.ServiceUnavailable);
-        problem.GetProperty("detail").GetString().Should().Be("Redis or the result store is unavailable; retry later.");
+        response.Headers.RetryAfter.Should().BeNull("without a key a retry cannot be matched to this request and may create a second job");
+        problem.GetProperty("title").GetString().Should().Be("Job outcome unknown");
+        problem.GetProperty("jobOutcome").GetString().Should().Be("unknown");
+        problem.GetProperty("detail").GetString().Should().Contain("may or may not have been created").And.Contain(IdempotencyKey.HeaderName);
+        await Eventually.WaitAsync("the paused enqueue to commit after the pause", TimeSpan.FromSeconds(10),
+            _ => pipeline.Database.StreamLengthAsync(RedisKeys.PaymentsStream), length => length == 2);
     }
 
     private Task<SutPipeline> StartAsync(params (string Key, string Value)[] overrides) =>
