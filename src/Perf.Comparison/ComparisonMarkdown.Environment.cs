@@ -24,11 +24,14 @@ public static partial class ComparisonMarkdown
         Row(table, baseline, optimized, "mode", r => r.Settings.Mode == TargetMode.External
             ? $"external ({r.Settings.ExternalApiUrl})"
             : "containers started by the suite");
+        Row(table, baseline, optimized, "job system", r => r.Settings.JobSystem == JobSystemKind.Bullmq
+            ? $"BullMQ (prefix '{r.Settings.BullmqPrefix}', queues {string.Join(", ", r.Settings.BullmqQueues)})"
+            : "Redis Streams (consumer group 'workers')");
         Row(table, baseline, optimized, "network", r => r.Settings.Network.ToString().ToLowerInvariant());
         Row(table, baseline, optimized, "result store", r => r.Settings.Store.ToString());
         Row(table, baseline, optimized, "images", r => r.Settings.Mode == TargetMode.External
             ? "not started by the suite"
-            : $"SUT {r.Settings.SutImage}, Redis {r.Settings.RedisImage}" + (r.Settings.Store == StoreKind.Mongo ? $", Mongo {r.Settings.MongoImage}" : ""));
+            : $"SUT {r.Settings.SystemImage}, Redis {r.Settings.RedisImage}" + (r.Settings.Store == StoreKind.Mongo ? $", Mongo {r.Settings.MongoImage}" : ""));
         Row(table, baseline, optimized, "ready after", r => NumberText.F(r.ReadyAfterSeconds) + " s");
         table.WriteTo(md);
 

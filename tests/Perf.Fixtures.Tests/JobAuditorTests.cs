@@ -1,5 +1,6 @@
 using System.Globalization;
 using Perf.Fixtures.Accounting;
+using Perf.Fixtures.JobSystems;
 using Perf.Model.Settings;
 using StackExchange.Redis;
 using Xunit.Abstractions;
@@ -15,7 +16,7 @@ public sealed class JobAuditorTests(ITestOutputHelper output) : IAsyncLifetime
 
     private IDatabase Db => _connection!.GetDatabase();
 
-    private JobAuditTarget Target => new(_connection!, StoreKind.Redis);
+    private RedisStreamsJobSystem Target => new(_connection!, StoreKind.Redis);
 
     public async Task InitializeAsync()
     {

@@ -1,9 +1,12 @@
+using System.Text;
 using Perf.Fixtures.Containers;
+using Perf.Fixtures.JobSystems;
+using Perf.Model.Settings;
 using StackExchange.Redis;
 
 namespace Perf.Fixtures.Tests;
 
-/// <summary>The worker readiness check against a real Redis: a named connection and the consumer group on every stream.</summary>
+/// <summary>The worker readiness checks against a real Redis: Redis Streams (a named connection and the consumer group on every stream) and BullMQ (a worker connection per queue, named as BullMQ names it).</summary>
 [Trait(TestTraits.Requires, TestTraits.Docker)]
 public sealed class WorkerReadyWaitTests : IAsyncLifetime
 {
@@ -20,7 +23,7 @@ public sealed class WorkerReadyWaitTests : IAsyncLifetime
     [Fact]
     public async Task WorkerIsReadyOnlyOnceConnectedUnderItsNameWithTheGroupOnEveryStream()
     {
-        var wait = new WorkerReadyWait(_probe!, "worker-7", Streams, "workers");
+        var wait = new WorkerReadyWait(new RedisStreamsJobSystem(_probe!, StoreKind.Redis), "worker-7");
         (await wait.UntilAsync(null!)).Should().BeFalse("no connection is named worker-7 yet");
 
         await using var worker = await ConnectionMultiplexer.ConnectAsync(_redis!.ConnectionString + ",name=worker-7");
@@ -49,7 +52,24 @@ public sealed class WorkerReadyWaitTests : IAsyncLifetime
             await other.GetDatabase().StreamCreateConsumerGroupAsync(stream, "workers", StreamPosition.NewMessages, createStream: true);
         }
 
-        (await new WorkerReadyWait(_probe!, "worker-9", Streams, "workers").UntilAsync(null!)).Should().BeFalse();
+        (await new WorkerReadyWait(new RedisStreamsJobSystem(_probe!, StoreKind.Redis), "worker-9").UntilAsync(null!)).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task BullmqWorkerIsReadyOnlyWithItsConnectionOnEveryQueue()
+    {
+        string[] queues = ["payments", "notifications"];
+        var wait = new WorkerReadyWait(new BullmqJobSystem(_probe!, queues), "worker-3");
+        (await wait.UntilAsync(null!)).Should().BeFalse("no BullMQ worker connection exists yet");
+
+        // BullMQ names a worker's connection <prefix>:<base64(queue)>:w:<worker name> (RedisQueueBackend.clientName).
+        string Name(string queue) => $"bull:{Convert.ToBase64String(Encoding.UTF8.GetBytes(queue))}:w:worker-3";
+        await using var first = await ConnectionMultiplexer.ConnectAsync(_redis!.ConnectionString + $",name={Name(queues[0])}");
+        (await wait.UntilAsync(null!)).Should().BeFalse($"worker-3 has no worker on {queues[1]} yet");
+
+        await using var second = await ConnectionMultiplexer.ConnectAsync(_redis!.ConnectionString + $",name={Name(queues[1])}");
+        (await wait.UntilAsync(null!)).Should().BeTrue();
+        (await new WorkerReadyWait(new BullmqJobSystem(_probe!, queues), "worker-4").UntilAsync(null!)).Should().BeFalse("worker-3's connections are not worker-4's");
     }
 
     public async Task DisposeAsync()

@@ -77,7 +77,7 @@ public sealed partial class PerfEnvironment
     {
         var hostMode = Settings.Network == NetworkMode.Host;
         var hostPort = hostMode ? LoopbackPorts.Next() : ContainerApiPort;
-        var builder = Blueprint.Build(Settings.SutImage, "api")
+        var builder = Blueprint.Build(Settings.SystemImage, "api")
             .WithEnvironment(SutEnvironment(mongoConnection))
             .WithEnvironment("Urls", hostMode ? $"http://127.0.0.1:{hostPort}" : $"http://0.0.0.0:{ContainerApiPort}")
             .WithCommand("--role", "api");
@@ -100,8 +100,8 @@ public sealed partial class PerfEnvironment
     {
         var index = Interlocked.Increment(ref _workerSequence);
         var consumer = $"worker-{index}";
-        var ready = new WorkerReadyWait(Redis, consumer, JobStreams, WorkerGroup);
-        var container = Blueprint.Build(Settings.SutImage, consumer)
+        var ready = new WorkerReadyWait(JobSystem, consumer);
+        var container = Blueprint.Build(Settings.SystemImage, consumer)
             .WithEnvironment(SutEnvironment(mongoConnection))
             .WithEnvironment("Worker__ConsumerName", consumer)
             .WithEnvironment("Redis__ConnectionString", SutRedisConnectionString() + $",name={consumer}")

@@ -4,6 +4,7 @@ using DotNet.Testcontainers.Builders;
 using DotNet.Testcontainers.Containers;
 using DotNet.Testcontainers.Networks;
 using Perf.Fixtures.Containers;
+using Perf.Fixtures.JobSystems;
 using Perf.Model.Settings;
 using StackExchange.Redis;
 
@@ -18,6 +19,7 @@ public sealed partial class PerfEnvironment : IAsyncDisposable
 {
     private readonly List<RunningContainer> _containers = [];
     private readonly Action<string> _log;
+    private IJobSystem? _jobSystem;
     private INetwork? _network;
     private int _workerSequence;
     private string? _sutMongoConnection;
@@ -40,6 +42,9 @@ public sealed partial class PerfEnvironment : IAsyncDisposable
     public IConnectionMultiplexer Redis { get; private set; } = null!;
 
     public IReadOnlyList<RunningContainer> Containers => _containers;
+
+    /// <summary>The job system's queues, outcomes and counters, read through the one seam (made on first use, once Redis and any MongoDB run).</summary>
+    public IJobSystem JobSystem => _jobSystem ??= JobSystemFactory.For(Settings, Redis, MongoHostConnectionString);
 
     public DockerGateway? Docker { get; private set; }
 
@@ -106,7 +111,7 @@ public sealed partial class PerfEnvironment : IAsyncDisposable
         }
 
         await Docker.EnsureImageExistsAsync(Settings.RedisImage, "PERF_REDIS_IMAGE", ct).ConfigureAwait(false);
-        await Docker.EnsureImageExistsAsync(Settings.SutImage, "PERF_SUT_IMAGE", ct).ConfigureAwait(false);
+        await Docker.EnsureImageExistsAsync(Settings.SystemImage, Settings.JobSystem == JobSystemKind.Bullmq ? "PERF_BULLMQ_SUT_IMAGE" : "PERF_SUT_IMAGE", ct).ConfigureAwait(false);
         var unavailable = new List<string>();
         if (Settings.Store == StoreKind.Mongo)
         {

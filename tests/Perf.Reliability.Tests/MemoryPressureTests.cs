@@ -91,14 +91,14 @@ public sealed class MemoryPressureTests(ITestOutputHelper output)
         try
         {
             await Eventually.WaitAsync($"the accepted jobs of the {name} burst to be processed without help", TimeSpan.FromSeconds(3),
-                async _ => (await probe.CountersAsync()).Processed >= burst.Accepted, null, bound.Token);
+                async _ => (await environment.JobSystem.CountersAsync()).Processed >= burst.Accepted, null, bound.Token);
         }
         catch (TimeoutException)
         {
             // A stall is an outcome to record, not an error here.
         }
 
-        processedBeforeRelief = (await probe.CountersAsync()).Processed;
+        processedBeforeRelief = (await environment.JobSystem.CountersAsync()).Processed;
         if (relieve && processedBeforeRelief < burst.Accepted)
         {
             // noeviction refuses the workers' own writes too (results, status): the queue stalls until memory is added.

@@ -3,7 +3,6 @@ using Perf.Engine;
 using Perf.Fixtures;
 using Perf.Fixtures.Accounting;
 using Perf.Fixtures.Containers;
-using Perf.Fixtures.Metrics;
 using Perf.Reliability.Tests.Infrastructure;
 using StackExchange.Redis;
 using Xunit.Abstractions;
@@ -53,7 +52,7 @@ public sealed class WorkerLossTests(ITestOutputHelper output)
         log.Write($"load done: {FaultLoad.Describe(load)}");
 
         var jobs = await JobAccountant.SettleAsync(environment, JobAccountant.AcceptedByClients(load), bound.Token);
-        var counters = await new RedisProbe(environment.Redis).CountersAsync();
+        var counters = await environment.JobSystem.CountersAsync();
         var audit = await JobAuditor.AuditAsync(environment, FaultLoad.Ids(ledger), jobs, ledgerFile: null, bound.Token);
         log.Write($"audit of {audit.IdsChecked} ids in {audit.AuditSeconds:0.000} s: stored {audit.Stored}, dead-lettered {audit.DeadLettered}, " +
                   $"lost {audit.Lost}, double {audit.Double}, unknown {audit.Unknown}; counters: {string.Join(" | ", audit.CounterDisagreements)}");

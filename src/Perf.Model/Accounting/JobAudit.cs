@@ -43,6 +43,12 @@ public sealed record JobAudit(
 {
     public const int SampleSize = 20;
 
+    /// <summary>The job system the audit read (e.g. "Redis Streams", "BullMQ"); null in reports written before the seam.</summary>
+    public string? JobSystem { get; init; }
+
+    /// <summary>Ledger ids whose job was started more than once (BullMQ's attempts started); null where the system keeps no per-job count.</summary>
+    public long? Redelivered { get; init; }
+
     /// <summary>Every way the audit failed, each with its count and first ids; empty when every id has exactly one outcome.</summary>
     public IReadOnlyList<string> Breaches()
     {

@@ -25,6 +25,15 @@ public sealed record EnvironmentSettings
 
     public StoreKind Store { get; init; } = StoreKind.Mongo;
 
+    /// <summary>The queue technology the suite reads (PERF_SYSTEM): this repository's Redis Streams system, or a BullMQ system.</summary>
+    public JobSystemKind JobSystem { get; init; } = JobSystemKind.Streams;
+
+    /// <summary>BullMQ's key prefix (PERF_BULLMQ_PREFIX), BullMQ's own default.</summary>
+    public string BullmqPrefix { get; init; } = "bull";
+
+    /// <summary>The BullMQ queues the system's jobs go through (PERF_BULLMQ_QUEUES, comma-separated).</summary>
+    public IReadOnlyList<string> BullmqQueues { get; init; } = ["payments", "notifications"];
+
     /// <summary>Multiplexers the API round-robins over; 1 means connection pooling is off.</summary>
     public int RedisPoolSize { get; init; } = 1;
 
@@ -45,6 +54,12 @@ public sealed record EnvironmentSettings
     public int WorkerReclaimIdleMs { get; init; } = 30_000;
 
     public string SutImage { get; init; } = "perftests/sut:local";
+
+    /// <summary>The BullMQ system's image (PERF_BULLMQ_SUT_IMAGE), used instead of <see cref="SutImage"/> when <see cref="JobSystem"/> is BullMQ.</summary>
+    public string BullmqSutImage { get; init; } = "perftests/bullmq-sut:local";
+
+    /// <summary>The image the API and worker containers run: the one of the chosen job system.</summary>
+    public string SystemImage => JobSystem == JobSystemKind.Bullmq ? BullmqSutImage : SutImage;
 
     public string RedisImage { get; init; } = "redis:7.2";
 

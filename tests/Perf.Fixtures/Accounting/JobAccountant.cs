@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Perf.Engine.Reporting;
-using Perf.Fixtures.Metrics;
 using Perf.Model.Accounting;
 using Perf.Model.Metrics;
 
@@ -18,7 +17,7 @@ public static class JobAccountant
 
     public static async Task<JobAccounting> SettleAsync(PerfEnvironment environment, long acceptedByClients, CancellationToken ct)
     {
-        var probe = new RedisProbe(environment.Redis);
+        var system = environment.JobSystem;
         var watch = Stopwatch.StartNew();
         var notes = new List<string>();
         IReadOnlyList<QueueState> queues = [];
@@ -28,8 +27,8 @@ public static class JobAccountant
         {
             try
             {
-                queues = await probe.QueuesAsync(PerfEnvironment.JobStreams).ConfigureAwait(false);
-                counters = await probe.CountersAsync().ConfigureAwait(false);
+                queues = await system.QueuesAsync().ConfigureAwait(false);
+                counters = await system.CountersAsync().ConfigureAwait(false);
                 var accepted = Math.Max(acceptedByClients, counters.Accepted);
                 if (queues.Sum(q => q.Lag + q.Pending) == 0 && counters.Processed + counters.DeadLettered >= accepted)
                 {

@@ -1,3 +1,4 @@
+using Perf.Fixtures.JobSystems;
 using Perf.Model.Metrics;
 
 namespace Perf.Fixtures.Metrics;
@@ -21,6 +22,9 @@ public sealed class MetricsCollector : IAsyncDisposable
 
     public RedisProbe Redis { get; }
 
+    /// <summary>Queues, counters and job latency of the system under test, through the job-system seam.</summary>
+    public IJobSystem JobSystem => _environment.JobSystem;
+
     public HostProbe Host { get; } = new();
 
     public ContainerStatsProbe ContainerStats { get; }
@@ -36,8 +40,8 @@ public sealed class MetricsCollector : IAsyncDisposable
 
         var redis = await TryAsync("Redis INFO", Redis.SampleAsync, unavailable).ConfigureAwait(false);
         var config = await TryAsync("Redis CONFIG", () => Redis.EffectiveConfigAsync(_environment.Settings.RedisConfigFile), unavailable).ConfigureAwait(false);
-        var queues = await TryAsync("Job streams", () => Redis.QueuesAsync(PerfEnvironment.JobStreams), unavailable).ConfigureAwait(false);
-        var jobs = await TryAsync("Job counters", Redis.CountersAsync, unavailable).ConfigureAwait(false);
+        var queues = await TryAsync("Job streams", JobSystem.QueuesAsync, unavailable).ConfigureAwait(false);
+        var jobs = await TryAsync("Job counters", JobSystem.CountersAsync, unavailable).ConfigureAwait(false);
         var mongoSample = _mongo is null ? null : await TryAsync("MongoDB serverStatus", () => _mongo.SampleAsync(ct), unavailable).ConfigureAwait(false);
         return new MetricsSnapshot(_environment.Settings.ConfigurationName, label, DateTimeOffset.UtcNow, host,
             ContainerStats.Latest(), redis, config, queues ?? [], jobs, mongoSample, unavailable);

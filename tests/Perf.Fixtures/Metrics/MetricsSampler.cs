@@ -65,9 +65,9 @@ public sealed class MetricsSampler : IAsyncDisposable
         var containers = _collector.ContainerStats.Latest();
         var errors = new List<string>();
         var redis = await MetricsCollector.TryAsync("redis", _collector.Redis.SampleAsync, errors).ConfigureAwait(false);
-        var queues = await MetricsCollector.TryAsync("queues", () => _collector.Redis.QueuesAsync(PerfEnvironment.JobStreams), errors).ConfigureAwait(false);
-        var jobs = await MetricsCollector.TryAsync("counters", _collector.Redis.CountersAsync, errors).ConfigureAwait(false);
-        var latency = await MetricsCollector.TryAsync("job latency", _collector.Redis.JobLatencyBucketsAsync, errors).ConfigureAwait(false);
+        var queues = await MetricsCollector.TryAsync("queues", _collector.JobSystem.QueuesAsync, errors).ConfigureAwait(false);
+        var jobs = await MetricsCollector.TryAsync("counters", _collector.JobSystem.CountersAsync, errors).ConfigureAwait(false);
+        var latency = await MetricsCollector.TryAsync("job latency", _collector.JobSystem.JobLatencyBucketsAsync, errors).ConfigureAwait(false);
         // The first sample has no earlier snapshot: jobs stored before the sampler started belong to no second of it.
         var storedThisSecond = latency is null || _latencyBuckets is null ? JobLatencyBuckets.Empty : JobLatencyBuckets.Between(_latencyBuckets, latency);
         _latencyBuckets = latency ?? _latencyBuckets;

@@ -4,11 +4,9 @@ using StackExchange.Redis;
 
 namespace Perf.Fixtures.Metrics;
 
-/// <summary>Reads Redis INFO, the effective CONFIG, the job streams and the SUT's counters straight from Redis.</summary>
+/// <summary>Reads Redis INFO and the effective CONFIG: the server, whatever job system runs on it (queues and counters: <see cref="JobSystems.IJobSystem"/>).</summary>
 public sealed class RedisProbe(IConnectionMultiplexer redis)
 {
-    private const string ConsumerGroup = "workers";
-
     public async Task<RedisSample> SampleAsync()
     {
         var info = await Server().InfoAsync().ConfigureAwait(false);
@@ -48,40 +46,6 @@ public sealed class RedisProbe(IConnectionMultiplexer redis)
             version,
             note);
     }
-
-    public async Task<IReadOnlyList<QueueState>> QueuesAsync(IEnumerable<string> streams)
-    {
-        var db = redis.GetDatabase();
-        var result = new List<QueueState>();
-        foreach (var stream in streams)
-        {
-            var length = await db.StreamLengthAsync(stream).ConfigureAwait(false);
-            var dead = await db.StreamLengthAsync(stream + ":dead").ConfigureAwait(false);
-            long pending = 0, lag = 0;
-            if (length > 0 || await db.KeyExistsAsync(stream).ConfigureAwait(false))
-            {
-                var group = (await db.StreamGroupInfoAsync(stream).ConfigureAwait(false)).FirstOrDefault(g => g.Name == ConsumerGroup);
-                pending = group.PendingMessageCount;
-                // Lag is null when Redis cannot tell (after deletions); then every entry may be unread.
-                lag = group.Name is null ? length : group.Lag ?? length;
-            }
-
-            result.Add(new QueueState(stream, length, pending, lag, dead));
-        }
-
-        return result;
-    }
-
-    public async Task<JobCounters> CountersAsync()
-    {
-        var hash = (await redis.GetDatabase().HashGetAllAsync("perf:counters").ConfigureAwait(false))
-            .ToDictionary(e => e.Name.ToString(), e => (long)e.Value);
-        long Get(string name) => hash.TryGetValue(name, out var value) ? value : 0;
-        return new JobCounters(Get("accepted"), Get("processed"), Get("deadLettered"), Get("duplicates"), Get("retried"),
-            Get("failedAttempts"), Get("backpressureRejected"));
-    }
-
-    public Task<IReadOnlyDictionary<long, long>> JobLatencyBucketsAsync() => JobLatencyBuckets.ReadAsync(redis.GetDatabase());
 
     private static long? RequestedMaxClients(string? configFile)
     {

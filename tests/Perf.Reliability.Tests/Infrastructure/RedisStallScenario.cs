@@ -3,7 +3,6 @@ using Perf.Engine;
 using Perf.Engine.Reporting;
 using Perf.Fixtures;
 using Perf.Fixtures.Accounting;
-using Perf.Fixtures.Metrics;
 using Perf.Model.Accounting;
 
 namespace Perf.Reliability.Tests.Infrastructure;
@@ -45,7 +44,7 @@ internal static class RedisStallScenario
 
         var jobs = await JobAccountant.SettleAsync(environment, JobAccountant.AcceptedByClients(load), bound.Token);
         var audit = await JobAuditor.AuditAsync(environment, FaultLoad.Ids(ledger), jobs, ledgerFile: null, bound.Token);
-        var counters = await new RedisProbe(environment.Redis).CountersAsync();
+        var counters = await environment.JobSystem.CountersAsync();
         var pending = await PendingAsync(environment);
         log($"jobs: accepted {jobs.Accepted} (clients {jobs.AcceptedByClients}, SUT {jobs.AcceptedBySut}), processed {jobs.Processed}, " +
             $"dead-lettered {jobs.DeadLettered}, still queued {jobs.StillQueued}, lost {jobs.Lost}, reclaimed {counters.Retried}, " +

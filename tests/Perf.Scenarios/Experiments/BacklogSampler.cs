@@ -1,15 +1,15 @@
 using Perf.Fixtures;
-using Perf.Fixtures.Metrics;
+using Perf.Fixtures.JobSystems;
 
 namespace Perf.Scenarios.Experiments;
 
 /// <summary>
-/// Samples the job backlog (lag + pending over the job streams, the fixtures' Redis probe) every half second while a
+/// Samples the job backlog (not yet taken + taken but unfinished, over the job system's queues) every half second while a
 /// step runs, so a step can compare its start with its end.
 /// </summary>
 public sealed class BacklogSampler : IAsyncDisposable
 {
-    private readonly RedisProbe _probe;
+    private readonly IJobSystem _system;
     private readonly List<(double Seconds, long Backlog)> _samples = [];
     private readonly CancellationTokenSource _stop = new();
     private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
@@ -17,12 +17,12 @@ public sealed class BacklogSampler : IAsyncDisposable
 
     public BacklogSampler(PerfEnvironment environment, TimeSpan? interval = null)
     {
-        _probe = new RedisProbe(environment.Redis);
+        _system = environment.JobSystem;
         _loop = RunAsync(interval ?? TimeSpan.FromMilliseconds(500));
     }
 
     public static async Task<long> ReadAsync(PerfEnvironment environment) =>
-        (await new RedisProbe(environment.Redis).QueuesAsync(PerfEnvironment.JobStreams).ConfigureAwait(false)).Sum(q => q.Lag + q.Pending);
+        (await environment.JobSystem.QueuesAsync().ConfigureAwait(false)).Sum(q => q.Lag + q.Pending);
 
     public async Task<IReadOnlyList<(double Seconds, long Backlog)>> StopAsync()
     {
@@ -57,7 +57,7 @@ public sealed class BacklogSampler : IAsyncDisposable
         {
             do
             {
-                var queues = await _probe.QueuesAsync(PerfEnvironment.JobStreams).ConfigureAwait(false);
+                var queues = await _system.QueuesAsync().ConfigureAwait(false);
                 lock (_samples)
                 {
                     _samples.Add((_clock.Elapsed.TotalSeconds, queues.Sum(q => q.Lag + q.Pending)));
