@@ -33,6 +33,7 @@ public sealed partial class PerfEnvironment
         ["Worker__ReclaimIdleMs"] = Settings.WorkerReclaimIdleMs.ToString(CultureInfo.InvariantCulture),
         ["Api__BackpressureEnabled"] = Settings.BackpressureEnabled ? "true" : "false",
         ["Api__BackpressureMaxLag"] = Settings.BackpressureMaxLag.ToString(CultureInfo.InvariantCulture),
+        ["Api__MemoryAdmissionPercent"] = Settings.MemoryAdmissionPercent.ToString(CultureInfo.InvariantCulture),
         ["Logging__LogLevel__Default"] = "Warning",
     };
 

@@ -1,7 +1,12 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Perf.Fixtures;
 using Perf.Fixtures.Accounting;
 using Perf.Fixtures.Metrics;
 using Perf.Fixtures.Traffic;
+using Perf.Model.Accounting;
 using Perf.Reliability.Tests.Infrastructure;
 using StackExchange.Redis;
 using Xunit.Abstractions;
@@ -10,7 +15,9 @@ namespace Perf.Reliability.Tests;
 
 /// <summary>
 /// The optimized Redis capped at 3 MB under a burst that one slow worker cannot keep up with: allkeys-lru (the
-/// optimized redis.conf) against noeviction. Both outcomes go to artifacts/perf/reliability/memory-pressure.json.
+/// optimized redis.conf) and noeviction as the seed had them (no admission control), and allkeys-lru with the API's
+/// admission control on Redis memory (the design: docs/system-under-test.md, "A full Redis"), judged id by id. Every
+/// outcome goes to artifacts/perf/reliability/memory-pressure.json.
 /// </summary>
 [Trait(TestTraits.Category, TestTraits.Reliability)]
 [Trait(TestTraits.Requires, TestTraits.Docker)]
@@ -18,13 +25,15 @@ public sealed class MemoryPressureTests(ITestOutputHelper output)
 {
     private const string MaxMemory = "maxmemory 3mb";
     private const int BurstSize = 2500;
+    private const int AdmissionPercent = 90;
+    private const int ReplaySample = 500;
 
     public static string ArtifactPath => Path.Combine(new ArtifactWriter("reliability").Directory, "reliability", "memory-pressure.json");
 
     [Fact]
     public async Task AllKeysLruEvictsQueueDataAndTheLossIsReported()
     {
-        var outcome = await RunBurstAsync("allkeys-lru", [MaxMemory], relieve: false);
+        var outcome = await RunBurstAsync("allkeys-lru", [MaxMemory], relieve: false, admissionPercent: 0);
 
         outcome.Policy.Should().Be("allkeys-lru");
         outcome.EvictedKeys.Should().BeGreaterThan(0, "a 3 MB cap under this burst must evict");
@@ -42,7 +51,7 @@ public sealed class MemoryPressureTests(ITestOutputHelper output)
     [Fact]
     public async Task NoEvictionRefusesNewJobsAndLosesNoAcceptedOne()
     {
-        var outcome = await RunBurstAsync("noeviction", [MaxMemory, "maxmemory-policy noeviction"], relieve: true);
+        var outcome = await RunBurstAsync("noeviction", [MaxMemory, "maxmemory-policy noeviction"], relieve: true, admissionPercent: 0);
 
         outcome.Policy.Should().Be("noeviction");
         outcome.EvictedKeys.Should().Be(0);
@@ -59,7 +68,26 @@ public sealed class MemoryPressureTests(ITestOutputHelper output)
         outcome.Jobs.StillQueued.Should().Be(0);
     }
 
-    private async Task<MemoryPressureOutcome> RunBurstAsync(string name, IReadOnlyList<string> directives, bool relieve)
+    [Fact]
+    public async Task AdmissionControlUnderAllKeysLruLosesNoAcceptedJobAndBreaksNoKey()
+    {
+        var outcome = await RunBurstAsync("allkeys-lru-admission", [MaxMemory], relieve: false, admissionPercent: AdmissionPercent);
+
+        outcome.Policy.Should().Be("allkeys-lru");
+        outcome.Burst.StatusCodes.GetValueOrDefault(503).Should().BeGreaterThan(0, "the burst must reach the admission limit, or this proves nothing");
+        outcome.Burst.FirstRefusal.Should().Contain("Queue storage is nearly full");
+        outcome.Burst.StatusCodes.Keys.Where(code => code >= 500).Should().OnlyContain(code => code == 503);
+        outcome.EvictedKeys.Should().Be(0, "admission control refuses new jobs before Redis has to evict anything");
+        var audit = outcome.Audit!;
+        audit.IdsChecked.Should().Be(outcome.Burst.Accepted);
+        audit.Breaches().Should().BeEmpty("every accepted id is processed, checked id by id");
+        audit.Stored.Should().Be(audit.IdsChecked, "no failures were injected");
+        outcome.ReplayedKeys.Should().BeGreaterThan(0);
+        outcome.ReplayedKeysWithNewIds.Should().Be(0, "a replayed key must return its first id, never create a second job");
+        outcome.ReplaysNotAnswered.Should().Be(0, "a replay of an accepted key is answered even at the admission limit");
+    }
+
+    private async Task<MemoryPressureOutcome> RunBurstAsync(string name, IReadOnlyList<string> directives, bool relieve, int admissionPercent)
     {
         var log = new TestLog(output);
         using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(100));
@@ -73,6 +101,7 @@ public sealed class MemoryPressureTests(ITestOutputHelper output)
             WorkerReclaimIdleMs = 2000,
             RedisExtraDirectives = directives,
             DrainTimeout = TimeSpan.FromSeconds(20),
+            MemoryAdmissionPercent = admissionPercent,
         };
         await using var environment = await PerfEnvironment.StartAsync(settings, log.Write, bound.Token);
         var probe = new RedisProbe(environment.Redis);
@@ -81,8 +110,11 @@ public sealed class MemoryPressureTests(ITestOutputHelper output)
 
         // Large messages: about 2 KB of Redis memory per job, so the burst fills the small maxmemory.
         var message = new string('m', 1000);
-        var burst = await JobBurst.PostAsync(environment.ApiBaseUrl, "notifications", i => new { userId = $"u-{i % 50}", channel = "email", message },
-            BurstSize, concurrency: 16, TimeSpan.FromSeconds(30));
+        // With admission control every request carries its own Idempotency-Key, so replays can be checked afterwards.
+        var keyed = admissionPercent > 0;
+        object Body(int i) => new { userId = $"u-{i % 50}", channel = "email", message };
+        string? KeyOf(int i) => keyed ? $"{name}-{i}" : null;
+        var burst = await JobBurst.PostAsync(environment.ApiBaseUrl, "notifications", Body, BurstSize, concurrency: 16, TimeSpan.FromSeconds(30), KeyOf);
         log.Write($"{name}: burst sent {burst.Sent}, accepted {burst.Accepted}, status codes {{{string.Join(", ", burst.StatusCodes.Select(kv => $"{kv.Key}: {kv.Value}"))}}}, " +
                   $"transport errors {burst.TransportErrors}; first refusal: {burst.FirstRefusal}");
 
@@ -108,15 +140,32 @@ public sealed class MemoryPressureTests(ITestOutputHelper output)
         }
 
         var jobs = await JobAccountant.SettleAsync(environment, burst.Accepted, bound.Token);
+        JobAudit? audit = null;
+        (int Replayed, int NewIds, int NotAnswered) replays = (0, 0, 0);
+        if (keyed)
+        {
+            audit = await JobAuditor.AuditAsync(environment, burst.AcceptedIds, jobs, ledgerFile: null, bound.Token);
+            replays = await ReplayAsync(environment.ApiBaseUrl, burst.AcceptedIdsByKey, key => Body(int.Parse(key[(name.Length + 1)..], CultureInfo.InvariantCulture)));
+            log.Write($"{name}: audit of {audit.IdsChecked} ids: stored {audit.Stored}, dead-lettered {audit.DeadLettered}, lost {audit.Lost}, " +
+                      $"double {audit.Double}, unknown {audit.Unknown}; replayed {replays.Replayed} keys: new ids {replays.NewIds}, not answered {replays.NotAnswered}");
+        }
+
         var sample = await probe.SampleAsync();
         var outcome = new MemoryPressureOutcome(config.MaxMemoryPolicy, config.MaxMemoryBytes, burst, sample.EvictedKeys, sample.UsedMemoryPeakBytes,
             await CountMissingAsync(environment.Redis.GetDatabase(), burst.AcceptedIds), await MissingStreamsAsync(environment.Redis.GetDatabase()),
             await CountLostQueueEntriesAsync(environment.Redis.GetDatabase(), burst.AcceptedIds),
-            processedBeforeRelief, relief, jobs, DateTimeOffset.UtcNow);
+            processedBeforeRelief, relief, jobs, DateTimeOffset.UtcNow)
+        {
+            MemoryAdmissionPercent = admissionPercent,
+            Audit = audit,
+            ReplayedKeys = replays.Replayed,
+            ReplayedKeysWithNewIds = replays.NewIds,
+            ReplaysNotAnswered = replays.NotAnswered,
+        };
         log.Write($"{name}: evicted keys {outcome.EvictedKeys}, job records missing {outcome.JobRecordsMissing}, streams missing " +
                   $"[{string.Join(", ", outcome.QueueStreamsMissing)}], queue entries lost {outcome.QueueEntriesLost}; jobs accepted {jobs.Accepted} (clients {jobs.AcceptedByClients}, SUT {jobs.AcceptedBySut}), " +
                   $"processed {jobs.Processed}, still queued {jobs.StillQueued}, lost {jobs.Lost}, duplicates {jobs.Duplicates}; notes: {string.Join(" | ", jobs.Notes)}");
-        log.Write($"{name}: artifact {WriteArtifact(outcome)}");
+        log.Write($"{name}: artifact {WriteArtifact(name, outcome)}");
         return outcome;
     }
 
@@ -156,13 +205,41 @@ public sealed class MemoryPressureTests(ITestOutputHelper output)
         return missing;
     }
 
-    private static string WriteArtifact(MemoryPressureOutcome outcome)
+    /// <summary>Sends up to <see cref="ReplaySample"/> accepted keys again with their bodies; counts answers with another id and answers that are not 202.</summary>
+    private static async Task<(int Replayed, int NewIds, int NotAnswered)> ReplayAsync(
+        Uri api, IReadOnlyDictionary<string, string> idsByKey, Func<string, object> bodyOf)
+    {
+        using var client = new HttpClient { BaseAddress = api, Timeout = TimeSpan.FromSeconds(5) };
+        int replayed = 0, newIds = 0, notAnswered = 0;
+        foreach (var (key, firstId) in idsByKey.Take(ReplaySample))
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "notifications") { Content = JsonContent.Create(bodyOf(key)) };
+            request.Headers.Add("Idempotency-Key", key);
+            using var response = await client.SendAsync(request);
+            replayed++;
+            if (response.StatusCode != HttpStatusCode.Accepted)
+            {
+                notAnswered++;
+                continue;
+            }
+
+            var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+            if (id != firstId)
+            {
+                newIds++;
+            }
+        }
+
+        return (replayed, newIds, notAnswered);
+    }
+
+    private static string WriteArtifact(string name, MemoryPressureOutcome outcome)
     {
         var writer = new ArtifactWriter("reliability");
         var outcomes = new Dictionary<string, MemoryPressureOutcome>(
             writer.Read<MemoryPressureReport>(ArtifactPath)?.Outcomes ?? new Dictionary<string, MemoryPressureOutcome>(), StringComparer.Ordinal)
         {
-            [outcome.Policy] = outcome,
+            [name] = outcome,
         };
         var setup = $"optimized redis.conf + '{MaxMemory}', 1 worker (concurrency 32, 200 ms per job), a burst of {BurstSize} POST /notifications " +
                     "with 1000-character messages at concurrency 16";

@@ -43,6 +43,9 @@ public sealed record EnvironmentSettings
 
     public int BackpressureMaxLag { get; init; } = 5000;
 
+    /// <summary>Api__MemoryAdmissionPercent: new jobs are refused once Redis uses this share of maxmemory; 0 is off (the seed as it was).</summary>
+    public int MemoryAdmissionPercent { get; init; } = 90;
+
     public int SimulatedDownstreamMs { get; init; } = 20;
 
     public double WorkerFailureRate { get; init; }

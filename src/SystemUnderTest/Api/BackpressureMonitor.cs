@@ -1,19 +1,26 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 using SystemUnderTest.Options;
 using SystemUnderTest.Queue;
+using SystemUnderTest.Redis;
 
 namespace SystemUnderTest.Api;
 
 /// <summary>
-/// Samples summed lag + pending every 250 ms so that the request path only reads a field: measuring the queue per
-/// request would add two Redis round trips to every POST exactly when Redis is busiest.
+/// The API's two admission checks, each sampled in the background so that the request path only reads a field
+/// (measuring per request would add Redis round trips to every POST exactly when Redis is busiest): queue lag +
+/// pending every 250 ms against <c>Api__BackpressureMaxLag</c>, and Redis memory every 100 ms against
+/// <c>Api__MemoryAdmissionPercent</c> of maxmemory (faster, because memory fills at the accepted rate).
 /// </summary>
-public sealed class BackpressureMonitor(QueueInspector inspector, IOptions<ApiOptions> options, ILogger<BackpressureMonitor> logger)
-    : BackgroundService
+public sealed class BackpressureMonitor(
+    QueueInspector inspector, RedisConnectionPool redis, IOptions<ApiOptions> options, ILogger<BackpressureMonitor> logger) : BackgroundService
 {
     internal static readonly TimeSpan SampleInterval = TimeSpan.FromMilliseconds(250);
+    internal static readonly TimeSpan MemorySampleInterval = TimeSpan.FromMilliseconds(100);
 
     private long _load;
+    private long _usedMemory;
+    private long _maxMemory;
 
     public bool Enabled { get; } = options.Value.BackpressureEnabled;
 
@@ -23,22 +30,71 @@ public sealed class BackpressureMonitor(QueueInspector inspector, IOptions<ApiOp
 
     public bool IsOverLimit => Enabled && CurrentLoad > Limit;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public int MemoryAdmissionPercent { get; } = options.Value.MemoryAdmissionPercent;
+
+    /// <summary>Redis used_memory and maxmemory at the last sample (bytes; maxmemory 0 = no limit).</summary>
+    public (long Used, long Max) Memory => (Volatile.Read(ref _usedMemory), Volatile.Read(ref _maxMemory));
+
+    public bool IsMemoryNearlyFull
     {
-        if (!Enabled)
+        get
         {
-            return;
+            var (used, max) = Memory;
+            return MemoryAdmissionPercent > 0 && max > 0 && used * 100 >= max * MemoryAdmissionPercent;
+        }
+    }
+
+    /// <summary>used_memory and maxmemory from an INFO memory reply.</summary>
+    internal static (long Used, long Max) ParseMemory(string info)
+    {
+        long used = 0, max = 0;
+        foreach (var line in info.Split('\n'))
+        {
+            var separator = line.IndexOf(':', StringComparison.Ordinal);
+            if (separator < 0)
+            {
+                continue;
+            }
+
+            var name = line.AsSpan(0, separator);
+            var value = line.AsSpan(separator + 1).Trim();
+            if (name.SequenceEqual("used_memory"))
+            {
+                used = long.Parse(value, CultureInfo.InvariantCulture);
+            }
+            else if (name.SequenceEqual("maxmemory"))
+            {
+                max = long.Parse(value, CultureInfo.InvariantCulture);
+            }
         }
 
-        using var timer = new PeriodicTimer(SampleInterval);
+        return (used, max);
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(
+            Enabled ? SampleEveryAsync(SampleInterval, async () => Volatile.Write(ref _load, await inspector.GetLoadAsync()), stoppingToken) : Task.CompletedTask,
+            MemoryAdmissionPercent > 0 ? SampleEveryAsync(MemorySampleInterval, SampleMemoryAsync, stoppingToken) : Task.CompletedTask);
+
+    private async Task SampleMemoryAsync()
+    {
+        var (used, max) = ParseMemory((string)(await redis.GetDatabase().ExecuteAsync("INFO", "memory"))!);
+        Volatile.Write(ref _usedMemory, used);
+        Volatile.Write(ref _maxMemory, max);
+    }
+
+    private async Task SampleEveryAsync(TimeSpan interval, Func<Task> sample, CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(interval);
         do
         {
             try
             {
-                Volatile.Write(ref _load, await inspector.GetLoadAsync());
+                await sample();
             }
-            catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
+                // A failed sample keeps the last reading; the next tick tries again.
                 logger.BackpressureSampleFailed(ex);
             }
         }

@@ -45,7 +45,7 @@ public static class JobEndpoints
         IOptions<ApiOptions> options,
         JsonTypeInfo<T> typeInfo,
         Func<T, Dictionary<string, string[]>> validate,
-        Func<T, string?, Task<EnqueueResult>> enqueue,
+        Func<T, string?, bool, Task<EnqueueResult>> enqueue,
         Func<string, string?> location)
         where T : class
     {
@@ -79,11 +79,15 @@ public static class JobEndpoints
         }
 
         context.Items[EnqueueStartedItemKey] = true;
-        var (id, outcome) = await enqueue(body.Value!, key);
+        // At the memory admission limit a keyed request still gets its replay; only a new key is refused (in the script).
+        var memoryFull = backpressure.IsMemoryNearlyFull;
+        var (id, outcome) = await enqueue(body.Value!, key, memoryFull);
         switch (outcome)
         {
             case EnqueueOutcome.KeyConflict:
                 return Problems.IdempotencyKeyReused(id);
+            case EnqueueOutcome.Refused:
+                return RefuseForMemory(context, backpressure, redis);
             case EnqueueOutcome.Replayed:
                 context.Response.Headers[IdempotencyKey.ReplayedHeaderName] = "true";
                 break;
@@ -118,16 +122,34 @@ public static class JobEndpoints
             fields.TryGetValue("completedAt", out var completed) ? (long)completed : null));
     }
 
-    /// <summary>Backpressure check before the body is even read: refusing must be cheaper than accepting.</summary>
+    /// <summary>
+    /// Admission checks before the body is even read: refusing must be cheaper than accepting. At the memory limit a
+    /// request with an Idempotency-Key goes on, so that a replay of an accepted key still gets its job.
+    /// </summary>
     private static IResult? Refuse(HttpContext context, BackpressureMonitor backpressure, RedisConnectionPool redis)
     {
+        if (backpressure.IsMemoryNearlyFull && !context.Request.Headers.ContainsKey(IdempotencyKey.HeaderName))
+        {
+            return RefuseForMemory(context, backpressure, redis);
+        }
+
         if (!backpressure.IsOverLimit)
         {
             return null;
         }
 
-        // Fire and forget: the counter must not slow the rejection path down.
-        _ = redis.GetDatabase().HashIncrementAsync(RedisKeys.Counters, CounterNames.BackpressureRejected, flags: CommandFlags.FireAndForget);
+        Count(redis, CounterNames.BackpressureRejected);
         return Problems.Backpressure(context, backpressure.CurrentLoad, backpressure.Limit);
     }
+
+    private static IResult RefuseForMemory(HttpContext context, BackpressureMonitor backpressure, RedisConnectionPool redis)
+    {
+        Count(redis, CounterNames.MemoryRejected);
+        var (used, max) = backpressure.Memory;
+        return Problems.StorageNearlyFull(context, used, max, backpressure.MemoryAdmissionPercent);
+    }
+
+    /// <summary>Fire and forget: the counter must not slow the rejection path down.</summary>
+    private static void Count(RedisConnectionPool redis, string counter) =>
+        _ = redis.GetDatabase().HashIncrementAsync(RedisKeys.Counters, counter, flags: CommandFlags.FireAndForget);
 }

@@ -43,6 +43,7 @@ public sealed class MetricsReader(RedisConnectionPool redis, QueueInspector insp
             Outstanding = Math.Max(0, accepted - processed - deadLettered),
             IdempotentReplays = Counter(CounterNames.IdempotentReplays),
             AckMisses = Counter(CounterNames.AckMisses),
+            MemoryRejected = Counter(CounterNames.MemoryRejected),
             LastOutcomeAtMs = lastOutcome == 0 ? null : lastOutcome,
         };
     }

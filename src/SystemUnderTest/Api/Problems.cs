@@ -42,6 +42,16 @@ public static class Problems
     public static IResult NotFound(string detail) =>
         Results.Problem(title: "Not found", detail: detail, statusCode: StatusCodes.Status404NotFound);
 
+    public static IResult StorageNearlyFull(HttpContext context, long usedBytes, long maxBytes, int percent)
+    {
+        context.Response.Headers.RetryAfter = "1";
+        return Results.Problem(
+            title: "Queue storage is nearly full",
+            detail: $"Redis uses {usedBytes} of its {maxBytes} bytes, at or above the admission limit of {percent} %: new jobs are refused " +
+                    "so that no accepted job is evicted; nothing was created, retry later.",
+            statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+
     public static IResult Backpressure(HttpContext context, long load, long limit)
     {
         context.Response.Headers.RetryAfter = "1";

@@ -22,6 +22,9 @@ public sealed record JobMetrics(
     /// <summary>Outcomes whose XACK found the entry no longer pending for the group (another consumer acknowledged it).</summary>
     public long AckMisses { get; init; }
 
+    /// <summary>Job POSTs refused because Redis memory reached the admission limit (Api__MemoryAdmissionPercent of maxmemory).</summary>
+    public long MemoryRejected { get; init; }
+
     /// <summary>Unix ms of the latest outcome (stored or dead-lettered); the drain ended then once outstanding is zero.</summary>
     public long? LastOutcomeAtMs { get; init; }
 }

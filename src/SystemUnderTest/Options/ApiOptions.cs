@@ -22,6 +22,14 @@ public sealed class ApiOptions
     [Range(0, 86_400, ErrorMessage = "Api__AnalyticsCacheSeconds must be between 0 and 86400.")]
     public int AnalyticsCacheSeconds { get; set; } = 5;
 
+    /// <summary>
+    /// Admission control on Redis memory: new jobs are refused (503) once used_memory reaches this share of maxmemory,
+    /// so that eviction (allkeys-lru) or refused writes (noeviction) never reach accepted jobs. 0 turns it off; no
+    /// effect when Redis has no maxmemory.
+    /// </summary>
+    [Range(0, 100, ErrorMessage = "Api__MemoryAdmissionPercent must be between 0 (off) and 100.")]
+    public int MemoryAdmissionPercent { get; set; } = 90;
+
     /// <summary>How long an Idempotency-Key keeps answering with its job (24 h, as Stripe keeps them).</summary>
     [Range(1, 604_800, ErrorMessage = "Api__IdempotencyTtlSeconds must be between 1 and 604800.")]
     public int IdempotencyTtlSeconds { get; set; } = 86_400;

@@ -11,4 +11,7 @@ public enum EnqueueOutcome
 
     /// <summary>The key was already taken by a different body: nothing created.</summary>
     KeyConflict,
+
+    /// <summary>The key was new but new jobs are refused (Redis memory at the admission limit): nothing created.</summary>
+    Refused,
 }

@@ -10,9 +10,10 @@ namespace SystemUnderTest.Queue;
 /// </summary>
 internal static class IdempotentEnqueue
 {
-    // KEYS: idem key, job hash, stream, counters. ARGV: job id, ttl ms, body hash, enqueuedAt, type, payload,
-    // then the job hash's field/value pairs. The key's record is a hash {jobId, bodyHash} with the TTL.
-    // Returns {outcome, job id}: 0 created, 1 replayed (same body), 2 the key belongs to a different body.
+    // KEYS: idem key, job hash, stream, counters. ARGV: job id, ttl ms, body hash, enqueuedAt, type, payload, accepted
+    // counter, replay counter, '1' when new jobs are refused, then the job hash's field/value pairs. The key's record is a
+    // hash {jobId, bodyHash} with the TTL. Returns {outcome, job id}: 0 created, 1 replayed (same body), 2 the key belongs
+    // to a different body, 3 refused (a new key while new jobs are refused: a replay is still answered).
     private const string Script = """
         local existing = redis.call('HMGET', KEYS[1], 'jobId', 'bodyHash')
         if existing[1] then
@@ -22,9 +23,12 @@ internal static class IdempotentEnqueue
           redis.call('HINCRBY', KEYS[4], ARGV[8], 1)
           return {1, existing[1]}
         end
+        if ARGV[9] == '1' then
+          return {3, ''}
+        end
         redis.call('HSET', KEYS[1], 'jobId', ARGV[1], 'bodyHash', ARGV[3])
         redis.call('PEXPIRE', KEYS[1], ARGV[2])
-        redis.call('HSET', KEYS[2], unpack(ARGV, 9))
+        redis.call('HSET', KEYS[2], unpack(ARGV, 10))
         redis.call('XADD', KEYS[3], '*', 'id', ARGV[1], 'type', ARGV[5], 'payload', ARGV[6], 'enqueuedAt', ARGV[4])
         redis.call('HINCRBY', KEYS[4], ARGV[7], 1)
         return {0, ARGV[1]}
@@ -32,10 +36,10 @@ internal static class IdempotentEnqueue
 
     public static async Task<EnqueueResult> RunAsync(
         IDatabase database, string endpoint, string key, long ttlMs, string bodyHash, string id, string stream, string type, string payload,
-        long enqueuedAt, HashEntry[] fields)
+        long enqueuedAt, HashEntry[] fields, bool refuseNew)
     {
         RedisKey[] keys = [RedisKeys.IdempotencyKey(endpoint, key), RedisKeys.Job(id), stream, RedisKeys.Counters];
-        var args = new RedisValue[8 + (fields.Length * 2)];
+        var args = new RedisValue[9 + (fields.Length * 2)];
         args[0] = id;
         args[1] = ttlMs;
         args[2] = bodyHash;
@@ -44,10 +48,11 @@ internal static class IdempotentEnqueue
         args[5] = payload;
         args[6] = CounterNames.Accepted;
         args[7] = CounterNames.IdempotentReplays;
+        args[8] = refuseNew ? "1" : "0";
         for (var i = 0; i < fields.Length; i++)
         {
-            args[8 + (2 * i)] = fields[i].Name;
-            args[9 + (2 * i)] = fields[i].Value;
+            args[9 + (2 * i)] = fields[i].Name;
+            args[10 + (2 * i)] = fields[i].Value;
         }
 
         var reply = (RedisResult[])(await database.ScriptEvaluateAsync(Script, keys, args))!;

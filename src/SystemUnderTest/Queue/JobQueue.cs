@@ -17,7 +17,8 @@ public sealed class JobQueue(RedisConnectionPool redis, TimeProvider time, IOpti
     public const string PaymentsEndpoint = "payments";
     public const string NotificationsEndpoint = "notifications";
 
-    public async Task<EnqueueResult> EnqueuePaymentAsync(PaymentRequest request, string? idempotencyKey = null)
+    /// <summary>Enqueues the job; with <paramref name="refuseNew"/> (Redis memory at the admission limit) only a replay of a known key succeeds.</summary>
+    public async Task<EnqueueResult> EnqueuePaymentAsync(PaymentRequest request, string? idempotencyKey = null, bool refuseNew = false)
     {
         var payload = JsonSerializer.Serialize(request, SutJsonContext.Default.PaymentRequest);
         HashEntry[] state =
@@ -27,10 +28,11 @@ public sealed class JobQueue(RedisConnectionPool redis, TimeProvider time, IOpti
             new("customerId", request.CustomerId),
             new("description", request.Description ?? string.Empty),
         ];
-        return await EnqueueAsync(PaymentsEndpoint, idempotencyKey, RedisKeys.PaymentsStream, JobTypes.Payment, payload, state);
+        return await EnqueueAsync(PaymentsEndpoint, idempotencyKey, RedisKeys.PaymentsStream, JobTypes.Payment, payload, state, refuseNew);
     }
 
-    public async Task<EnqueueResult> EnqueueNotificationAsync(NotificationRequest request, string? idempotencyKey = null)
+    /// <summary>Enqueues the job; with <paramref name="refuseNew"/> (Redis memory at the admission limit) only a replay of a known key succeeds.</summary>
+    public async Task<EnqueueResult> EnqueueNotificationAsync(NotificationRequest request, string? idempotencyKey = null, bool refuseNew = false)
     {
         var payload = JsonSerializer.Serialize(request, SutJsonContext.Default.NotificationRequest);
         HashEntry[] state =
@@ -39,7 +41,7 @@ public sealed class JobQueue(RedisConnectionPool redis, TimeProvider time, IOpti
             new("channel", request.Channel),
             new("message", request.Message),
         ];
-        return await EnqueueAsync(NotificationsEndpoint, idempotencyKey, RedisKeys.NotificationsStream, JobTypes.Notification, payload, state);
+        return await EnqueueAsync(NotificationsEndpoint, idempotencyKey, RedisKeys.NotificationsStream, JobTypes.Notification, payload, state, refuseNew);
     }
 
     public async Task<HashEntry[]> GetJobAsync(string id) =>
@@ -51,7 +53,7 @@ public sealed class JobQueue(RedisConnectionPool redis, TimeProvider time, IOpti
     /// </summary>
     public static string BodyHash(string payload) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(payload)));
 
-    private async Task<EnqueueResult> EnqueueAsync(string endpoint, string? idempotencyKey, string stream, string type, string payload, HashEntry[] state)
+    private async Task<EnqueueResult> EnqueueAsync(string endpoint, string? idempotencyKey, string stream, string type, string payload, HashEntry[] state, bool refuseNew)
     {
         var id = Guid.NewGuid().ToString("N");
         var enqueuedAt = time.GetUtcNow().ToUnixTimeMilliseconds();
@@ -65,7 +67,13 @@ public sealed class JobQueue(RedisConnectionPool redis, TimeProvider time, IOpti
         {
             return await IdempotentEnqueue.RunAsync(
                 redis.GetDatabase(), endpoint, idempotencyKey, options.Value.IdempotencyTtlSeconds * 1000L, BodyHash(payload), id, stream, type, payload,
-                enqueuedAt, fields);
+                enqueuedAt, fields, refuseNew);
+        }
+
+        if (refuseNew)
+        {
+            // Without a key there is no replay to answer: the endpoint refuses these before the body is read.
+            return new EnqueueResult(string.Empty, EnqueueOutcome.Refused);
         }
 
         // MULTI/EXEC: a job is never visible in the stream without its state hash, and "accepted" counts exactly the XADDs.

@@ -10,6 +10,7 @@ static partial class CounterNames
     public const string Retried = "retried";
     public const string FailedAttempts = "failedAttempts";
     public const string BackpressureRejected = "backpressureRejected";
+    public const string MemoryRejected = "memoryRejected";
     public const string EmptyPolls = "emptyPolls";
     public const string IdempotentReplays = "idempotentReplays";
     public const string AckMisses = "ackMisses";

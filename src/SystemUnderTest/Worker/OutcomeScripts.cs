@@ -3,7 +3,9 @@ namespace SystemUnderTest.Worker;
 /// <summary>
 /// The two ways a job can end, each one Lua script so that the decision, its counters, the job status, the latency
 /// bucket and the XACK happen together or not at all. Both decide through <c>outcome:{id}</c> (SET NX): whichever
-/// script sets it first is the job's one outcome, and the other only acknowledges its own delivery.
+/// script sets it first is the job's one outcome, and the other only acknowledges its own delivery. An entry with an
+/// outcome is deleted from its stream (XDEL) with its acknowledgement: the streams hold only unfinished jobs, so
+/// Redis memory does not grow with every job ever accepted.
 /// </summary>
 internal static class OutcomeScripts
 {
@@ -37,6 +39,7 @@ internal static class OutcomeScripts
           local k, a = 4 + i * 4, 4 + i * 7
           local entry, jobType, amount, currency, bucket, latency = ARGV[a], ARGV[a + 1], ARGV[a + 2], ARGV[a + 3], ARGV[a + 4], ARGV[a + 5]
           local acked = redis.call('XACK', KEYS[k], group, entry)
+          redis.call('XDEL', KEYS[k], entry)
           if redis.call('SET', KEYS[k + 2], 'stored', 'NX') then
             if inRedis then
               redis.call('SET', KEYS[k + 3], ARGV[a + 6])
@@ -89,11 +92,13 @@ internal static class OutcomeScripts
         local hasId = ARGV[3] ~= ''
         if hasId and redis.call('EXISTS', KEYS[5]) == 1 then
           redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
+          redis.call('XDEL', KEYS[1], ARGV[2])
           return 2
         end
         if redis.call('XACK', KEYS[1], ARGV[1], ARGV[2]) == 0 then
           return 0
         end
+        redis.call('XDEL', KEYS[1], ARGV[2])
         redis.call('XADD', KEYS[2], '*', 'id', ARGV[3], 'type', ARGV[4], 'payload', ARGV[5], 'enqueuedAt', ARGV[6],
           'originalId', ARGV[2], 'deliveries', ARGV[7], 'reason', ARGV[8])
         redis.call('HINCRBY', KEYS[3], 'deadLettered', 1)

@@ -11,5 +11,9 @@ public sealed record BurstResult(int Sent, int Accepted, IReadOnlyDictionary<int
     [JsonIgnore]
     public IReadOnlyList<string> AcceptedIds { get; init; } = [];
 
+    /// <summary>The id each accepted request's Idempotency-Key got, for requests that carried one.</summary>
+    [JsonIgnore]
+    public IReadOnlyDictionary<string, string> AcceptedIdsByKey { get; init; } = new Dictionary<string, string>();
+
     public int ServerErrors => StatusCodes.Where(kv => kv.Key >= 500).Sum(kv => kv.Value);
 }

@@ -11,13 +11,17 @@ namespace Perf.Fixtures.Traffic;
 /// </summary>
 public static class JobBurst
 {
-    /// <summary>Posts <paramref name="count"/> bodies (<paramref name="bodyOf"/> of the index) to <paramref name="path"/>.</summary>
+    /// <summary>
+    /// Posts <paramref name="count"/> bodies (<paramref name="bodyOf"/> of the index) to <paramref name="path"/>, each with the
+    /// Idempotency-Key <paramref name="keyOf"/> gives for its index (none when it returns null).
+    /// </summary>
     public static async Task<BurstResult> PostAsync(
-        Uri api, string path, Func<int, object> bodyOf, int count, int concurrency, TimeSpan bound)
+        Uri api, string path, Func<int, object> bodyOf, int count, int concurrency, TimeSpan bound, Func<int, string?>? keyOf = null)
     {
         using var client = new HttpClient { BaseAddress = api, Timeout = TimeSpan.FromSeconds(5) };
         using var stop = new CancellationTokenSource(bound);
         var ids = new ConcurrentBag<string>();
+        var idsByKey = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var statuses = new ConcurrentDictionary<int, int>();
         var transportErrors = 0;
         var sent = 0;
@@ -30,13 +34,27 @@ public static class JobBurst
                     Interlocked.Increment(ref sent);
                     try
                     {
-                        using var content = new StringContent(JsonSerializer.Serialize(bodyOf(i)), Encoding.UTF8, "application/json");
-                        using var response = await client.PostAsync(new Uri(path, UriKind.Relative), content, ct).ConfigureAwait(false);
+                        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative))
+                        {
+                            Content = new StringContent(JsonSerializer.Serialize(bodyOf(i)), Encoding.UTF8, "application/json"),
+                        };
+                        var key = keyOf?.Invoke(i);
+                        if (key is not null)
+                        {
+                            request.Headers.Add("Idempotency-Key", key);
+                        }
+
+                        using var response = await client.SendAsync(request, ct).ConfigureAwait(false);
                         statuses.AddOrUpdate((int)response.StatusCode, 1, (_, n) => n + 1);
                         var text = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
                         if (response.StatusCode == HttpStatusCode.Accepted)
                         {
-                            ids.Add(JsonDocument.Parse(text).RootElement.GetProperty("id").GetString()!);
+                            var id = JsonDocument.Parse(text).RootElement.GetProperty("id").GetString()!;
+                            ids.Add(id);
+                            if (key is not null)
+                            {
+                                idsByKey[key] = id;
+                            }
                         }
                         else
                         {
@@ -58,7 +76,7 @@ public static class JobBurst
             // The time bound ended the burst early; what was sent is reported.
         }
 
-        return new BurstResult(sent, ids.Count, new Dictionary<int, int>(statuses), transportErrors, firstRefusal) { AcceptedIds = ids.ToList() };
+        return new BurstResult(sent, ids.Count, new Dictionary<int, int>(statuses), transportErrors, firstRefusal) { AcceptedIds = ids.ToList(), AcceptedIdsByKey = new Dictionary<string, string>(idsByKey, StringComparer.Ordinal) };
     }
 
     /// <summary>Payments of varied amounts from 50 customers.</summary>

@@ -28,4 +28,20 @@ public sealed record MemoryPressureOutcome(
     long ProcessedBeforeRelief,
     string? Relief,
     JobAccounting Jobs,
-    DateTimeOffset MeasuredAt);
+    DateTimeOffset MeasuredAt)
+{
+    /// <summary>Api__MemoryAdmissionPercent in force (0: off, the seed as it was).</summary>
+    public int MemoryAdmissionPercent { get; init; }
+
+    /// <summary>The id audit of every accepted id after the drain (null where the burst carried no keys and was not audited).</summary>
+    public JobAudit? Audit { get; init; }
+
+    /// <summary>Accepted Idempotency-Keys sent again with the same body after the drain.</summary>
+    public int ReplayedKeys { get; init; }
+
+    /// <summary>Replays answered with another id than the key's first answer: a broken key (a double payment).</summary>
+    public int ReplayedKeysWithNewIds { get; init; }
+
+    /// <summary>Replays not answered 202 (refused or failed): the key's job could not be confirmed.</summary>
+    public int ReplaysNotAnswered { get; init; }
+}

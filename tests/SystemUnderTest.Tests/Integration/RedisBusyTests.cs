@@ -1,7 +1,6 @@
 using System.Net;
 using Perf.Fixtures;
 using StackExchange.Redis;
-using SystemUnderTest.Redis;
 using SystemUnderTest.Tests.Infrastructure;
 
 namespace SystemUnderTest.Tests.Integration;
