@@ -6,7 +6,10 @@
 # to eng/.sut-env for the suite's external mode. Works on a registry-less machine (host networking, Redis
 # store) and on a laptop with Docker (bridge network, MongoDB store). eng/sut-down.sh removes what it started.
 #
-#   eng/sut-up.sh [--config baseline|optimized] [--workers N] [--api-port PORT]
+#   eng/sut-up.sh [--config baseline|optimized] [--system streams|bullmq] [--workers N] [--api-port PORT]
+#
+# --system bullmq starts the BullMQ system (src/BullmqSystemUnderTest, image PERF_BULLMQ_SUT_IMAGE) with the same
+# settings instead of this repository's Redis Streams system; eng/.sut-env then also says PERF_SYSTEM=bullmq.
 #
 # Knobs as in the suite: PERF_<CONFIG>_WORKERS, PERF_<CONFIG>_REDIS_CONF (a path, or none),
 # PERF_<CONFIG>_REDIS_POOL_SIZE, PERF_<CONFIG>_BACKPRESSURE, PERF_<CONFIG>_BACKPRESSURE_MAX_LAG,
@@ -19,11 +22,12 @@ say() { printf '[sut-up] %s\n' "$*"; }
 fail() { printf '[sut-up] ERROR: %s\n' "$*" >&2; exit 1; }
 usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//' >&2; exit 2; }
 
-config=optimized workers="" api_port=""
+config=optimized workers="" api_port="" system=${PERF_SYSTEM:-streams}
 while [ $# -gt 0 ]; do
   case "$1" in
     --config) config=${2:?--config needs baseline or optimized}; shift 2 ;;
     --workers) workers=${2:?--workers needs a number}; shift 2 ;;
+    --system) system=${2:?--system needs streams or bullmq}; shift 2 ;;
     --api-port) api_port=${2:?--api-port needs a port}; shift 2 ;;
     -h|--help) usage ;;
     *) printf '[sut-up] ERROR: unknown argument %s\n' "$1" >&2; usage ;;
@@ -54,6 +58,7 @@ if [ "$redis_conf" != none ]; then
   [ -f "$redis_conf" ] || fail "Redis configuration file '$redis_conf' of configuration '$config' does not exist (set ${scope}REDIS_CONF to an existing file, or to 'none' for Redis defaults)."
 fi
 [ -z "$api_port" ] || int_in_range --api-port "$api_port" 1 65535
+case "$system" in streams|bullmq) ;; *) fail "--system (or PERF_SYSTEM) '$system' is not allowed (allowed: streams, bullmq)." ;; esac
 command -v curl >/dev/null 2>&1 || fail "curl not found: it checks the API's /health (install curl)."
 
 # shellcheck source=eng/ready-env.sh
@@ -63,7 +68,11 @@ case "$network" in host|bridge) ;; *) fail "PERF_NETWORK_MODE='$network' is not 
 case "$store" in redis|mongo) ;; *) fail "PERF_STORE='$store' is not allowed (allowed: mongo, redis)." ;; esac
 image_exists() { docker image inspect "$1" >/dev/null 2>&1 || fail "image '$1' not found (run eng/container-ready.sh, or set $2)."; }
 image_exists "$PERF_REDIS_IMAGE" PERF_REDIS_IMAGE
-image_exists "$PERF_SUT_IMAGE" PERF_SUT_IMAGE
+if [ "$system" = bullmq ]; then
+  sut_image=${PERF_BULLMQ_SUT_IMAGE:-perftests/bullmq-sut:local}; image_exists "$sut_image" PERF_BULLMQ_SUT_IMAGE
+else
+  sut_image=$PERF_SUT_IMAGE; image_exists "$sut_image" PERF_SUT_IMAGE
+fi
 [ "$store" = redis ] || image_exists "$PERF_MONGO_IMAGE" "PERF_MONGO_IMAGE (or PERF_STORE=redis)"
 
 # shellcheck source=eng/sut-common.sh
@@ -182,7 +191,7 @@ else
 fi
 api_url="http://127.0.0.1:$api_port"
 docker run -d --name "$SUT_PREFIX-api" "${labels[@]}" "${net_args[@]}" "${api_net[@]}" "${sut_env[@]}" \
-  "$PERF_SUT_IMAGE" --role api >/dev/null
+  "$sut_image" --role api >/dev/null
 wait_for "the API's GET $api_url/health to answer 200" "$SUT_PREFIX-api" curl -fsS --max-time 3 "$api_url/health"
 say "api ready ($api_url)"
 
@@ -191,17 +200,27 @@ for index in $(seq 1 "$workers"); do
   docker run -d --name "$SUT_PREFIX-$consumer" "${labels[@]}" "${net_args[@]}" "${sut_env[@]}" \
     -e "Worker__ConsumerName=$consumer" \
     -e "Redis__ConnectionString=$redis_for_sut,password=$password,abortConnect=false,connectTimeout=5000,name=$consumer" \
-    "$PERF_SUT_IMAGE" --role worker >/dev/null
+    "$sut_image" --role worker >/dev/null
 done
-# A worker is ready when its named connection is open and the consumer groups exist (as the fixtures check it).
+# A worker is ready when its named connection is open and the consumer groups exist (as the fixtures check it);
+# a BullMQ worker when it has a worker connection on each queue, named bull:<base64(queue)>:w:<worker name>.
 worker_ready() {
+  if [ "$system" = bullmq ]; then
+    local clients queue
+    clients=$(redis_cli CLIENT LIST)
+    for queue in payments notifications; do
+      grep -q " name=bull:$(printf '%s' "$queue" | base64):w:$1 " <<<"$clients" || return 1
+    done
+    return 0
+  fi
   redis_cli CLIENT LIST | grep -q " name=$1 " &&
     redis_cli XINFO GROUPS jobs:payments | grep -qx workers &&
     redis_cli XINFO GROUPS jobs:notifications | grep -qx workers
 }
+ready_what="consumer group 'workers' on jobs:payments, jobs:notifications"
+[ "$system" = streams ] || ready_what="a BullMQ worker on the queues payments, notifications"
 for index in $(seq 1 "$workers"); do
-  wait_for "worker-$index to connect to Redis with consumer group 'workers' on jobs:payments, jobs:notifications" \
-    "$SUT_PREFIX-worker-$index" worker_ready "worker-$index"
+  wait_for "worker-$index to connect to Redis with $ready_what" "$SUT_PREFIX-worker-$index" worker_ready "worker-$index"
 done
 say "$workers worker(s) ready"
 
@@ -210,6 +229,7 @@ umask 077
 {
   echo "# written by eng/sut-up.sh on $(date -u +%FT%TZ): the running manual system, for the suite's external mode"
   echo "PERF_MODE=external"
+  echo "PERF_SYSTEM=$system"
   echo "PERF_API_URL=$api_url"
   echo "PERF_REDIS_CONNECTION='$redis_for_host'"
   [ -z "$mongo_for_host" ] || echo "PERF_MONGO_CONNECTION=$mongo_for_host"
@@ -217,8 +237,9 @@ umask 077
 trap - EXIT
 
 ready_ms=$(( ($(date +%s%N) - started) / 1000000 ))
-say "$config: Redis + API + $workers worker(s) ready in ${ready_ms} ms ($network network, $store store, pool $pool_size, backpressure $backpressure)"
+say "$config ($system): Redis + API + $workers worker(s) ready in ${ready_ms} ms ($network network, $store store, pool $pool_size, backpressure $backpressure)"
 echo "API:   $api_url"
-echo "Redis: $redis_for_host"
+# The password stays in the env file (mode 0600), never on the terminal.
+echo "Redis: 127.0.0.1:$redis_port (password: in $SUT_ENV_FILE)"
 [ -z "$mongo_for_host" ] || echo "Mongo: $mongo_for_host"
 echo "External-mode settings: eng/.sut-env (set -a && . eng/.sut-env && set +a). Stop with: eng/sut-down.sh"
