@@ -10,7 +10,7 @@ namespace Perf.Fixtures.JobSystems;
 /// commands/*.lua): per queue <c>&lt;prefix&gt;:&lt;queue&gt;:wait|paused|active</c> (lists),
 /// <c>:delayed|prioritized|completed|failed</c> (sorted sets; completed and failed scored by finish time), and per job
 /// the hash <c>&lt;prefix&gt;:&lt;queue&gt;:&lt;id&gt;</c> with <c>timestamp</c>, <c>processedOn</c>, <c>finishedOn</c>,
-/// <c>failedReason</c>, <c>ats</c> (attempts started), <c>atm</c> (attempts made) and <c>stc</c> (stalled count).
+/// <c>returnvalue</c> or <c>failedReason</c>, <c>ats</c> (attempts started), <c>atm</c> (attempts made) and <c>stc</c> (stalled count).
 /// Finished jobs are found only while the system keeps them (no removeOnComplete / removeOnFail). The job id is the
 /// API's id (a custom BullMQ job id). Counters BullMQ does not keep come from the system's <c>perf:counters</c> hash
 /// when it has one.
@@ -21,7 +21,7 @@ public sealed class BullmqJobSystem(IConnectionMultiplexer redis, IReadOnlyList<
     private const string CountersKey = "perf:counters";
     private const int BatchSize = 4096;
     private const int PageSize = 5000;
-    private static readonly RedisValue[] JobFields = ["timestamp", "finishedOn", "failedReason", "processedOn", "ats"];
+    private static readonly RedisValue[] JobFields = ["timestamp", "finishedOn", "returnvalue", "processedOn", "ats"];
 
     private readonly Dictionary<string, long> _latencyCursor = [];
     private readonly Dictionary<long, long> _latencyBuckets = [];
@@ -150,7 +150,10 @@ public sealed class BullmqJobSystem(IConnectionMultiplexer redis, IReadOnlyList<
         return new FinishedJobs(completed, failed);
     }
 
-    /// <summary>Each id's job hash, looked up in every queue (an id names no queue): its state from finishedOn / failedReason / processedOn, and ats.</summary>
+    /// <summary>
+    /// Each id's job hash, looked up in every queue (an id names no queue): its state from finishedOn / returnvalue /
+    /// processedOn, and ats. Not from failedReason: a job that completed after a failed attempt keeps that attempt's reason.
+    /// </summary>
     public async Task<IReadOnlyList<JobTrace>> ReadJobsAsync(IReadOnlyList<string> ids, CancellationToken ct)
     {
         var db = redis.GetDatabase();
@@ -190,9 +193,9 @@ public sealed class BullmqJobSystem(IConnectionMultiplexer redis, IReadOnlyList<
 
     private static JobTrace Trace(RedisValue[] fields)
     {
-        var (finishedOn, failedReason, processedOn, starts) = (fields[1], fields[2], fields[3], fields[4]);
+        var (finishedOn, returnValue, processedOn, starts) = (fields[1], fields[2], fields[3], fields[4]);
         var state = !finishedOn.IsNull
-            ? failedReason.IsNull ? FinishedJobs.CompletedState : FinishedJobs.FailedState
+            ? returnValue.IsNull ? FinishedJobs.FailedState : FinishedJobs.CompletedState
             : processedOn.IsNull ? "waiting" : "active or retrying";
         return new JobTrace(state, starts.IsNull ? 0 : (int)starts);
     }
