@@ -50,4 +50,4 @@ mkdir -p "$(dirname "$junit")"
 node --test --test-concurrency=1 \
   --test-reporter=junit --test-reporter-destination="$junit" \
   --test-reporter=spec --test-reporter-destination=stdout \
-  test/
+  test/*.test.js

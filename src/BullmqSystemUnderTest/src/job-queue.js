@@ -77,6 +77,22 @@ export class JobQueue {
     }
   }
 
+  /**
+   * Waits up to `timeoutMs` for every connection, as StackExchange.Redis's Connect does at start; the API starts
+   * anyway when Redis is down (and answers 503 until it is back).
+   */
+  async waitForConnections(timeoutMs) {
+    await Promise.all(this.clients.map((client) => client.status === 'ready' ? undefined : new Promise((resolve) => {
+      const timer = setTimeout(done, timeoutMs);
+      client.once('ready', done);
+      function done() {
+        clearTimeout(timer);
+        client.off('ready', done);
+        resolve();
+      }
+    })));
+  }
+
   /** Round-robin over the pool: one connection when Redis__PoolSize is 1 (pooling off). */
   pick() {
     const index = this.next++ % this.clients.length;
