@@ -78,8 +78,7 @@ export function parseBody(text, shape) {
 
 export class Api {
   static async create(options) {
-    const queue = new JobQueue(options);
-    await queue.waitForConnections(5000);
+    const queue = await JobQueue.connect(options, 5000);
     const store = await createStore(options.store, () => queue.commands());
     return new Api(options, queue, store);
   }

@@ -63,24 +63,33 @@ export class JobQueue {
       client.defineCommand('sutClaim', { numberOfKeys: 2, lua: ClaimScript });
       client.defineCommand('sutConfirm', { numberOfKeys: 2, lua: ConfirmScript });
       this.clients.push(client);
+    }
+  }
+
+  /**
+   * Connects the pool (waiting up to `timeoutMs`, as StackExchange.Redis's Connect does at start; the API starts
+   * anyway when Redis is down and answers 503 until it is back), then makes the BullMQ Queues, whose start writes
+   * the queue's meta hash (version) and needs a connection that is up.
+   */
+  static async connect(options, timeoutMs) {
+    const queue = new JobQueue(options);
+    await queue.waitForConnections(timeoutMs);
+    for (const client of queue.clients) {
       const byQueue = {};
       for (const kind of AllKinds) {
         byQueue[kind.queue] = new Queue(kind.queue, {
           connection: client,
-          prefix: this.prefix,
+          prefix: queue.prefix,
           skipWaitingForReady: true,
           skipVersionCheck: true,
         });
         byQueue[kind.queue].on('error', () => {});
       }
-      this.queues.push(byQueue);
+      queue.queues.push(byQueue);
     }
+    return queue;
   }
 
-  /**
-   * Waits up to `timeoutMs` for every connection, as StackExchange.Redis's Connect does at start; the API starts
-   * anyway when Redis is down (and answers 503 until it is back).
-   */
   async waitForConnections(timeoutMs) {
     await Promise.all(this.clients.map((client) => client.status === 'ready' ? undefined : new Promise((resolve) => {
       const timer = setTimeout(done, timeoutMs);

@@ -53,6 +53,7 @@ describe('BullmqSystem (real Redis)', () => {
     assert.equal(job.finishedOn, String(done.completedAt));
     assert.equal(job.atm, '1');
     assert.equal(job.ats, '1');
+    assert.equal(await redisClient.hget('bull:payments:meta', 'version'), 'bullmq:6.7.0');
     assert.equal(await redisClient.get(`outcome:${id}`), 'stored');
     assert.equal(JSON.parse(await redisClient.get(`result:${id}`)).currency, 'EUR');
     const metrics = await (await fetch(`${server.baseUrl}/metrics/jobs`)).json();
