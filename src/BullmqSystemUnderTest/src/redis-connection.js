@@ -52,12 +52,9 @@ function booleanOf(key, value) {
   return lower === 'true';
 }
 
-/**
- * A command client for the API: while Redis is unreachable, commands fail at once (no offline queue) so the API
- * answers 503 + Retry-After instead of holding requests, and reconnects within ~2 s of Redis coming back.
- */
-export function createCommandClient(redis, name) {
-  return new Redis({
+/** The ioredis options every client shares: where Redis is, and a reconnect within ~2 s of Redis coming back. */
+function baseOptions(redis, name) {
+  return {
     host: redis.host,
     port: redis.port,
     password: redis.password,
@@ -66,28 +63,21 @@ export function createCommandClient(redis, name) {
     tls: redis.tls,
     connectTimeout: redis.connectTimeout ?? 5000,
     connectionName: redis.connectionName ?? name,
-    commandTimeout: 5000,
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 0,
     retryStrategy: (times) => Math.min(250 * 2 ** (times - 1), 2000),
-    lazyConnect: false,
-  });
+  };
+}
+
+/**
+ * A command client for the API: while Redis is unreachable, commands fail at once (no offline queue) so the API
+ * answers 503 + Retry-After instead of holding requests.
+ */
+export function createCommandClient(redis, name) {
+  return new Redis({ ...baseOptions(redis, name), commandTimeout: 5000, enableOfflineQueue: false, maxRetriesPerRequest: 0 });
 }
 
 /** A client for BullMQ Workers: BullMQ requires maxRetriesPerRequest null, and its loops ride out an outage. */
 export function createWorkerClient(redis, name) {
-  return new Redis({
-    host: redis.host,
-    port: redis.port,
-    password: redis.password,
-    username: redis.username,
-    db: redis.db,
-    tls: redis.tls,
-    connectTimeout: redis.connectTimeout ?? 5000,
-    connectionName: redis.connectionName ?? name,
-    maxRetriesPerRequest: null,
-    retryStrategy: (times) => Math.min(250 * 2 ** (times - 1), 2000),
-  });
+  return new Redis({ ...baseOptions(redis, name), maxRetriesPerRequest: null });
 }
 
 /** True for errors that mean "Redis did not answer" (not a reply Redis sent). */

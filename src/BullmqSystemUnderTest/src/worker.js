@@ -7,10 +7,11 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { UnrecoverableError, Worker } from 'bullmq';
 import { AllKinds, Aggregates, Counters, CounterNames, JobLatencyBuckets, OutcomeDeadLettered, OutcomeStored, outcome, result } from './keys.js';
 import { bucketOf } from './latency-histogram.js';
-import { createCommandClient, createWorkerClient } from './redis-connection.js';
+import { createWorkerClient } from './redis-connection.js';
 import { createStore, toJobResult } from './stores.js';
 
-// KEYS: counters, aggregates, latency buckets, outcome, result. ARGV: '1' when the result lives in Redis, now,
+// The C# completion script (src/SystemUnderTest/Worker/OutcomeScripts.cs) for one job, without its XACK: the two
+// systems write the same outcome, result, aggregates and counters. KEYS: counters, aggregates, latency buckets, outcome, result. ARGV: '1' when the result lives in Redis, now,
 // type, amount, currency, latency bucket, latency ms, result JSON. Returns 1 stored, 0 already stored (a duplicate
 // run), 3 already dead-lettered.
 export const CompleteScript = `
@@ -60,7 +61,8 @@ export const workerName = (configured) =>
 
 export class JobWorkers {
   static async create(options) {
-    const commands = createCommandClient(options.redis, `bullmq-sut-worker-${process.pid}`);
+    // Outcome scripts wait through a Redis outage (offline queue) rather than fail the attempt they conclude.
+    const commands = createWorkerClient(options.redis, `bullmq-sut-worker-${process.pid}`);
     commands.on('error', () => {});
     const store = await createStore(options.store, () => commands);
     return new JobWorkers(options, commands, store);
