@@ -87,11 +87,19 @@ export class JobWorkers {
         lockDuration: options.worker.reclaimIdleMs,
         autorun: false,
       });
-      worker.on('error', (error) => process.stderr.write(`[worker] ${kind.queue}: ${error?.message ?? error}\n`));
+      worker.on('error', (error) => this.warn(`${kind.queue}: ${error?.message ?? error}`));
       worker.on('failed', (job, error) => this.onFailed(job, error));
       worker.on('stalled', () => this.count(CounterNames.retried));
       return worker;
     });
+  }
+
+  /** At most one warning every 5 s: an outage makes BullMQ report every failed reconnect. */
+  warn(message) {
+    const now = Date.now();
+    if (this.lastWarning !== undefined && now - this.lastWarning < 5000) return;
+    this.lastWarning = now;
+    process.stderr.write(`[worker] ${message}\n`);
   }
 
   run() {

@@ -149,6 +149,27 @@ describe('BullmqSystem (real Redis)', () => {
     assert.equal(health.queue.deadLetterLength, 1);
   });
 
+  test('a job run twice (a lost lock) is stored and counted once, and a dead-lettered job is never also stored', async () => {
+    const worker = await workers();
+    const job = { id: 'ab'.repeat(16), data: payment(), timestamp: Date.now() - 5, attemptsMade: 0, opts: { attempts: 3 } };
+    const kind = { type: 'payment', queue: 'payments' };
+    assert.deepEqual(await worker.complete(job, kind), { outcome: 'stored' });
+    assert.deepEqual(await worker.complete(job, kind), { outcome: 'stored' });
+    let counted = await counters();
+    assert.equal(counted.processed, '1');
+    assert.equal(counted.duplicates, '1');
+    assert.equal((await redisClient.hgetall('perf:aggregates'))['payments:count'], '1');
+    assert.equal(await worker.deadLetter(job.id), 2, 'a stored job cannot be dead-lettered');
+
+    const failed = { ...job, id: 'cd'.repeat(16) };
+    assert.equal(await worker.deadLetter(failed.id), 1);
+    await assert.rejects(worker.complete(failed, kind), { name: 'UnrecoverableError', message: 'already dead-lettered' });
+    counted = await counters();
+    assert.equal(counted.deadLettered, '1');
+    assert.equal(counted.processed, '1');
+    assert.equal(await redisClient.exists(`result:${failed.id}`), 0);
+  });
+
   test('the HTTP contract answers bad input with problem details, never a 500', async () => {
     const server = await api({ Api__MaxBodyBytes: '64' });
     const problemOf = async (response) => ({ status: response.status, type: response.headers.get('content-type'), body: await response.json() });
