@@ -8,7 +8,7 @@ set -euo pipefail
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 project="$repo_root/src/BullmqSystemUnderTest"
 junit="$repo_root/artifacts/test-results/junit/bullmq-sut.xml"
-if [ "${1:-}" = "--junit" ]; then junit=$2; fi
+if [ "${1:-}" = "--junit" ]; then junit=$(realpath -m "$2"); fi
 # shellcheck source=eng/packages.sh
 . "$repo_root/eng/packages.sh"
 
