@@ -83,8 +83,10 @@ export class JobWorkers {
         prefix: options.prefix,
         name,
         concurrency: options.worker.concurrency,
-        // A job whose lock is not renewed for this long is taken back by another worker (the C# reclaim idle time).
+        // A job whose lock is not renewed for this long is taken back by another worker (the C# reclaim idle time):
+        // the lock expires after lockDuration, and the stalled check, every stalledInterval, moves it back to wait.
         lockDuration: options.worker.reclaimIdleMs,
+        stalledInterval: options.worker.reclaimIdleMs,
         autorun: false,
       });
       worker.on('error', (error) => this.warn(`${kind.queue}: ${error?.message ?? error}`));

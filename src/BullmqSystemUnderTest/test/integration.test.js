@@ -170,6 +170,27 @@ describe('BullmqSystem (real Redis)', () => {
     assert.equal(await redisClient.exists(`result:${failed.id}`), 0);
   });
 
+  test('a job whose worker stops renewing its lock is stalled, run again by another worker, and stored once', async () => {
+    const server = await api();
+    const stuck = await workers({ Worker__SimulatedDownstreamMs: '1500', Worker__ReclaimIdleMs: '300' });
+    const { id } = await (await postJson(server, '/payments', payment())).json();
+    await waitFor('the first worker to take the job', async () => (await redisClient.hget(`bull:payments:${id}`, 'ats')) === '1');
+    // What a hung or partitioned worker looks like to BullMQ: its lock is no longer renewed, its run goes on.
+    await Promise.all(stuck.workers.map((worker) => worker.close(true)));
+    await workers({ Worker__SimulatedDownstreamMs: '0', Worker__ReclaimIdleMs: '300' });
+    await waitFor('the job to complete on the second worker', async () => (await redisClient.zscore('bull:payments:completed', id)) !== null);
+    await waitFor('the first run to end as a duplicate', async () => (await counters()).duplicates === '1', 10_000);
+    const job = await redisClient.hgetall(`bull:payments:${id}`);
+    assert.equal(job.stc, '1', 'BullMQ 6.7.0 counts stalls in the field stc');
+    assert.equal(job.ats, '2');
+    assert.equal(job.atm, '1');
+    assert.equal(job.stalledCounter, undefined);
+    const counted = await counters();
+    assert.equal(counted.processed, '1');
+    assert.equal(counted.retried, '1', 'the stalled event');
+    assert.equal(await redisClient.get(`outcome:${id}`), 'stored');
+  });
+
   test('the HTTP contract answers bad input with problem details, never a 500', async () => {
     const server = await api({ Api__MaxBodyBytes: '64' });
     const problemOf = async (response) => ({ status: response.status, type: response.headers.get('content-type'), body: await response.json() });
