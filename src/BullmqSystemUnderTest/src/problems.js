@@ -8,7 +8,7 @@ const TypeByStatus = {
   409: 'https://tools.ietf.org/html/rfc9110#section-15.5.10',
   413: 'https://tools.ietf.org/html/rfc9110#section-15.5.14',
   415: 'https://tools.ietf.org/html/rfc9110#section-15.5.16',
-  422: 'https://tools.ietf.org/html/rfc9110#section-15.5.21',
+  422: 'https://tools.ietf.org/html/rfc4918#section-11.2',
   500: 'https://tools.ietf.org/html/rfc9110#section-15.6.1',
   503: 'https://tools.ietf.org/html/rfc9110#section-15.6.4',
   504: 'https://tools.ietf.org/html/rfc9110#section-15.6.5',

@@ -206,6 +206,8 @@ describe('BullmqSystem (real Redis)', () => {
     const invalid = await problemOf(await postJson(server, '/payments', { amount: -1, currency: 'XXX' }));
     assert.equal(invalid.status, 422);
     assert.deepEqual(Object.keys(invalid.body.errors).sort(), ['amount', 'currency', 'customerId']);
+    // ASP.NET Core's type for 422, as the C# API answers.
+    assert.equal(invalid.body.type, 'https://tools.ietf.org/html/rfc4918#section-11.2');
     const badId = await problemOf(await fetch(`${server.baseUrl}/payments/not-an-id`));
     assert.equal(badId.status, 400);
     const unknown = await problemOf(await fetch(`${server.baseUrl}/payments/${'0'.repeat(32)}`));
