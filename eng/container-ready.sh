@@ -24,6 +24,7 @@ own_log="/var/log/perftests-dockerd.log"
 redis_image="${PERF_REDIS_IMAGE_LOCAL:-perftests/redis:local}"
 base_image_local="perftests/runtime-deps:local"
 sut_image="${PERF_SUT_IMAGE:-perftests/sut:local}"
+bullmq_sut_image="${PERF_BULLMQ_SUT_IMAGE:-perftests/bullmq-sut:local}"
 
 # shellcheck source=eng/packages.sh
 . "$repo_root/eng/packages.sh"
@@ -160,6 +161,57 @@ build_sut_image() {
   say "built $sut_image on $base in $(elapsed "$t") ms"
 }
 
+# The BullMQ system under test (src/BullmqSystemUnderTest): its `npm ci --omit=dev` output on Node 20. Online, from
+# the official node:20-slim image (its Dockerfile); offline, FROM scratch with this machine's own node binary and the
+# libraries ldd lists. Rebuilt when its source, this recipe or (offline) the node binary changed.
+build_bullmq_sut_image() {
+  local offline=$1
+  local project="$repo_root/src/BullmqSystemUnderTest"
+  local stamp; stamp=$(cd "$repo_root" && find src/BullmqSystemUnderTest eng/container-ready.sh -type f -not -path '*/node_modules/*' -not -path '*/test/*' \
+      -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16)
+  local node_bin=""
+  if [ "$offline" = 1 ]; then
+    node_bin=$(command -v node) || fail "node not found: the offline BullMQ image is built from this machine's Node 20 (Debian: nodejs)."
+    [[ "$(node --version)" == v20.* ]] || fail "node $(node --version) found; the BullMQ image needs Node 20."
+    stamp="$stamp-$(node --version)-offline"
+  fi
+  if [ "$(docker image inspect -f '{{ index .Config.Labels "perftests.source" }}' "$bullmq_sut_image" 2>/dev/null)" = "$stamp" ]; then
+    say "image $bullmq_sut_image up to date"; return
+  fi
+  local t; t=$(now_ms)
+  if [ "$offline" = 0 ]; then
+    docker build -q --label "perftests.source=$stamp" -t "$bullmq_sut_image" "$project" >/dev/null 2>/tmp/perftests-docker-build.log ||
+      { cat /tmp/perftests-docker-build.log >&2; exit 1; }
+    say "built $bullmq_sut_image on node:20-slim in $(elapsed "$t") ms"
+    return
+  fi
+  command -v npm >/dev/null 2>&1 || fail "npm not found: the offline BullMQ image needs npm to install its dependencies (Debian: npm)."
+  local work; work=$(mktemp -d)
+  ( cd "$work"
+    mkdir -p rootfs/app rootfs/usr/local/bin rootfs/tmp rootfs/etc
+    cp "$project/package.json" "$project/package-lock.json" rootfs/app/
+    cp -r "$project/src" rootfs/app/src
+    ( cd rootfs/app && npm ci --omit=dev --no-audit --no-fund --silent >/dev/null 2>/tmp/perftests-bullmq-npm-ci.log ) ||
+      fail "npm ci --omit=dev for the BullMQ image failed: see /tmp/perftests-bullmq-npm-ci.log"
+    cp -L "$node_bin" rootfs/usr/local/bin/node
+    copy_libs rootfs none rootfs/usr/local/bin/node
+    chmod 1777 rootfs/tmp
+    printf 'node:x:1000:1000::/app:/sbin/nologin\n' > rootfs/etc/passwd
+    printf 'node:x:1000:\n' > rootfs/etc/group
+    cat > Dockerfile <<'EOF_DOCKERFILE'
+FROM scratch
+COPY rootfs/ /
+WORKDIR /app
+ENV NODE_ENV=production
+USER 1000
+ENTRYPOINT ["/usr/local/bin/node", "/app/src/main.js"]
+EOF_DOCKERFILE
+    docker build -q --label "perftests.source=$stamp" -t "$bullmq_sut_image" . >/dev/null 2>/tmp/perftests-docker-build.log ||
+      { cat /tmp/perftests-docker-build.log >&2; exit 1; } )
+  rm -rf "$work"
+  say "built $bullmq_sut_image from this machine's node $(node --version) in $(elapsed "$t") ms"
+}
+
 main() {
   local t0; t0=$(now_ms)
   local offline=0 network_mode store
@@ -186,6 +238,7 @@ main() {
     docker image inspect "$mongo" >/dev/null 2>&1 || docker pull -q "$mongo" >/dev/null
   fi
   build_sut_image "$base"
+  build_bullmq_sut_image "$offline"
 
   {
     echo "# written by eng/container-ready.sh on $(date -u +%FT%TZ)"
@@ -197,10 +250,11 @@ main() {
     echo "export PERF_NETWORK_MODE=\"\${PERF_NETWORK_MODE:-$network_mode}\""
     echo "export PERF_REDIS_IMAGE=\"\${PERF_REDIS_IMAGE:-$redis}\""
     echo "export PERF_SUT_IMAGE=\"\${PERF_SUT_IMAGE:-$sut_image}\""
+    echo "export PERF_BULLMQ_SUT_IMAGE=\"\${PERF_BULLMQ_SUT_IMAGE:-$bullmq_sut_image}\""
     echo "export PERF_MONGO_IMAGE=\"\${PERF_MONGO_IMAGE:-$mongo}\""
     echo "export PERF_STORE=\"\${PERF_STORE:-$store}\""
   } > "$env_file"
-  say "settings written to eng/.perf-env: network=$network_mode store=$store redis=$redis sut=$sut_image (ready in $(elapsed "$t0") ms)"
+  say "settings written to eng/.perf-env: network=$network_mode store=$store redis=$redis sut=$sut_image bullmq-sut=$bullmq_sut_image (ready in $(elapsed "$t0") ms)"
 }
 
 main "$@"
