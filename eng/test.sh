@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The suite's test command (README "Quick start", .ci/run): makes the machine container-ready, builds, and
 # runs every test project one after another (never two heavy runs at once on a 2-core machine): unit and
-# integration tests of the engine, the SUT, the fixtures and the report, then the perf scenarios of both
-# configurations on the smoke profile (PERF_PROFILE=1k for the full profile).
+# integration tests of the engine, the SUT, the fixtures and the report, the BullMQ system's own tests, then the
+# perf scenarios of both configurations on the smoke profile (PERF_PROFILE=1k for the full profile), for this
+# repository's Redis Streams system and again for the BullMQ system (PERF_BULLMQ_SMOKE=0 leaves that pass out; it
+# runs only when no extra dotnet test arguments are given).
 # Prints one closing line "Total: N passed, N failed, N skipped" summed over all test assemblies and the eng/
 # scripts' tests (eng/tests), counted from their JUnit XML under artifacts/test-results/junit.
 set -euo pipefail
@@ -23,11 +25,23 @@ dotnet build PerfTests.sln -c Release --no-restore -nologo -v quiet
 status=0
 # The eng/ scripts' own tests (perf gate, results summary): seconds, no containers.
 python3 eng/tests/run.py --junit "$results/junit/eng-scripts.xml" || status=$?
+# The BullMQ system under test's own tests (node --test, against redis-server processes of their own): seconds.
+bash eng/bullmq-test.sh --junit "$results/junit/bullmq-sut.xml" || status=$?
 
 # -m:1 runs the test assemblies one at a time: the perf scenarios must not share the cores with other tests.
 # JUnit XML (one file per assembly) is what any CI reads and what the closing line counts; TRX for Visual Studio.
 dotnet test PerfTests.sln -c Release --no-build -m:1 --results-directory "$results" \
   --logger "trx" --logger "junit;LogFilePath=$results/junit/{assembly}.xml" --logger "console;verbosity=normal" "$@" || status=$?
+
+# The smoke perf tests of both configurations again, against the BullMQ system (the seed's stack) through the
+# job-system seam, with the id audit on; their reports go to artifacts/perf-bullmq. PERF_BULLMQ_SMOKE=0 skips them.
+if [ "${PERF_BULLMQ_SMOKE:-1}" != 0 ] && [ $# -eq 0 ]; then
+  PERF_SYSTEM=bullmq PERF_ARTIFACTS_DIR="$repo_root/artifacts/perf-bullmq" \
+    dotnet test tests/Perf.Scenarios/Perf.Scenarios.csproj -c Release --no-build --results-directory "$results" \
+    --filter "Category=baseline|Category=optimized" \
+    --logger "trx;LogFileName=bullmq-smoke.trx" --logger "junit;LogFilePath=$results/junit/Perf.Scenarios.BullMQ.xml" \
+    --logger "console;verbosity=normal" || status=$?
+fi
 
 python3 eng/results_summary.py "$results/junit" || true
 exit $status
