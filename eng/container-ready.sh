@@ -212,6 +212,12 @@ EOF_DOCKERFILE
   say "built $bullmq_sut_image from this machine's node $(node --version) in $(elapsed "$t") ms"
 }
 
+# Writes a line of eng/.perf-env that keeps a value the caller already set and otherwise sets VALUE, quoted with
+# printf %q: the file is sourced by other scripts, so a value is data, never shell code.
+export_default() {
+  printf '[ -n "${%s:-}" ] || %s=%q; export %s\n' "$1" "$1" "$2" "$1"
+}
+
 main() {
   local t0; t0=$(now_ms)
   local offline=0 network_mode store
@@ -242,17 +248,17 @@ main() {
 
   {
     echo "# written by eng/container-ready.sh on $(date -u +%FT%TZ)"
-    [ -n "${DOCKER_HOST:-}" ] && echo "export DOCKER_HOST=\"$DOCKER_HOST\""
+    [ -n "${DOCKER_HOST:-}" ] && printf 'export DOCKER_HOST=%q\n' "$DOCKER_HOST"
     # Testcontainers 4.16 asks for a newer API than Debian's 20.10 engine serves unless told.
-    echo "export DOCKER_API_VERSION=\"$api\""
+    printf 'export DOCKER_API_VERSION=%q\n' "$api"
     # The Ryuk reaper image cannot be pulled without a registry; the suite removes its own containers.
     [ $offline = 1 ] && echo "export TESTCONTAINERS_RYUK_DISABLED=true"
-    echo "export PERF_NETWORK_MODE=\"\${PERF_NETWORK_MODE:-$network_mode}\""
-    echo "export PERF_REDIS_IMAGE=\"\${PERF_REDIS_IMAGE:-$redis}\""
-    echo "export PERF_SUT_IMAGE=\"\${PERF_SUT_IMAGE:-$sut_image}\""
-    echo "export PERF_BULLMQ_SUT_IMAGE=\"\${PERF_BULLMQ_SUT_IMAGE:-$bullmq_sut_image}\""
-    echo "export PERF_MONGO_IMAGE=\"\${PERF_MONGO_IMAGE:-$mongo}\""
-    echo "export PERF_STORE=\"\${PERF_STORE:-$store}\""
+    export_default PERF_NETWORK_MODE "$network_mode"
+    export_default PERF_REDIS_IMAGE "$redis"
+    export_default PERF_SUT_IMAGE "$sut_image"
+    export_default PERF_BULLMQ_SUT_IMAGE "$bullmq_sut_image"
+    export_default PERF_MONGO_IMAGE "$mongo"
+    export_default PERF_STORE "$store"
   } > "$env_file"
   say "settings written to eng/.perf-env: network=$network_mode store=$store redis=$redis sut=$sut_image bullmq-sut=$bullmq_sut_image (ready in $(elapsed "$t0") ms)"
 }
