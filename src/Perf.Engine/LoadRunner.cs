@@ -21,14 +21,19 @@ public sealed class LoadRunner
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(options);
+        if (options.MaxInFlight is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxInFlight, "RunOptions.MaxInFlight must be at least 1 (null: no cap)");
+        }
+
         var plan = new CompiledPlan(profile);
         options.Ledger?.Bind(plan);
 
         // Phases start a little in the future so the first arrivals are not late by the set-up below.
         using var context = new RunContext(plan, options, Stopwatch.GetTimestamp() + (Stopwatch.Frequency / 50), cancellationToken);
-        var recorder = new RunRecorder(context, options.LateArrivalThreshold);
+        var recorder = new RunRecorder(context, options.LateArrivalThreshold, options.MaxInFlight);
         context.Recorder = recorder;
-        var scheduler = new ArrivalScheduler(context, options.Seed);
+        var scheduler = new ArrivalScheduler(context, options.Seed, options.MaxInFlight);
         var sampler = new RunSampler(context, recorder, () => scheduler.CurrentPhase, options);
         using var stopSampler = new CancellationTokenSource();
         var sampling = sampler.RunAsync(stopSampler.Token);

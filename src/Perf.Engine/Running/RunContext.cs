@@ -13,6 +13,7 @@ internal sealed class RunContext : IDisposable
     // Starts at 1: the scheduler holds a reference until it has released every arrival.
     private long _outstanding = 1;
     private long _inFlight;
+    private long _openUsers;
     private long _cancelledRequests;
 
     public RunContext(CompiledPlan plan, RunOptions options, long startTimestamp, CancellationToken token)
@@ -94,6 +95,23 @@ internal sealed class RunContext : IDisposable
 
     /// <summary>The scheduler released its last arrival (or was cancelled).</summary>
     public void SchedulingFinished() => ArrivalFinished();
+
+    /// <summary>
+    /// On the scheduler thread: counts an open-model virtual user in unless <paramref name="cap"/> of them are in
+    /// flight already (then the arrival is dropped). Only this thread adds, so the cap is never overshot.
+    /// </summary>
+    public bool TryAdmitOpenUser(int? cap)
+    {
+        if (cap is { } max && Volatile.Read(ref _openUsers) >= max)
+        {
+            return false;
+        }
+
+        Interlocked.Increment(ref _openUsers);
+        return true;
+    }
+
+    public void OpenUserFinished() => Interlocked.Decrement(ref _openUsers);
 
     public void RequestStarted() => Interlocked.Increment(ref _inFlight);
 

@@ -26,6 +26,14 @@ public sealed record RunOptions
     public TimeSpan CancellationGrace { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
+    /// At most this many open-model virtual users in flight at once, in every arrival phase; an arrival that finds the
+    /// cap reached is dropped, never queued, and counted in its phase's <c>DroppedArrivals</c>. A phase's own
+    /// <see cref="Profiles.Phase.MaxVusers"/> (<c>maxVusers</c>) applies too, and the smaller cap wins. Null: no cap, so a
+    /// target that stops answering holds rate × request timeout virtual users (and their requests) in flight.
+    /// </summary>
+    public int? MaxInFlight { get; init; }
+
+    /// <summary>
     /// Records every value the ledger's keys name (e.g. each accepted job's id) for an audit after the run; null
     /// records nothing. One ledger per run; a key that names no capturing request of the profile is an error.
     /// </summary>
