@@ -20,6 +20,10 @@ internal static class RunSummary
         }
 
         WriteThresholds(console, report);
+        if (report.AbandonedSteps > 0)
+        {
+            console.MarkupLine($"[yellow]{report.AbandonedSteps.ToString("N0", inv)} custom step(s) ignored their cancellation token[/] and were abandoned at their timeout (counted as errors 'timeout')");
+        }
 
         var totals = report.Totals;
         var latency = totals.Latency;

@@ -21,11 +21,7 @@ public sealed class LoadRunner
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(options);
-        if (options.MaxInFlight is < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.MaxInFlight, "RunOptions.MaxInFlight must be at least 1 (null: no cap)");
-        }
-
+        CheckBounds(options);
         var plan = new CompiledPlan(profile);
         options.Ledger?.Bind(plan);
 
@@ -46,6 +42,19 @@ public sealed class LoadRunner
 
         var report = ReportBuilder.Build(context, recorder, sampler.Points, options, cancellationToken.IsCancellationRequested);
         return report with { Thresholds = ThresholdEvaluator.Evaluate(profile, report) };
+    }
+
+    private static void CheckBounds(RunOptions options)
+    {
+        if (options.MaxInFlight is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxInFlight, "RunOptions.MaxInFlight must be at least 1 (null: no cap)");
+        }
+
+        if (options.CustomStepTimeout is { } stepTimeout && stepTimeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), stepTimeout, "RunOptions.CustomStepTimeout must be positive (null: the request timeout)");
+        }
     }
 
     private static async Task WaitForDrainAsync(RunContext context, RunOptions options, CancellationToken cancellationToken)

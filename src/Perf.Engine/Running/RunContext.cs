@@ -15,12 +15,14 @@ internal sealed class RunContext : IDisposable
     private long _inFlight;
     private long _openUsers;
     private long _cancelledRequests;
+    private long _abandonedSteps;
 
     public RunContext(CompiledPlan plan, RunOptions options, long startTimestamp, CancellationToken token)
     {
         Plan = plan;
         Token = token;
         Timeout = options.Http.RequestTimeout ?? plan.Profile.HttpTimeout;
+        StepTimeout = options.CustomStepTimeout ?? Timeout;
         _variables = plan.Profile.Variables.ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
         _handler = HttpHandlerFactory.Create(options.Http);
         Invoker = new HttpMessageInvoker(_handler, disposeHandler: false);
@@ -48,6 +50,9 @@ internal sealed class RunContext : IDisposable
 
     public TimeSpan Timeout { get; }
 
+    /// <summary>How long a custom step may run before its token is cancelled and it is no longer awaited.</summary>
+    public TimeSpan StepTimeout { get; }
+
     public HttpMessageInvoker Invoker { get; }
 
     /// <summary>For custom steps: a client on the same pool, created on first use.</summary>
@@ -66,6 +71,8 @@ internal sealed class RunContext : IDisposable
     public long InFlight => Volatile.Read(ref _inFlight);
 
     public long CancelledRequests => Volatile.Read(ref _cancelledRequests);
+
+    public long AbandonedSteps => Volatile.Read(ref _abandonedSteps);
 
     public Task Drained => _drained.Task;
 
@@ -118,6 +125,8 @@ internal sealed class RunContext : IDisposable
     public void RequestEnded() => Interlocked.Decrement(ref _inFlight);
 
     public void RequestCancelled() => Interlocked.Increment(ref _cancelledRequests);
+
+    public void StepAbandoned() => Interlocked.Increment(ref _abandonedSteps);
 
     public void Dispose()
     {

@@ -34,6 +34,13 @@ public sealed record RunOptions
     public int? MaxInFlight { get; init; }
 
     /// <summary>
+    /// How long a custom step (<c>flow.Step</c>) may run; null takes the request timeout. At that time its token is
+    /// cancelled and the step is no longer awaited: it counts as error <c>timeout</c> and ends its virtual user, and
+    /// a step that ignores its token is abandoned (counted in <c>RunReport.AbandonedSteps</c>) so the run still ends on time.
+    /// </summary>
+    public TimeSpan? CustomStepTimeout { get; init; }
+
+    /// <summary>
     /// Records every value the ledger's keys name (e.g. each accepted job's id) for an audit after the run; null
     /// records nothing. One ledger per run; a key that names no capturing request of the profile is an error.
     /// </summary>

@@ -12,10 +12,7 @@ namespace Perf.Engine.Tests.Running;
 /// </summary>
 public class InFlightCapTests
 {
-    private static readonly RunOptions Quiet = new() { ProgressInterval = TimeSpan.FromHours(1) };
-
-    /// <summary>Stops a hung run; generous, so only a hang (never a slow machine) reaches it.</summary>
-    private static readonly TimeSpan HangGuard = TimeSpan.FromMinutes(2);
+    private static readonly RunOptions Quiet = BoundedRuns.Quiet;
 
     [Fact]
     public async Task ArrivalsOverTheCapAreDroppedAndCountedWhileTheTargetNeverAnswers()
@@ -28,7 +25,7 @@ public class InFlightCapTests
         }));
         var profile = HangingProfile(server.Address, Load.ConstantRate(40, TimeSpan.FromSeconds(1), "flood"));
         var snapshots = new List<ProgressSnapshot>();
-        using var guard = new CancellationTokenSource(HangGuard);
+        using var guard = BoundedRuns.HangGuard();
 
         var report = await new LoadRunner().RunAsync(
             profile, Quiet with { MaxInFlight = 4, Progress = snapshots.Add, ProgressInterval = TimeSpan.FromMilliseconds(100) }, guard.Token);
@@ -54,7 +51,7 @@ public class InFlightCapTests
         var profile = HangingProfile(server.Address,
             Load.ConstantRate(20, TimeSpan.FromSeconds(0.5), "own cap") with { MaxVusers = 2 },
             Load.ConstantRate(20, TimeSpan.FromSeconds(0.5), "run cap"));
-        using var guard = new CancellationTokenSource(HangGuard);
+        using var guard = BoundedRuns.HangGuard();
 
         var report = await new LoadRunner().RunAsync(profile, Quiet with { MaxInFlight = 5 }, guard.Token);
 
@@ -76,7 +73,7 @@ public class InFlightCapTests
     {
         await using var server = await LoopbackServer.StartAsync(app => app.MapGet("/hang", (HttpContext http) => Task.Delay(Timeout.Infinite, http.RequestAborted)));
         var profile = HangingProfile(server.Address, Load.ConstantRate(20, TimeSpan.FromSeconds(0.5), "open"));
-        using var guard = new CancellationTokenSource(HangGuard);
+        using var guard = BoundedRuns.HangGuard();
 
         var report = await new LoadRunner().RunAsync(profile, Quiet, guard.Token);
 
