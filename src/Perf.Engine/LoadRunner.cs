@@ -55,6 +55,11 @@ public sealed class LoadRunner
         {
             throw new ArgumentOutOfRangeException(nameof(options), stepTimeout, "RunOptions.CustomStepTimeout must be positive (null: the request timeout)");
         }
+
+        if (options.Http.MaxCaptureBodyBytes < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.Http.MaxCaptureBodyBytes, "HttpSettings.MaxCaptureBodyBytes must be at least 1");
+        }
     }
 
     private static async Task WaitForDrainAsync(RunContext context, RunOptions options, CancellationToken cancellationToken)

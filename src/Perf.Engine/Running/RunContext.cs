@@ -23,6 +23,7 @@ internal sealed class RunContext : IDisposable
         Token = token;
         Timeout = options.Http.RequestTimeout ?? plan.Profile.HttpTimeout;
         StepTimeout = options.CustomStepTimeout ?? Timeout;
+        MaxCaptureBodyBytes = options.Http.MaxCaptureBodyBytes;
         _variables = plan.Profile.Variables.ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
         _handler = HttpHandlerFactory.Create(options.Http);
         Invoker = new HttpMessageInvoker(_handler, disposeHandler: false);
@@ -49,6 +50,8 @@ internal sealed class RunContext : IDisposable
     public CancellationToken Token { get; }
 
     public TimeSpan Timeout { get; }
+
+    public int MaxCaptureBodyBytes { get; }
 
     /// <summary>How long a custom step may run before its token is cancelled and it is no longer awaited.</summary>
     public TimeSpan StepTimeout { get; }
