@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Perf.Engine.Profiles;
+using Perf.Engine.Reporting;
 using Perf.Engine.Running;
 using Perf.Engine.Tests.Infrastructure;
 
@@ -82,6 +83,41 @@ public class InFlightCapTests
         phase.DroppedArrivals.Should().Be(0);
         phase.StartedArrivals.Should().Be(10);
         report.Totals.Errors.Should().Equal(new Dictionary<string, long> { ["timeout"] = 10 });
+    }
+
+    [Fact]
+    public async Task AVusersSkippedThresholdSeesTheDrops()
+    {
+        await using var server = await LoopbackServer.StartAsync(app => app.MapGet("/hang", (HttpContext http) => Task.Delay(Timeout.Infinite, http.RequestAborted)));
+        var profile = ProfileLoader.Parse("""
+            config:
+              target: "http://127.0.0.1:1"
+              http:
+                timeout: 2
+              phases:
+                - duration: 0.5
+                  arrivalRate: 20
+                  maxVusers: 3
+                  name: capped
+              plugins:
+                ensure:
+                  thresholds:
+                    - vusers.skipped: 1
+                  phases:
+                    capped:
+                      thresholds:
+                        - vusers.skipped: 100
+            scenarios:
+              - flow: [{ get: { url: "/hang" } }]
+            """, "skipped.yml", new ProfileOverrides { Target = server.Address.ToString() });
+        using var guard = BoundedRuns.HangGuard();
+
+        var report = await new LoadRunner().RunAsync(profile, Quiet, guard.Token);
+
+        report.Cancelled.Should().BeFalse();
+        report.Thresholds!.Checks.Should().HaveCount(2);
+        report.Thresholds.Breaches.Should().ContainSingle().Which.Should().Be(new ThresholdBreach("vusers.skipped", "run", 7, 1, "arrivals"));
+        report.Thresholds.Checks.Should().ContainSingle(c => c.Scope == "phase 'capped'").Which.Passed.Should().BeTrue();
     }
 
     [Fact]
