@@ -60,6 +60,11 @@ internal static class LiveView
         var errors = string.Create(inv, $"{snapshot.Errors:N0} (+{snapshot.IntervalErrors:N0} in the {last})");
         table.AddRow(new Text("errors"), new Markup(snapshot.IntervalErrors > 0 ? $"[red]{errors}[/]" : errors));
         table.AddRow("late arrivals", snapshot.LateArrivals.ToString("N0", inv));
+        if (snapshot.DroppedArrivals > 0)
+        {
+            table.AddRow(new Text("dropped arrivals"), new Markup($"[yellow]{snapshot.DroppedArrivals.ToString("N0", inv)} (in-flight cap)[/]"));
+        }
+
         var progress = string.Create(inv, $"{snapshot.Elapsed.TotalSeconds:0} s / {snapshot.Total.TotalSeconds:0} s");
         return table.Title(Markup.Escape($"{profile.Name} → {profile.Target} · {progress}"));
     }

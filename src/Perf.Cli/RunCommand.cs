@@ -8,7 +8,7 @@ using Spectre.Console;
 
 namespace Perf.Cli;
 
-/// <summary><c>perf run &lt;profile.yml&gt; --target URL [--time-scale X] [--out report.json]</c>.</summary>
+/// <summary><c>perf run &lt;profile.yml&gt; --target URL [--time-scale X] [--max-in-flight N] [--out report.json]</c>.</summary>
 internal static class RunCommand
 {
     private static readonly TimeSpan LiveInterval = TimeSpan.FromSeconds(1);
@@ -29,9 +29,13 @@ internal static class RunCommand
         {
             Description = "Seconds per progress interval: the live view's rates and percentiles cover one (default 1 in a terminal, 5 for plain lines).",
         };
+        var maxInFlight = new Option<int?>("--max-in-flight")
+        {
+            Description = "At most N virtual users in flight at once; arrivals over the cap are dropped and counted, never queued (a phase's maxVusers applies too, the smaller wins).",
+        };
         var command = new Command("run", "Runs a profile in the open model: live view, end-of-test summary with thresholds. Exit code 0 when every threshold holds, 1 on a breach, 2 on bad input.")
         {
-            profile, target, timeScale, output, label, interval,
+            profile, target, timeScale, output, label, interval, maxInFlight,
         };
 
         command.SetAction((parsed, cancellationToken) => PerfCommandLine.GuardAsync(console, "run", () => RunAsync(
@@ -41,12 +45,18 @@ internal static class RunCommand
             parsed.GetValue(output),
             parsed.GetValue(label),
             parsed.GetValue(interval),
+            parsed.GetValue(maxInFlight),
             cancellationToken)));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliConsole console, string path, ProfileOverrides overrides, string? output, string? label, double? intervalSeconds, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliConsole console, string path, ProfileOverrides overrides, string? output, string? label, double? intervalSeconds, int? maxInFlight, CancellationToken cancellationToken)
     {
+        if (maxInFlight is < 1)
+        {
+            throw new CliInputException(string.Create(CultureInfo.InvariantCulture, $"--max-in-flight {maxInFlight}: must be at least 1"));
+        }
+
         if (intervalSeconds is { } seconds && !(double.IsFinite(seconds) && seconds is >= 0.1 and <= 3600))
         {
             throw new CliInputException(string.Create(CultureInfo.InvariantCulture, $"--progress-interval {seconds}: must be between 0.1 and 3600 seconds"));
@@ -58,7 +68,7 @@ internal static class RunCommand
         console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"perf run: {profile.Name} ({profile.SourcePath}) against {profile.Target}, {profile.Phases.Count} phase(s), {profile.TotalDuration.TotalSeconds:0.#} s{scale}"));
 
-        var options = new RunOptions { Label = label };
+        var options = new RunOptions { Label = label, MaxInFlight = maxInFlight };
         RunReport report;
         if (console.Live)
         {

@@ -20,6 +20,10 @@ internal static class RunSummary
         }
 
         WriteThresholds(console, report);
+        if (report.AbandonedSteps > 0)
+        {
+            console.MarkupLine($"[yellow]{report.AbandonedSteps.ToString("N0", inv)} custom step(s) ignored their cancellation token[/] and were abandoned at their timeout (counted as errors 'timeout')");
+        }
 
         var totals = report.Totals;
         var latency = totals.Latency;
@@ -39,7 +43,7 @@ internal static class RunSummary
         foreach (var phase in report.Phases)
         {
             Line(console, $"phase {phase.Name}", string.Create(inv,
-                $"target {Rate(phase)}, achieved {phase.AchievedRate:0.#}/s; {phase.StartedArrivals:N0} of {phase.TargetArrivals:N0} arrivals, {phase.LateArrivals:N0} late (lateness p99 {phase.LatenessP99Ms:0.##} ms)"));
+                $"target {Rate(phase)}, achieved {phase.AchievedRate:0.#}/s; {phase.StartedArrivals:N0} of {phase.TargetArrivals:N0} arrivals, {phase.LateArrivals:N0} late (lateness p99 {phase.LatenessP99Ms:0.##} ms){Dropped(phase)}"));
         }
 
         if (report.Requests.Count > 0)
@@ -95,6 +99,10 @@ internal static class RunSummary
 
     private static void Line(IAnsiConsole console, string label, string value) =>
         console.WriteLine($"  {(label + " ").PadRight(LabelWidth, '.')}: {value}");
+
+    private static string Dropped(PhaseReport phase) => phase.MaxInFlight is { } cap
+        ? string.Create(CultureInfo.InvariantCulture, $", {phase.DroppedArrivals:N0} dropped at the in-flight cap of {cap:N0}")
+        : string.Empty;
 
     private static string Rate(PhaseReport phase) => phase.TargetStartRate == phase.TargetEndRate
         ? phase.TargetRate.ToString("0.#/s", CultureInfo.InvariantCulture)

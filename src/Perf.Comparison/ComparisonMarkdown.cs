@@ -125,7 +125,10 @@ public static partial class ComparisonMarkdown
         }
 
         table.WriteTo(md);
-        md.AppendLine("Late arrivals started after their intended time; their latency is measured from the intended time (no coordinated omission).").AppendLine();
+        var dropped = baseline.Load.Phases.Concat(optimized.Load.Phases).Any(p => p.DroppedArrivals > 0)
+            ? " Dropped arrivals found the in-flight cap reached and never started."
+            : string.Empty;
+        md.AppendLine("Late arrivals started after their intended time; their latency is measured from the intended time (no coordinated omission)." + dropped).AppendLine();
     }
 
     private static string TargetRate(PhaseReport phase) => phase.TargetStartRate == phase.TargetEndRate
@@ -134,7 +137,12 @@ public static partial class ComparisonMarkdown
 
     private static string Late(PhaseReport? phase) => phase is null
         ? NumberText.NotAvailable
-        : phase.LateArrivals == 0 ? "0" : $"{NumberText.F(phase.LateArrivals)} (p99 {NumberText.Ms(phase.LatenessP99Ms)} late)";
+        : (phase.LateArrivals == 0 ? "0" : $"{NumberText.F(phase.LateArrivals)} (p99 {NumberText.Ms(phase.LatenessP99Ms)} late)") + Dropped(phase);
+
+    /// <summary>Arrivals the in-flight cap dropped are not late, they never started; said beside the late ones when any were.</summary>
+    private static string Dropped(PhaseReport phase) => phase.DroppedArrivals == 0
+        ? string.Empty
+        : $"; {NumberText.F(phase.DroppedArrivals)} dropped at the in-flight cap of {NumberText.F((long?)phase.MaxInFlight)}";
 
     private static void WriteCharts(StringBuilder md, ChartSet charts)
     {

@@ -21,14 +21,15 @@ public sealed class LoadRunner
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(options);
+        CheckBounds(options);
         var plan = new CompiledPlan(profile);
         options.Ledger?.Bind(plan);
 
         // Phases start a little in the future so the first arrivals are not late by the set-up below.
         using var context = new RunContext(plan, options, Stopwatch.GetTimestamp() + (Stopwatch.Frequency / 50), cancellationToken);
-        var recorder = new RunRecorder(context, options.LateArrivalThreshold);
+        var recorder = new RunRecorder(context, options.LateArrivalThreshold, options.MaxInFlight);
         context.Recorder = recorder;
-        var scheduler = new ArrivalScheduler(context, options.Seed);
+        var scheduler = new ArrivalScheduler(context, options.Seed, options.MaxInFlight);
         var sampler = new RunSampler(context, recorder, () => scheduler.CurrentPhase, options);
         using var stopSampler = new CancellationTokenSource();
         var sampling = sampler.RunAsync(stopSampler.Token);
@@ -41,6 +42,24 @@ public sealed class LoadRunner
 
         var report = ReportBuilder.Build(context, recorder, sampler.Points, options, cancellationToken.IsCancellationRequested);
         return report with { Thresholds = ThresholdEvaluator.Evaluate(profile, report) };
+    }
+
+    private static void CheckBounds(RunOptions options)
+    {
+        if (options.MaxInFlight is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxInFlight, "RunOptions.MaxInFlight must be at least 1 (null: no cap)");
+        }
+
+        if (options.CustomStepTimeout is { } stepTimeout && stepTimeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), stepTimeout, "RunOptions.CustomStepTimeout must be positive (null: the request timeout)");
+        }
+
+        if (options.Http.MaxCaptureBodyBytes < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.Http.MaxCaptureBodyBytes, "HttpSettings.MaxCaptureBodyBytes must be at least 1");
+        }
     }
 
     private static async Task WaitForDrainAsync(RunContext context, RunOptions options, CancellationToken cancellationToken)

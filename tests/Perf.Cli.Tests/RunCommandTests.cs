@@ -67,6 +67,7 @@ public class RunCommandTests
     [InlineData("--time-scale", "-1", "'(override) timeScale': must be a positive number, found -1")]
     [InlineData("--time-scale", "fast", "fast")]
     [InlineData("--progress-interval", "0", "--progress-interval 0: must be between 0.1 and 3600 seconds")]
+    [InlineData("--max-in-flight", "0", "--max-in-flight 0: must be at least 1")]
     public async Task BadValueExitsTwoSayingWhatWasWrong(string option, string value, string message)
     {
         using var temp = new TempDirectory();

@@ -45,7 +45,7 @@ public sealed partial class PerfEnvironment
         {
             var mongo = new MongoDbBuilder(Settings.MongoImage)
                 .WithName($"perftests-{RunId}-mongo")
-                .WithLabel(ContainerLabels.Owner, ContainerLabels.OwnerValue)
+                .WithLabel(ContainerLabels.ForRun(RunId))
                 .WithNetwork(_network).WithNetworkAliases("mongo")
                 .WithCreateParameterModifier(LoopbackPorts.BindPublishedPorts)
                 .Build();

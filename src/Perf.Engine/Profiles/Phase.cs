@@ -20,6 +20,13 @@ public sealed record Phase(string Name, TimeSpan Duration, double ArrivalRate, d
     /// <summary>For <see cref="PhaseKind.Concurrency"/>: the virtual users at the phase end (null: constant).</summary>
     public int? RampToConcurrency { get; init; }
 
+    /// <summary>
+    /// Open model only: at most this many virtual users in flight while the phase releases arrivals; an arrival that
+    /// finds the cap reached is dropped and counted (Artillery's <c>maxVusers</c> and <c>vusers.skipped</c>). Null: no
+    /// cap of its own (<c>RunOptions.MaxInFlight</c> may still set one).
+    /// </summary>
+    public int? MaxVusers { get; init; }
+
     public LoadModel Model => Kind == PhaseKind.Concurrency ? LoadModel.Closed : LoadModel.Open;
 
     public double EndRate => RampTo ?? ArrivalRate;

@@ -86,6 +86,11 @@ internal sealed partial class ProfileParser
 
     private ThresholdSpec ParseThresholdMetric(string metric, double limit, YamlNode node, string path)
     {
+        if (metric == ThresholdSpec.DroppedArrivalsName)
+        {
+            return ThresholdSpec.DroppedArrivals(limit);
+        }
+
         var (aggregation, scopeKind, scope) = metric switch
         {
             _ when metric.StartsWith(RunPrefix, StringComparison.Ordinal) => (metric[RunPrefix.Length..], ThresholdScope.Run, (string?)null),
@@ -94,7 +99,7 @@ internal sealed partial class ProfileParser
             _ when metric.StartsWith(EndpointPrefix, StringComparison.Ordinal) && metric.LastIndexOf('.') is var dot and > 0 && dot > EndpointPrefix.Length =>
                 (metric[(dot + 1)..], ThresholdScope.Request, metric[EndpointPrefix.Length..dot]),
             _ => throw yaml.Error(node, path,
-                $"unsupported metric (supported: {RunPrefix}AGG, {ScenarioPrefix}SCENARIO{ScenarioInfix}AGG, {EndpointPrefix}REQUEST-NAME.AGG)"),
+                $"unsupported metric (supported: {RunPrefix}AGG, {ScenarioPrefix}SCENARIO{ScenarioInfix}AGG, {EndpointPrefix}REQUEST-NAME.AGG, {ThresholdSpec.DroppedArrivalsName})"),
         };
 
         return AggregationNames.TryParse(aggregation, out var typed)

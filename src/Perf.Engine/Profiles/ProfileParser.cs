@@ -135,8 +135,9 @@ internal sealed partial class ProfileParser(YamlNodes yaml, ProfileOverrides ove
         double? rate = null;
         double? rampTo = null;
         long? count = null;
+        int? maxVusers = null;
         var name = string.Empty;
-        foreach (var (key, value, keyPath) in yaml.Entries(mapping, path, "duration", "arrivalRate", "rampTo", "arrivalCount", "pause", "name"))
+        foreach (var (key, value, keyPath) in yaml.Entries(mapping, path, "duration", "arrivalRate", "rampTo", "arrivalCount", "pause", "name", "maxVusers"))
         {
             switch (key)
             {
@@ -146,6 +147,7 @@ internal sealed partial class ProfileParser(YamlNodes yaml, ProfileOverrides ove
                 case "rampTo": rampTo = yaml.Number(value, keyPath); break;
                 case "arrivalCount": count = yaml.Integer(value, keyPath); break;
                 case "name": name = yaml.String(value, keyPath); break;
+                case "maxVusers": maxVusers = yaml.Integer(value, keyPath); break;
             }
         }
 
@@ -162,9 +164,11 @@ internal sealed partial class ProfileParser(YamlNodes yaml, ProfileOverrides ove
 
         if (pause is { } pauseFor)
         {
-            return duration is null
-                ? Load.Pause(pauseFor, name)
-                : throw yaml.Error(mapping, $"{path}.duration", "a pause phase takes its length from 'pause' alone");
+            return duration is not null
+                ? throw yaml.Error(mapping, $"{path}.duration", "a pause phase takes its length from 'pause' alone")
+                : maxVusers is not null
+                    ? throw yaml.Error(mapping, $"{path}.maxVusers", "a pause phase releases no arrivals to cap")
+                    : Load.Pause(pauseFor, name);
         }
 
         if (duration is not { } during)
@@ -172,7 +176,8 @@ internal sealed partial class ProfileParser(YamlNodes yaml, ProfileOverrides ove
             throw yaml.Error(mapping, $"{path}.duration", "is required");
         }
 
-        return count is { } arrivals ? Load.ArrivalCount(arrivals, during, name) : new Phase(name, during, rate!.Value, rampTo);
+        var phase = count is { } arrivals ? Load.ArrivalCount(arrivals, during, name) : new Phase(name, during, rate!.Value, rampTo);
+        return phase with { MaxVusers = maxVusers };
     }
 
     private void ParseVariables(YamlMappingNode mapping, string path)

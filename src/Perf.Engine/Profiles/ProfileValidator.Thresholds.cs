@@ -4,7 +4,7 @@ internal static partial class ProfileValidator
 {
     private static ProfileProblem? CheckThresholds(LoadProfile profile)
     {
-        // Latency checks are numbered per ensure block: the run's, and each phase's under ensure.phases.NAME.
+        // Entries of a thresholds list (latency checks, vusers.skipped) are numbered per ensure block: the run's, and each phase's under ensure.phases.NAME.
         var latencyIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var spec in profile.Thresholds)
         {
@@ -27,6 +27,15 @@ internal static partial class ProfileValidator
             var index = latencyIndex.GetValueOrDefault(ensurePath);
             latencyIndex[ensurePath] = index + 1;
             var path = $"{ensurePath}.thresholds[{index}].{spec.Expression}";
+            if (spec.Kind == ThresholdKind.DroppedArrivals)
+            {
+                if (!double.IsFinite(spec.Allowed) || spec.Allowed < 0)
+                {
+                    return new(path, $"must be >= 0, found {spec.Allowed}");
+                }
+
+                continue;
+            }
             if (spec.Aggregation is null)
             {
                 return new(path, $"needs an aggregation (supported: {string.Join(", ", AggregationNames.All)})");

@@ -77,6 +77,19 @@ internal static partial class ProfileValidator
             return new($"{path}.{durationKey}", $"must be a positive duration (seconds, or e.g. 30s, 2m), found {Seconds(phase.Duration)}");
         }
 
+        if (phase.MaxVusers is { } cap)
+        {
+            if (phase.Kind is PhaseKind.Pause or PhaseKind.Concurrency)
+            {
+                return new($"{path}.maxVusers", "caps the virtual users of an arrival phase only (a pause releases none, a closed-model phase has a fixed number)");
+            }
+
+            if (Range(cap, 1, MaxConcurrency, $"{path}.maxVusers") is { } capProblem)
+            {
+                return capProblem;
+            }
+        }
+
         return phase.Kind switch
         {
             PhaseKind.ArrivalRate => Range(phase.ArrivalRate, 0, MaxRate, $"{path}.arrivalRate")

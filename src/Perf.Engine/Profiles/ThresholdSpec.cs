@@ -25,6 +25,7 @@ public sealed record ThresholdSpec(
     internal const string ScenarioInfix = ".response_time.";
     internal const string EndpointPrefix = "plugins.metrics-by-endpoint.response_time.";
     internal const string MaxErrorRateName = "maxErrorRate";
+    internal const string DroppedArrivalsName = "vusers.skipped";
 
     /// <summary>Latency of the whole run: <c>http.response_time.AGG</c>.</summary>
     public static ThresholdSpec ResponseTime(Aggregation aggregation, double maxMilliseconds) =>
@@ -42,6 +43,12 @@ public sealed record ThresholdSpec(
 
     /// <summary>Failed requests in percent of all requests: <c>maxErrorRate</c>.</summary>
     public static ThresholdSpec MaxErrorRate(double percent) => new(MaxErrorRateName, ThresholdKind.MaxErrorRate, percent);
+
+    /// <summary>
+    /// Arrivals dropped at the in-flight cap stay below <paramref name="below"/>: Artillery's counter <c>vusers.skipped</c>
+    /// (1 allows none), judged like its other ensure thresholds, <c>metric &lt; value</c>.
+    /// </summary>
+    public static ThresholdSpec DroppedArrivals(double below) => new(DroppedArrivalsName, ThresholdKind.DroppedArrivals, below);
 
     /// <summary>Null for the whole run, else the name of the phase whose requests the check covers (<c>ensure.phases.NAME</c>).</summary>
     public string? Phase { get; init; }

@@ -27,6 +27,7 @@ internal static class ReportBuilder
             DurationSeconds = Histograms.Round(seconds),
             Cancelled = cancelled,
             CancelledRequests = context.CancelledRequests,
+            AbandonedSteps = context.AbandonedSteps,
             Phases = [.. recorder.Phases.Select(p => p.ToReport(context.StartTimestamp) with
             {
                 Model = p.Phase.Model,

@@ -32,6 +32,12 @@ public sealed record RunReport
     /// <summary>Requests aborted by cancellation; they are in no other count.</summary>
     public long CancelledRequests { get; init; }
 
+    /// <summary>
+    /// Custom steps still running when their timeout fired (they ignored their token): recorded as error <c>timeout</c>
+    /// and no longer awaited, so the run ended on time; their tasks were left to finish on their own.
+    /// </summary>
+    public long AbandonedSteps { get; init; }
+
     /// <summary>Every phase with its load model (open or closed).</summary>
     public required IReadOnlyList<PhaseReport> Phases { get; init; }
 

@@ -12,7 +12,7 @@ namespace Perf.Engine.Running;
 /// as lateness and latency (never as a lower rate), and the thread costs little at high rates. A closed-model phase
 /// is handed to <see cref="ClosedPhase"/>, which keeps its users busy while this loop holds the phase's time.
 /// </summary>
-internal sealed class ArrivalScheduler(RunContext context, int seed)
+internal sealed class ArrivalScheduler(RunContext context, int seed, int? maxInFlight)
 {
     private static readonly long TicksPerMillisecond = Stopwatch.Frequency / 1000;
     private static readonly long MaxSleepTicks = TicksPerMillisecond * 50;
@@ -58,6 +58,7 @@ internal sealed class ArrivalScheduler(RunContext context, int seed)
     private bool ReleaseArrivals(RunPhase phase, Random random)
     {
         var count = PhaseSchedule.ArrivalCount(phase.Phase);
+        var cap = EffectiveCap(phase.Phase, maxInFlight);
         for (long n = 0; n < count; n++)
         {
             var intended = phase.StartTimestamp + (long)(PhaseSchedule.ArrivalOffsetSeconds(phase.Phase, n) * Stopwatch.Frequency);
@@ -66,12 +67,27 @@ internal sealed class ArrivalScheduler(RunContext context, int seed)
                 return false;
             }
 
+            // The scenario is picked either way, so a drop does not shift the seeded mix of the arrivals that follow.
+            var scenario = context.Plan.Pick(random);
+            if (!context.TryAdmitOpenUser(cap))
+            {
+                context.Recorder.ArrivalDropped(phase.Index);
+                continue;
+            }
+
             context.ArrivalReleased();
-            new ArrivalWorkItem(context, context.Plan.Pick(random), phase.Index, intended).Execute();
+            new ArrivalWorkItem(context, scenario, phase.Index, intended).Execute();
         }
 
         return true;
     }
+
+    /// <summary>The smaller of the phase's <c>maxVusers</c> and the run's cap; null when neither is set.</summary>
+    public static int? EffectiveCap(Phase phase, int? runCap) => (phase.MaxVusers, runCap) switch
+    {
+        ({ } own, { } run) => Math.Min(own, run),
+        (var own, var run) => own ?? run,
+    };
 
     private bool WaitUntil(long timestamp)
     {

@@ -22,6 +22,7 @@ internal sealed class ArrivalWorkItem(RunContext context, CompiledScenario scena
         }
         finally
         {
+            context.OpenUserFinished();
             context.ArrivalFinished();
         }
     }

@@ -15,6 +15,9 @@ public enum ErrorKind
     /// <summary>A response outside the step's <c>expect: statusCode</c> list that is not itself a 4xx/5xx.</summary>
     ExpectationFailed,
 
+    /// <summary>A body read for captures was longer than <see cref="HttpSettings.MaxCaptureBodyBytes"/>; reading stopped there.</summary>
+    BodyTooLarge,
+
     /// <summary>The captured JSON path was missing from the response body.</summary>
     CaptureFailed,
 

@@ -13,6 +13,13 @@ public sealed record HttpSettings
 
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// The most a request with captures reads of its response body (1 MiB); a longer body is error <c>bodyTooLarge</c>,
+    /// found from its declared length or, for a chunked body, as soon as reading passes the limit. Bodies without
+    /// captures are drained and never kept, so they need no limit.
+    /// </summary>
+    public int MaxCaptureBodyBytes { get; init; } = 1024 * 1024;
+
     /// <summary>Per-request timeout, covering headers and body; null takes the profile's config.http.timeout.</summary>
     public TimeSpan? RequestTimeout { get; init; }
 }

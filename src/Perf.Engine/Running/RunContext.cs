@@ -13,13 +13,17 @@ internal sealed class RunContext : IDisposable
     // Starts at 1: the scheduler holds a reference until it has released every arrival.
     private long _outstanding = 1;
     private long _inFlight;
+    private long _openUsers;
     private long _cancelledRequests;
+    private long _abandonedSteps;
 
     public RunContext(CompiledPlan plan, RunOptions options, long startTimestamp, CancellationToken token)
     {
         Plan = plan;
         Token = token;
         Timeout = options.Http.RequestTimeout ?? plan.Profile.HttpTimeout;
+        StepTimeout = options.CustomStepTimeout ?? Timeout;
+        MaxCaptureBodyBytes = options.Http.MaxCaptureBodyBytes;
         _variables = plan.Profile.Variables.ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
         _handler = HttpHandlerFactory.Create(options.Http);
         Invoker = new HttpMessageInvoker(_handler, disposeHandler: false);
@@ -47,6 +51,11 @@ internal sealed class RunContext : IDisposable
 
     public TimeSpan Timeout { get; }
 
+    public int MaxCaptureBodyBytes { get; }
+
+    /// <summary>How long a custom step may run before its token is cancelled and it is no longer awaited.</summary>
+    public TimeSpan StepTimeout { get; }
+
     public HttpMessageInvoker Invoker { get; }
 
     /// <summary>For custom steps: a client on the same pool, created on first use.</summary>
@@ -65,6 +74,8 @@ internal sealed class RunContext : IDisposable
     public long InFlight => Volatile.Read(ref _inFlight);
 
     public long CancelledRequests => Volatile.Read(ref _cancelledRequests);
+
+    public long AbandonedSteps => Volatile.Read(ref _abandonedSteps);
 
     public Task Drained => _drained.Task;
 
@@ -95,11 +106,30 @@ internal sealed class RunContext : IDisposable
     /// <summary>The scheduler released its last arrival (or was cancelled).</summary>
     public void SchedulingFinished() => ArrivalFinished();
 
+    /// <summary>
+    /// On the scheduler thread: counts an open-model virtual user in unless <paramref name="cap"/> of them are in
+    /// flight already (then the arrival is dropped). Only this thread adds, so the cap is never overshot.
+    /// </summary>
+    public bool TryAdmitOpenUser(int? cap)
+    {
+        if (cap is { } max && Volatile.Read(ref _openUsers) >= max)
+        {
+            return false;
+        }
+
+        Interlocked.Increment(ref _openUsers);
+        return true;
+    }
+
+    public void OpenUserFinished() => Interlocked.Decrement(ref _openUsers);
+
     public void RequestStarted() => Interlocked.Increment(ref _inFlight);
 
     public void RequestEnded() => Interlocked.Decrement(ref _inFlight);
 
     public void RequestCancelled() => Interlocked.Increment(ref _cancelledRequests);
+
+    public void StepAbandoned() => Interlocked.Increment(ref _abandonedSteps);
 
     public void Dispose()
     {

@@ -26,6 +26,21 @@ public sealed record RunOptions
     public TimeSpan CancellationGrace { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
+    /// At most this many open-model virtual users in flight at once, in every arrival phase; an arrival that finds the
+    /// cap reached is dropped, never queued, and counted in its phase's <c>DroppedArrivals</c>. A phase's own
+    /// <see cref="Profiles.Phase.MaxVusers"/> (<c>maxVusers</c>) applies too, and the smaller cap wins. Null: no cap, so a
+    /// target that stops answering holds rate × request timeout virtual users (and their requests) in flight.
+    /// </summary>
+    public int? MaxInFlight { get; init; }
+
+    /// <summary>
+    /// How long a custom step (<c>flow.Step</c>) may run; null takes the request timeout. At that time its token is
+    /// cancelled and the step is no longer awaited: it counts as error <c>timeout</c> and ends its virtual user, and
+    /// a step that ignores its token is abandoned (counted in <c>RunReport.AbandonedSteps</c>) so the run still ends on time.
+    /// </summary>
+    public TimeSpan? CustomStepTimeout { get; init; }
+
+    /// <summary>
     /// Records every value the ledger's keys name (e.g. each accepted job's id) for an audit after the run; null
     /// records nothing. One ledger per run; a key that names no capturing request of the profile is an error.
     /// </summary>

@@ -114,9 +114,12 @@ internal static class VirtualUser
         {
             using var response = await context.Invoker.SendAsync(request, timeout.Token).ConfigureAwait(false);
             status = (int)response.StatusCode;
-            if (step.Captures.Length > 0)
+
+            // A failed status is the error to report, so its body is only drained, never kept for captures.
+            if (step.Captures.Length > 0 && ErrorClassifier.FromStatus(status, step.Expected) is null)
             {
-                body = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
+                body = await BoundedBody.ReadAsync(response.Content, context.MaxCaptureBodyBytes, timeout.Token).ConfigureAwait(false);
+                error = body is null ? ErrorKind.BodyTooLarge : null;
             }
             else
             {

@@ -9,11 +9,12 @@ namespace Perf.Engine.Stats;
 /// and the requests of those arrivals: a request belongs to the phase its arrival was scheduled in, even when it
 /// completes after the phase ended, so a slow phase's latency is not booked to the next one.
 /// </summary>
-internal sealed class PhaseRecorder(int index, Phase phase, long startTimestamp, long lateThresholdTicks)
+internal sealed class PhaseRecorder(int index, Phase phase, long startTimestamp, long lateThresholdTicks, int? maxInFlight)
 {
     private readonly LongConcurrentHistogram _lateness = Histograms.NewConcurrent();
     private long _started;
     private long _late;
+    private long _dropped;
     private long _lastStartTimestamp;
 
     public int Index { get; } = index;
@@ -24,6 +25,10 @@ internal sealed class PhaseRecorder(int index, Phase phase, long startTimestamp,
     public long StartTimestamp { get; } = startTimestamp;
 
     public long Late => Volatile.Read(ref _late);
+
+    public long Dropped => Volatile.Read(ref _dropped);
+
+    public void RecordDrop() => Interlocked.Increment(ref _dropped);
 
     public TrafficRecorder Traffic { get; } = new();
 
@@ -68,6 +73,8 @@ internal sealed class PhaseRecorder(int index, Phase phase, long startTimestamp,
             Histograms.Round(lateness.TotalCount == 0 ? 0 : lateness.GetMaxValue() / 1000.0))
         {
             Traffic = Traffic.ToStats(duration),
+            MaxInFlight = Phase.Model == LoadModel.Open ? maxInFlight : null,
+            DroppedArrivals = Dropped,
         };
     }
 }

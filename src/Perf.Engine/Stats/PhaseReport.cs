@@ -33,6 +33,15 @@ public sealed record PhaseReport(
 
     public int EndConcurrency { get; init; }
 
+    /// <summary>The cap on open-model virtual users in flight while this phase released arrivals; null: no cap.</summary>
+    public int? MaxInFlight { get; init; }
+
+    /// <summary>
+    /// Arrivals of this phase that found <see cref="MaxInFlight"/> users in flight and were dropped: never started,
+    /// not in <see cref="StartedArrivals"/> (so the achieved rate shows them missing), Artillery's <c>vusers.skipped</c>.
+    /// </summary>
+    public long DroppedArrivals { get; init; }
+
     /// <summary>Null in reports written before phases had their own statistics.</summary>
     public TrafficStats? Traffic { get; init; }
 }

@@ -18,7 +18,7 @@ internal sealed class RunRecorder : IRunRecorder
     private long _intervalRequests;
     private long _intervalErrors;
 
-    public RunRecorder(RunContext context, TimeSpan lateArrivalThreshold)
+    public RunRecorder(RunContext context, TimeSpan lateArrivalThreshold, int? maxInFlight = null)
     {
         var models = Enum.GetValues<LoadModel>().Length;
         var plan = context.Plan;
@@ -26,7 +26,7 @@ internal sealed class RunRecorder : IRunRecorder
         _scenarios = [.. Enumerable.Range(0, models).Select(_ => plan.Scenarios.Select(_ => new TrafficRecorder()).ToArray())];
         _keys = [.. Enumerable.Range(0, models).Select(_ => plan.Keys.Select(_ => new TrafficRecorder()).ToArray())];
         var lateTicks = (long)(lateArrivalThreshold.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
-        Phases = [.. context.Phases.Select(p => new PhaseRecorder(p.Index, p.Phase, p.StartTimestamp, lateTicks))];
+        Phases = [.. context.Phases.Select(p => new PhaseRecorder(p.Index, p.Phase, p.StartTimestamp, lateTicks, ArrivalScheduler.EffectiveCap(p.Phase, maxInFlight)))];
     }
 
     public IReadOnlyList<PhaseRecorder> Phases { get; }
@@ -49,6 +49,10 @@ internal sealed class RunRecorder : IRunRecorder
         Phases[phaseIndex].RecordStart(intendedTimestamp, actualTimestamp);
         Interlocked.Increment(ref _intervalArrivals);
     }
+
+    public void ArrivalDropped(int phaseIndex) => Phases[phaseIndex].RecordDrop();
+
+    public long DroppedArrivals => Phases.Sum(p => p.Dropped);
 
     public void StepFinished(StepOrigin origin, int scenarioIndex, int keyIndex, long latencyMicros, int status, ErrorKind? error)
     {

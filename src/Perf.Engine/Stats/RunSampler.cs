@@ -101,7 +101,8 @@ internal sealed class RunSampler(RunContext context, RunRecorder recorder, Func<
             recorder.Phases.Sum(p => p.Late),
             Histograms.Round((scheduled - _scheduledAtLastProgress) / span),
             Histograms.Round(Histograms.Millis(_progressLatency, 50)),
-            phase.Phase.Model == LoadModel.Closed ? PhaseSchedule.ConcurrencyAt(phase.Phase, inPhase) : null);
+            phase.Phase.Model == LoadModel.Closed ? PhaseSchedule.ConcurrencyAt(phase.Phase, inPhase) : null,
+            recorder.DroppedArrivals);
         _scheduledAtLastProgress = scheduled;
         _progressLatency.Reset();
         _progressArrivals = _progressErrors = 0;

@@ -17,6 +17,12 @@ public static class ThresholdEvaluator
         var checks = new List<ThresholdCheck>();
         foreach (var spec in thresholds)
         {
+            if (spec.Kind == ThresholdKind.DroppedArrivals)
+            {
+                checks.Add(DroppedCheck(spec, report));
+                continue;
+            }
+
             var (scope, stats) = Resolve(spec, report);
             var check = spec.Kind == ThresholdKind.MaxErrorRate
                 ? new ThresholdCheck(spec.Expression, scope, stats.ErrorRatePercent, spec.Allowed, "%", stats.ErrorRatePercent <= spec.Allowed)
@@ -28,6 +34,15 @@ public static class ThresholdEvaluator
             .Select(c => new ThresholdBreach(c.Expression, c.Scope, c.Measured, c.Allowed, c.Unit))
             .ToList();
         return new ThresholdResult(checks, breaches);
+    }
+
+    /// <summary>Arrivals of the open-model phases (or of the one phase) dropped at the in-flight cap, against Artillery's <c>&lt;</c>.</summary>
+    private static ThresholdCheck DroppedCheck(ThresholdSpec spec, RunReport report)
+    {
+        var phases = spec.Phase is { } name ? new List<PhaseReport> { report.GetPhase(name) } : report.Phases.Where(p => p.Model == LoadModel.Open).ToList();
+        var dropped = phases.Sum(p => p.DroppedArrivals);
+        var scope = spec.Phase is { } phase ? $"phase '{phase}'" : "run";
+        return new ThresholdCheck(spec.Expression, scope, dropped, spec.Allowed, "arrivals", dropped < spec.Allowed);
     }
 
     private static ThresholdCheck LatencyCheck(ThresholdSpec spec, string scope, TrafficStats stats)

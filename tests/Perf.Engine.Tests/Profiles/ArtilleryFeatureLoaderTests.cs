@@ -73,7 +73,7 @@ public class ArtilleryFeatureLoaderTests
     [InlineData(Part.Phases, "  phases: [{ duration: 2, arrivalCount: 2.5 }]\n", 3, "config.phases[0].arrivalCount", "whole number")]
     [InlineData(Part.Phases, "  phases: [{ duration: 2, arrivalCount: -1 }]\n", 3, "config.phases[0].arrivalCount", "whole number between 0")]
     [InlineData(Part.Phases, "  phases: [{ pause: 0 }]\n", 3, "config.phases[0].pause", "positive duration")]
-    [InlineData(Part.Phases, "  phases: [{ duration: 1, arrivalRate: 1, maxVusers: 10 }]\n", 3, "config.phases[0].maxVusers", "unknown key")]
+    [InlineData(Part.Phases, "  phases: [{ pause: 2, maxVusers: 10 }]\n", 3, "config.phases[0].maxVusers", "releases no arrivals")]
     [InlineData(Part.Flow, "      - loop: [{ get: { url: \"/\" } }]\n", 6, "scenarios[0].flow[0].count", "endless loop is not supported")]
     [InlineData(Part.Flow, "      - loop: [{ get: { url: \"/\" } }]\n        count: 2\n        over: items\n", 8, "scenarios[0].flow[0].over", "unknown key")]
     [InlineData(Part.Flow, "      - loop: [{ get: { url: \"/\" } }]\n        count: 2\n        think: 1\n", 6, "scenarios[0].flow[0].think", "only 'loop' and 'count'")]

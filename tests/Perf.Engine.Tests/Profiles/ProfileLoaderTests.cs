@@ -91,7 +91,7 @@ public class ProfileLoaderTests
     [Theory]
     [InlineData("config:\n  target: \"http://x\"\n  phases: [{ duration: 1, arrivalRate: 1 }]\nscenarios: [{ flow: [{ get: { url: \"/\" } }] }]\nbefore: {}\n", 5, "before", "unknown key")]
     [InlineData("config:\n  target: \"http://x\"\n  processor: \"./p.js\"\n  phases: [{ duration: 1, arrivalRate: 1 }]\nscenarios: [{ flow: [{ get: { url: \"/\" } }] }]\n", 3, "config.processor", "unknown key")]
-    [InlineData("config:\n  target: \"http://x\"\n  phases:\n    - duration: 1\n      maxVusers: 5\n      arrivalRate: 1\nscenarios: [{ flow: [{ get: { url: \"/\" } }] }]\n", 5, "config.phases[0].maxVusers", "unknown key")]
+    [InlineData("config:\n  target: \"http://x\"\n  phases:\n    - duration: 1\n      maxVusers: 0\n      arrivalRate: 1\nscenarios: [{ flow: [{ get: { url: \"/\" } }] }]\n", 5, "config.phases[0].maxVusers", "must be between 1 and")]
     [InlineData("config:\n  target: \"http://x\"\n  phases:\n    - duration: 1\nscenarios: [{ flow: [{ get: { url: \"/\" } }] }]\n", 4, "config.phases[0]", "exactly one of: arrivalRate")]
     [InlineData("config:\n  target: \"http://x\"\n  phases:\n    - duration: -5\n      arrivalRate: 1\nscenarios: [{ flow: [{ get: { url: \"/\" } }] }]\n", 4, "config.phases[0].duration", "positive duration")]
     [InlineData("config:\n  target: \"http://x\"\n  phases:\n    - duration: 5\n      arrivalRate: fast\nscenarios: [{ flow: [{ get: { url: \"/\" } }] }]\n", 5, "config.phases[0].arrivalRate", "must be a number")]

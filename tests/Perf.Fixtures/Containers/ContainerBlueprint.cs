@@ -36,13 +36,9 @@ public sealed record ContainerBlueprint
     {
         var builder = new ContainerBuilder(image)
             .WithName($"perftests-{RunId}-{alias}")
-            .WithLabel(ContainerLabels.Owner, ContainerLabels.OwnerValue)
+            .WithLabel(ContainerLabels.ForRun(RunId))
             .WithImagePullPolicy(PullPolicy.Never)
             .WithCleanUp(true);
-        foreach (var (key, value) in ContainerLabels.ForRun(RunId))
-        {
-            builder = builder.WithLabel(key, value);
-        }
 
         return Mode == NetworkMode.Host
             ? builder.WithCreateParameterModifier(p => p.HostConfig!.NetworkMode = "host")

@@ -70,7 +70,11 @@ public sealed class DockerGateway : IDisposable
         }
     }
 
-    /// <summary>Removes containers labelled as this suite's whose creating process no longer runs.</summary>
+    /// <summary>
+    /// Removes containers labelled as this suite's whose creating process no longer runs: none runs with the labelled
+    /// pid, start ticks and boot id (<see cref="ProcessIdentity"/>). Containers of any living run, in this process or
+    /// another, stay.
+    /// </summary>
     public async Task<IReadOnlyList<string>> RemoveOrphansAsync(CancellationToken ct)
     {
         var containers = await Client.Containers.ListContainersAsync(
