@@ -10,8 +10,9 @@ namespace SystemUnderTest.Queue;
 /// </summary>
 internal static class IdempotentEnqueue
 {
-    // KEYS: idem key, job hash, stream, counters. ARGV: job id, ttl ms, body hash, enqueuedAt, type, payload,
-    // then the job hash's field/value pairs. The key's record is a hash {jobId, bodyHash} with the TTL.
+    // KEYS: idem key, job hash, stream, counters. ARGV: job id, ttl ms, body hash, enqueuedAt, type, payload, the two
+    // counter names, traceparent and tracestate ('' when absent, then the entry has no such field), then the job
+    // hash's field/value pairs. The key's record is a hash {jobId, bodyHash} with the TTL.
     // Returns {outcome, job id}: 0 created, 1 replayed (same body), 2 the key belongs to a different body.
     private const string Script = """
         local existing = redis.call('HMGET', KEYS[1], 'jobId', 'bodyHash')
@@ -24,18 +25,27 @@ internal static class IdempotentEnqueue
         end
         redis.call('HSET', KEYS[1], 'jobId', ARGV[1], 'bodyHash', ARGV[3])
         redis.call('PEXPIRE', KEYS[1], ARGV[2])
-        redis.call('HSET', KEYS[2], unpack(ARGV, 9))
-        redis.call('XADD', KEYS[3], '*', 'id', ARGV[1], 'type', ARGV[5], 'payload', ARGV[6], 'enqueuedAt', ARGV[4])
+        redis.call('HSET', KEYS[2], unpack(ARGV, 11))
+        local entry = {'id', ARGV[1], 'type', ARGV[5], 'payload', ARGV[6], 'enqueuedAt', ARGV[4]}
+        if ARGV[9] ~= '' then
+          entry[#entry + 1] = 'traceparent'
+          entry[#entry + 1] = ARGV[9]
+        end
+        if ARGV[10] ~= '' then
+          entry[#entry + 1] = 'tracestate'
+          entry[#entry + 1] = ARGV[10]
+        end
+        redis.call('XADD', KEYS[3], '*', unpack(entry))
         redis.call('HINCRBY', KEYS[4], ARGV[7], 1)
         return {0, ARGV[1]}
         """;
 
     public static async Task<EnqueueResult> RunAsync(
         IDatabase database, string endpoint, string key, long ttlMs, string bodyHash, string id, string stream, string type, string payload,
-        long enqueuedAt, HashEntry[] fields)
+        long enqueuedAt, HashEntry[] fields, TraceContext trace)
     {
         RedisKey[] keys = [RedisKeys.IdempotencyKey(endpoint, key), RedisKeys.Job(id), stream, RedisKeys.Counters];
-        var args = new RedisValue[8 + (fields.Length * 2)];
+        var args = new RedisValue[10 + (fields.Length * 2)];
         args[0] = id;
         args[1] = ttlMs;
         args[2] = bodyHash;
@@ -44,10 +54,12 @@ internal static class IdempotentEnqueue
         args[5] = payload;
         args[6] = CounterNames.Accepted;
         args[7] = CounterNames.IdempotentReplays;
+        args[8] = trace.TraceParent ?? string.Empty;
+        args[9] = trace.TraceState ?? string.Empty;
         for (var i = 0; i < fields.Length; i++)
         {
-            args[8 + (2 * i)] = fields[i].Name;
-            args[9 + (2 * i)] = fields[i].Value;
+            args[10 + (2 * i)] = fields[i].Name;
+            args[11 + (2 * i)] = fields[i].Value;
         }
 
         var reply = (RedisResult[])(await database.ScriptEvaluateAsync(Script, keys, args))!;
