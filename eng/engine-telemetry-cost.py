@@ -49,8 +49,8 @@ def cpu_of(stderr):
     return user + system
 
 
-def run(profile, target, environment):
-    result = subprocess.run(["/usr/bin/time", "-v", "dotnet", CLI, "run", profile, "--target", target],
+def run(cli, profile, target, environment):
+    result = subprocess.run(["/usr/bin/time", "-v", "dotnet", cli, "run", profile, "--target", target],
                             capture_output=True, text=True, env=environment, check=False)
     if "User time" not in result.stderr:
         sys.exit(f"[engine-telemetry-cost] perf run failed:\n{result.stdout}\n{result.stderr}")
@@ -62,8 +62,10 @@ def main():
     parser.add_argument("--pairs", type=int, default=5)
     parser.add_argument("--rate", type=int, default=1000)
     parser.add_argument("--seconds", type=int, default=20)
+    parser.add_argument("--cli", default=CLI, help="the perf.dll to run (default: the Release build of src/Perf.Cli)")
+    parser.add_argument("--export-interval-ms", type=int, default=1000, help="OTEL_METRIC_EXPORT_INTERVAL of the 'on' runs")
     args = parser.parse_args()
-    for path in (CLI, SERVER):
+    for path in (args.cli, SERVER):
         if not os.path.exists(path):
             sys.exit(f"[engine-telemetry-cost] {path} is missing: build it with dotnet build -c Release")
 
@@ -76,11 +78,11 @@ def main():
                       "scenarios:\n  - flow:\n      - get:\n          url: \"/\"\n")
     base = {k: v for k, v in os.environ.items() if not k.startswith("OTEL_")}
     observed = dict(base, OTEL_EXPORTER_OTLP_ENDPOINT=f"http://127.0.0.1:{sink.server_address[1]}",
-                    OTEL_EXPORTER_OTLP_PROTOCOL="http/protobuf", OTEL_METRIC_EXPORT_INTERVAL="1000")
+                    OTEL_EXPORTER_OTLP_PROTOCOL="http/protobuf", OTEL_METRIC_EXPORT_INTERVAL=str(args.export_interval_ms))
     try:
-        run(profile.name, target, base)  # warm-up (disk cache, tiered JIT of the server), not reported
+        run(args.cli, profile.name, target, base)  # warm-up (disk cache, tiered JIT of the server), not reported
         print(f"target {target}, {args.rate}/s for {args.seconds} s, {args.pairs} pairs, alternating order; "
-              f"CPU = user+sys of the whole perf process (start-up included)")
+              f"'on' exports every {args.export_interval_ms} ms; CPU = user+sys of the whole perf process (start-up included)")
         print("pair  order    off cpu-s  on cpu-s  on-off cpu-s  off %core/1k  on %core/1k  delta %core/1k")
         deltas = []
         offs, ons = [], []
@@ -88,7 +90,7 @@ def main():
             order = ("off", "on") if pair % 2 == 0 else ("on", "off")
             cpu = {}
             for arm in order:
-                cpu[arm], _ = run(profile.name, target, observed if arm == "on" else base)
+                cpu[arm], _ = run(args.cli, profile.name, target, observed if arm == "on" else base)
             per_1k = {arm: cpu[arm] / args.seconds / (args.rate / 1000) * 100 for arm in cpu}
             deltas.append(per_1k["on"] - per_1k["off"])
             offs.append(per_1k["off"])
