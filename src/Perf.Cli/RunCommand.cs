@@ -4,6 +4,7 @@ using Perf.Engine;
 using Perf.Engine.Profiles;
 using Perf.Engine.Reporting;
 using Perf.Engine.Running;
+using Perf.Engine.Telemetry;
 using Spectre.Console;
 
 namespace Perf.Cli;
@@ -69,16 +70,31 @@ internal static class RunCommand
             $"perf run: {profile.Name} ({profile.SourcePath}) against {profile.Target}, {profile.Phases.Count} phase(s), {profile.TotalDuration.TotalSeconds:0.#} s{scale}"));
 
         var options = new RunOptions { Label = label, MaxInFlight = maxInFlight };
-        RunReport report;
-        if (console.Live)
+
+        // Disposed before the summary: the last export carries the run's final counts.
+        var export = OtlpMetricsExport.StartFromEnvironment();
+        if (export is not null)
         {
-            var live = options with { ProgressInterval = Interval(intervalSeconds, LiveInterval) };
-            report = await LiveView.RunAsync(console.Out, profile, live, cancellationToken).ConfigureAwait(false);
+            console.Out.WriteLine($"metrics: exported over OTLP to {Environment.GetEnvironmentVariable(OtlpMetricsExport.MetricsEndpointVariable) ?? Environment.GetEnvironmentVariable(OtlpMetricsExport.EndpointVariable)}");
         }
-        else
+
+        RunReport report;
+        try
         {
-            var plain = options with { ProgressInterval = Interval(intervalSeconds, PlainInterval), Progress = snapshot => console.Out.WriteLine(snapshot.ToString()) };
-            report = await new LoadRunner().RunAsync(profile, plain, cancellationToken).ConfigureAwait(false);
+            if (console.Live)
+            {
+                var live = options with { ProgressInterval = Interval(intervalSeconds, LiveInterval) };
+                report = await LiveView.RunAsync(console.Out, profile, live, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                var plain = options with { ProgressInterval = Interval(intervalSeconds, PlainInterval), Progress = snapshot => console.Out.WriteLine(snapshot.ToString()) };
+                report = await new LoadRunner().RunAsync(profile, plain, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            export?.Dispose();
         }
 
         if (outputPath is not null)

@@ -4,10 +4,14 @@ using Perf.Engine;
 using Perf.Engine.Benchmarks;
 using Perf.Engine.Profiles;
 using Perf.Engine.Running;
+using Perf.Engine.Telemetry;
+using OpenTelemetry.Exporter;
+using OpenTelemetry.Metrics;
 
 // Benchmarks of the load engine against a trivial endpoint in a separate process (see docs/load-engine.md).
 // Usage: Perf.Engine.Benchmarks [--seconds N] [--rates 1000,5000,...] [--connections N] [--inline-completions on|off]
-//        [--ledger on|off] (POST /jobs with a captured id, recorded in a client ledger or not);
+//        [--ledger on|off] (POST /jobs with a captured id, recorded in a client ledger or not)
+//        [--telemetry off|otlp] (otlp: the Perf.Engine meter exported over OTLP/HTTP every second to the endpoint's sink);
 // "serve" is the child mode.
 if (args is ["serve", ..])
 {
@@ -37,18 +41,34 @@ if (ledgerMode is not (null or "on" or "off"))
 
 var jobKey = new LedgerKey("POST /jobs", "jobId");
 
+var telemetry = OptionText("--telemetry") ?? "off";
+if (telemetry is not ("off" or "otlp"))
+{
+    Console.Error.WriteLine($"--telemetry: '{telemetry}' is not one of off, otlp");
+    return 2;
+}
+
 var seconds = Option("--seconds", 10);
 var connections = Option("--connections", 64);
 var rates = (OptionText("--rates") ?? "1000,5000,10000,20000").Split(',').Select(r => int.Parse(r, CultureInfo.InvariantCulture)).ToArray();
 var inv = CultureInfo.InvariantCulture;
 
 await using var server = await ServerProcess.StartAsync();
+using var export = telemetry == "otlp"
+    ? OtlpMetricsExport.Start(builder => builder.AddOtlpExporter((exporter, reader) =>
+    {
+        exporter.Protocol = OtlpExportProtocol.HttpProtobuf;
+        exporter.Endpoint = new Uri(server.Address, TrivialServer.MetricsSinkPath);
+        reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = 1000;
+    }))
+    : null;
 Console.WriteLine($"endpoint {server.Address} (separate process), {Environment.ProcessorCount} cores, {seconds} s per measurement");
 Console.WriteLine($"thread-pool spin limit: {AppContext.GetData("System.Threading.ThreadPool.UnfairSemaphoreSpinLimit") ?? "default"}, " +
     $"inline socket completions: {inlineCompletions} ({ServerProcess.InlineCompletionsVariable}={Environment.GetEnvironmentVariable(ServerProcess.InlineCompletionsVariable) ?? "unset"}), " +
     $"precise scheduler sleep: {(MonotonicSleep.IsSupported ? "clock_nanosleep" : "Thread.Sleep 1 ms steps")}, " +
     $"server GC: {System.Runtime.GCSettings.IsServerGC}, " +
-    $"flow: {(ledgerMode is null ? "GET /" : $"POST /jobs with captured id, client ledger {ledgerMode}")}");
+    $"flow: {(ledgerMode is null ? "GET /" : $"POST /jobs with captured id, client ledger {ledgerMode}")}, " +
+    $"telemetry: {(telemetry == "otlp" ? "Perf.Engine and runtime meters exported over OTLP/HTTP every second" : "off (nothing listens)")}");
 
 // Warm-up, not reported: tiered JIT (tier-0, instrumented, tier-1) settles only after some seconds of steady calls.
 await new LoadRunner().RunAsync(Profile(server.Address, 5, 5000), new RunOptions());

@@ -3,6 +3,7 @@ using Perf.Engine.Profiles;
 using Perf.Engine.Reporting;
 using Perf.Engine.Running;
 using Perf.Engine.Stats;
+using Perf.Engine.Telemetry;
 using Perf.Engine.Thresholds;
 
 namespace Perf.Engine;
@@ -27,10 +28,12 @@ public sealed class LoadRunner
 
         // Phases start a little in the future so the first arrivals are not late by the set-up below.
         using var context = new RunContext(plan, options, Stopwatch.GetTimestamp() + (Stopwatch.Frequency / 50), cancellationToken);
-        var recorder = new RunRecorder(context, options.LateArrivalThreshold, options.MaxInFlight);
+        var telemetry = new RunTelemetry(EngineInstruments.For(options.MeterFactory), plan, context.Phases);
+        var recorder = new RunRecorder(context, options.LateArrivalThreshold, telemetry, options.MaxInFlight);
         context.Recorder = recorder;
         var scheduler = new ArrivalScheduler(context, options.Seed, options.MaxInFlight);
         var sampler = new RunSampler(context, recorder, () => scheduler.CurrentPhase, options);
+        using var observed = telemetry.Attach(sampler);
         using var stopSampler = new CancellationTokenSource();
         var sampling = sampler.RunAsync(stopSampler.Token);
         scheduler.Start();

@@ -53,4 +53,7 @@ internal static partial class Log
 
     [LoggerMessage(17, LogLevel.Warning, "Refreshing the idle time of in-flight entries failed")]
     public static partial void HeartbeatFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(30, LogLevel.Warning, "Sampling the job streams for the queue gauges failed")]
+    public static partial void QueueSampleFailed(this ILogger logger, Exception exception);
 }

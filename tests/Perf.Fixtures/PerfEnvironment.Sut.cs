@@ -20,7 +20,7 @@ public sealed partial class PerfEnvironment
 
     private ContainerBlueprint Blueprint => ContainerBlueprint.ForRun(RunId).On(Settings.Network, _network);
 
-    private Dictionary<string, string> SutEnvironment(string? mongoConnection) => new()
+    private Dictionary<string, string> SutEnvironment(string? mongoConnection) => new(TelemetryPassthrough.From(Environment.GetEnvironmentVariables()))
     {
         ["Redis__ConnectionString"] = SutRedisConnectionString(),
         ["Redis__PoolSize"] = Settings.RedisPoolSize.ToString(CultureInfo.InvariantCulture),

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using DotNet.Testcontainers.Builders;
 using DotNet.Testcontainers.Containers;
 using DotNet.Testcontainers.Networks;
+using Perf.Engine.Telemetry;
 using Perf.Fixtures.Containers;
 using Perf.Fixtures.JobSystems;
 using Perf.Model.Settings;
@@ -24,6 +25,7 @@ public sealed partial class PerfEnvironment : IAsyncDisposable
     private int _workerSequence;
     private string? _sutMongoConnection;
     private RedisNode? _redisNode;
+    private IDisposable? _metricsExport;
 
     private PerfEnvironment(EnvironmentSettings settings, Action<string> log)
     {
@@ -69,6 +71,12 @@ public sealed partial class PerfEnvironment : IAsyncDisposable
         var environment = new PerfEnvironment(settings, log);
         try
         {
+            environment._metricsExport = OtlpMetricsExport.StartFromEnvironment();
+            if (environment._metricsExport is not null)
+            {
+                log($"engine metrics: exported over OTLP ({OtlpMetricsExport.EndpointVariable} is set; the system's containers get every OTEL_* setting too)");
+            }
+
             if (settings.Mode == TargetMode.External)
             {
                 await environment.AttachExternalAsync().ConfigureAwait(false);
@@ -216,5 +224,6 @@ public sealed partial class PerfEnvironment : IAsyncDisposable
         }
 
         Docker?.Dispose();
+        _metricsExport?.Dispose();
     }
 }

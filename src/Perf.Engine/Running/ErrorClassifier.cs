@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Sockets;
 
 namespace Perf.Engine.Running;
@@ -35,4 +36,11 @@ internal static class ErrorClassifier
         _ when expected.Length > 0 && Array.IndexOf(expected, status) < 0 => ErrorKind.ExpectationFailed,
         _ => null,
     };
+
+    /// <summary>camelCase names, e.g. "connectionRefused", as the report and the instruments' <c>error.type</c> show them.</summary>
+    public static string Name(ErrorKind kind)
+    {
+        var name = kind.ToString();
+        return char.ToLower(name[0], CultureInfo.InvariantCulture) + name[1..];
+    }
 }

@@ -1,3 +1,5 @@
+using System.Diagnostics.Metrics;
+
 namespace Perf.Engine.Running;
 
 /// <summary>How a profile is run: progress reporting, HTTP settings and the bookkeeping the report carries.</summary>
@@ -45,4 +47,11 @@ public sealed record RunOptions
     /// records nothing. One ledger per run; a key that names no capturing request of the profile is an error.
     /// </summary>
     public ClientLedger? Ledger { get; init; }
+
+    /// <summary>
+    /// Where the run's <c>Perf.Engine</c> instruments live (docs/observability.md): null for the process-wide meter that
+    /// <c>dotnet-counters</c> and an OpenTelemetry exporter see; a factory (e.g. a host's) scopes them to it, so a test
+    /// observes its own runs only.
+    /// </summary>
+    public IMeterFactory? MeterFactory { get; init; }
 }

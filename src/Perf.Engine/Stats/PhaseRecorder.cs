@@ -32,12 +32,14 @@ internal sealed class PhaseRecorder(int index, Phase phase, long startTimestamp,
 
     public TrafficRecorder Traffic { get; } = new();
 
-    public void RecordStart(long intendedTimestamp, long actualTimestamp)
+    /// <summary>Records a started arrival; true when it was late.</summary>
+    public bool RecordStart(long intendedTimestamp, long actualTimestamp)
     {
         Interlocked.Increment(ref _started);
         var lateness = actualTimestamp - intendedTimestamp;
         _lateness.RecordValue(Histograms.Clamp(lateness * 1_000_000 / System.Diagnostics.Stopwatch.Frequency));
-        if (lateness > lateThresholdTicks)
+        var late = lateness > lateThresholdTicks;
+        if (late)
         {
             Interlocked.Increment(ref _late);
         }
@@ -47,6 +49,8 @@ internal sealed class PhaseRecorder(int index, Phase phase, long startTimestamp,
                Interlocked.CompareExchange(ref _lastStartTimestamp, actualTimestamp, seen) != seen)
         {
         }
+
+        return late;
     }
 
     public PhaseReport ToReport(long runStartTimestamp)

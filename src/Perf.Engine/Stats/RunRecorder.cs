@@ -1,25 +1,28 @@
 using HdrHistogram;
 using Perf.Engine.Profiles;
 using Perf.Engine.Running;
+using Perf.Engine.Telemetry;
 
 namespace Perf.Engine.Stats;
 
 /// <summary>
 /// Every recorder of one run, behind the runner's <see cref="IRunRecorder"/> seam: per load model the run total, one
 /// per scenario and one per stats key; one per phase; and the interval histogram and counters the sampler swaps
-/// every second. Any thread may record.
+/// every second; and the run's instruments (<see cref="RunTelemetry"/>), fed by the same calls. Any thread may record.
 /// </summary>
 internal sealed class RunRecorder : IRunRecorder
 {
     private readonly TrafficRecorder[] _totals;
     private readonly TrafficRecorder[][] _scenarios;
     private readonly TrafficRecorder[][] _keys;
+    private readonly RunTelemetry? _telemetry;
     private long _intervalArrivals;
     private long _intervalRequests;
     private long _intervalErrors;
 
-    public RunRecorder(RunContext context, TimeSpan lateArrivalThreshold, int? maxInFlight = null)
+    public RunRecorder(RunContext context, TimeSpan lateArrivalThreshold, RunTelemetry? telemetry = null, int? maxInFlight = null)
     {
+        _telemetry = telemetry;
         var models = Enum.GetValues<LoadModel>().Length;
         var plan = context.Plan;
         _totals = [.. Enumerable.Range(0, models).Select(_ => new TrafficRecorder())];
@@ -46,8 +49,9 @@ internal sealed class RunRecorder : IRunRecorder
 
     public void ArrivalStarted(int phaseIndex, long intendedTimestamp, long actualTimestamp)
     {
-        Phases[phaseIndex].RecordStart(intendedTimestamp, actualTimestamp);
+        var late = Phases[phaseIndex].RecordStart(intendedTimestamp, actualTimestamp);
         Interlocked.Increment(ref _intervalArrivals);
+        _telemetry?.ArrivalStarted(phaseIndex, late);
     }
 
     public void ArrivalDropped(int phaseIndex) => Phases[phaseIndex].RecordDrop();
@@ -67,6 +71,8 @@ internal sealed class RunRecorder : IRunRecorder
         {
             Interlocked.Increment(ref _intervalErrors);
         }
+
+        _telemetry?.StepFinished(scenarioIndex, keyIndex, latencyMicros, status, error);
     }
 
     public (long Arrivals, long Requests, long Errors) TakeIntervalCounts() =>

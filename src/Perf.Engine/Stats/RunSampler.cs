@@ -3,14 +3,17 @@ using HdrHistogram;
 using Perf.Engine.Profiles;
 using Perf.Engine.Running;
 using Perf.Engine.Scheduling;
+using Perf.Engine.Telemetry;
 
 namespace Perf.Engine.Stats;
 
 /// <summary>
 /// Once a second: swaps the interval histogram and counters into a <see cref="TimeSeriesPoint"/>, and every
 /// progress interval hands a <see cref="ProgressSnapshot"/> to the observer. Runs on the thread pool, off the hot path.
+/// It is also the run's <see cref="ILiveRun"/>: the observed instruments read the same phase, rates and in-flight count
+/// the progress line and the 1-second series show.
 /// </summary>
-internal sealed class RunSampler(RunContext context, RunRecorder recorder, Func<int> currentPhase, RunOptions options)
+internal sealed class RunSampler(RunContext context, RunRecorder recorder, Func<int> currentPhase, RunOptions options) : ILiveRun
 {
     private readonly List<TimeSeriesPoint> _points = [];
     private readonly LongHistogram _progressLatency = Histograms.NewSingleWriter();
@@ -20,8 +23,15 @@ internal sealed class RunSampler(RunContext context, RunRecorder recorder, Func<
     private long _progressArrivals;
     private long _progressErrors;
     private double _scheduledAtLastProgress;
+    private double _lastArrivalRate;
 
     public IReadOnlyList<TimeSeriesPoint> Points => _points;
+
+    public long InFlight => context.InFlight;
+
+    public double AchievedRate => Volatile.Read(ref _lastArrivalRate);
+
+    public LivePhase Phase => PhaseAt(Stopwatch.GetTimestamp());
 
     public async Task RunAsync(CancellationToken stop)
     {
@@ -62,6 +72,7 @@ internal sealed class RunSampler(RunContext context, RunRecorder recorder, Func<
             Histograms.Round(Histograms.Millis(interval, 99)),
             errors,
             context.InFlight));
+        Volatile.Write(ref _lastArrivalRate, Histograms.Round(arrivals / seconds));
         _progressLatency.Add(interval);
         _spare = interval;
         _progressArrivals += arrivals;
@@ -78,19 +89,30 @@ internal sealed class RunSampler(RunContext context, RunRecorder recorder, Func<
     private double ScheduledArrivals(long timestamp) =>
         recorder.Phases.Sum(p => PhaseSchedule.CumulativeArrivals(p.Phase, (timestamp - p.StartTimestamp) / (double)Stopwatch.Frequency));
 
+    private LivePhase PhaseAt(long timestamp)
+    {
+        var phase = recorder.Phases[Math.Min(currentPhase(), recorder.Phases.Count - 1)];
+        var inPhase = (timestamp - phase.StartTimestamp) / (double)Stopwatch.Frequency;
+        return new LivePhase(
+            phase.Index,
+            phase.Phase.Name,
+            phase.Phase.Model,
+            Histograms.Round(PhaseSchedule.RateAt(phase.Phase, inPhase)),
+            phase.Phase.Model == LoadModel.Closed ? PhaseSchedule.ConcurrencyAt(phase.Phase, inPhase) : null);
+    }
+
     private void Report(long now)
     {
         var elapsed = (now - context.StartTimestamp) / (double)Stopwatch.Frequency;
         var span = (now - _lastProgress) / (double)Stopwatch.Frequency;
-        var phase = recorder.Phases[Math.Min(currentPhase(), recorder.Phases.Count - 1)];
-        var inPhase = (now - phase.StartTimestamp) / (double)Stopwatch.Frequency;
+        var phase = PhaseAt(now);
         var scheduled = ScheduledArrivals(now);
         var snapshot = new ProgressSnapshot(
             TimeSpan.FromSeconds(elapsed),
             context.Plan.Profile.TotalDuration,
             phase.Index,
-            phase.Phase.Name,
-            Histograms.Round(PhaseSchedule.RateAt(phase.Phase, inPhase)),
+            phase.Name,
+            phase.TargetRate,
             Histograms.Round(_progressArrivals / span),
             context.InFlight,
             Histograms.Round(Histograms.Millis(_progressLatency, 95)),
@@ -101,7 +123,7 @@ internal sealed class RunSampler(RunContext context, RunRecorder recorder, Func<
             recorder.Phases.Sum(p => p.Late),
             Histograms.Round((scheduled - _scheduledAtLastProgress) / span),
             Histograms.Round(Histograms.Millis(_progressLatency, 50)),
-            phase.Phase.Model == LoadModel.Closed ? PhaseSchedule.ConcurrencyAt(phase.Phase, inPhase) : null,
+            phase.Users,
             recorder.DroppedArrivals);
         _scheduledAtLastProgress = scheduled;
         _progressLatency.Reset();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using HdrHistogram;
 using Perf.Engine.Running;
 
@@ -57,7 +56,7 @@ internal sealed class TrafficRecorder
         {
             if (Volatile.Read(ref _errors[(int)kind]) is var count and > 0)
             {
-                errors[Name(kind)] = count;
+                errors[ErrorClassifier.Name(kind)] = count;
             }
         }
 
@@ -69,12 +68,5 @@ internal sealed class TrafficRecorder
             errors,
             errorCount,
             Histograms.Round(requests == 0 ? 0 : errorCount * 100.0 / requests));
-    }
-
-    /// <summary>camelCase names, e.g. "connectionRefused", so the JSON reads like the rest of the report.</summary>
-    public static string Name(ErrorKind kind)
-    {
-        var name = kind.ToString();
-        return char.ToLower(name[0], CultureInfo.InvariantCulture) + name[1..];
     }
 }

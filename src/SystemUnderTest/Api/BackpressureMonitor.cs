@@ -18,6 +18,15 @@ public sealed class BackpressureMonitor(
     internal static readonly TimeSpan SampleInterval = TimeSpan.FromMilliseconds(250);
     internal static readonly TimeSpan MemorySampleInterval = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// INFO memory through a script: StackExchange.Redis refuses INFO outside admin mode, which the API's connections
+    /// do not have. Declared no-writes, so that a Redis over maxmemory under noeviction still runs it.
+    /// </summary>
+    private const string MemoryInfoScript = """
+        #!lua flags=no-writes
+        return redis.call('INFO', 'memory')
+        """;
+
     private long _load;
     private long _usedMemory;
     private long _maxMemory;
@@ -78,7 +87,7 @@ public sealed class BackpressureMonitor(
 
     private async Task SampleMemoryAsync()
     {
-        var (used, max) = ParseMemory((string)(await redis.GetDatabase().ExecuteAsync("INFO", "memory"))!);
+        var (used, max) = ParseMemory((string)(await redis.GetDatabase().ScriptEvaluateAsync(MemoryInfoScript))!);
         Volatile.Write(ref _usedMemory, used);
         Volatile.Write(ref _maxMemory, max);
     }

@@ -7,6 +7,7 @@ using SystemUnderTest.Contracts;
 using SystemUnderTest.Options;
 using SystemUnderTest.Queue;
 using SystemUnderTest.Redis;
+using SystemUnderTest.Telemetry;
 
 namespace SystemUnderTest.Hosting;
 
@@ -18,6 +19,7 @@ public static class ApiHost
         var builder = WebApplication.CreateBuilder(args);
         var services = builder.Services;
         services.AddSutCore(builder.Configuration);
+        services.AddSutTelemetry(builder.Configuration, "api");
 
         // Limits come from the validated options, resolved when the server starts (so test overrides apply too).
         // Kestrel refuses oversize bodies while streaming; JsonBodyReader enforces the same limit for other servers.
@@ -48,6 +50,7 @@ public static class ApiHost
         services.AddSingleton<BackpressureMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<BackpressureMonitor>());
         services.AddHostedService<StreamGroupInitializer>();
+        services.AddHostedService<QueueStateSampler>();
 
         var app = builder.Build();
         app.UseExceptionHandler();

@@ -7,11 +7,12 @@ using StackExchange.Redis;
 using SystemUnderTest.Contracts;
 using SystemUnderTest.Options;
 using SystemUnderTest.Redis;
+using SystemUnderTest.Telemetry;
 
 namespace SystemUnderTest.Queue;
 
 /// <summary>The API side of the queue: enqueue atomically (once per idempotency key), read job state back.</summary>
-public sealed class JobQueue(RedisConnectionPool redis, TimeProvider time, IOptions<ApiOptions> options)
+public sealed class JobQueue(RedisConnectionPool redis, TimeProvider time, IOptions<ApiOptions> options, SutTelemetry telemetry)
 {
     /// <summary>Endpoint names in <see cref="RedisKeys.IdempotencyKey"/>: a key is scoped to its endpoint.</summary>
     public const string PaymentsEndpoint = "payments";
@@ -63,32 +64,42 @@ public sealed class JobQueue(RedisConnectionPool redis, TimeProvider time, IOpti
         fields[2] = new("enqueuedAt", enqueuedAt);
         state.CopyTo(fields, 3);
 
-        if (idempotencyKey is not null)
-        {
-            return await IdempotentEnqueue.RunAsync(
+        // The entry carries the enqueue's W3C trace context only when something traces, so the worker's spans join its trace.
+        using var activity = SutTelemetry.StartEnqueue(stream, type, id);
+        var trace = new TraceContext(activity?.Id, activity?.TraceStateString);
+        var result = idempotencyKey is not null
+            ? await IdempotentEnqueue.RunAsync(
                 redis.GetDatabase(), endpoint, idempotencyKey, options.Value.IdempotencyTtlSeconds * 1000L, BodyHash(payload), id, stream, type, payload,
-                enqueuedAt, fields, refuseNew);
-        }
-
-        if (refuseNew)
+                enqueuedAt, fields, trace, refuseNew)
+            : refuseNew
+                // Without a key there is no replay to answer: the endpoint refuses these before the body is read.
+                ? new EnqueueResult(string.Empty, EnqueueOutcome.Refused)
+                : await EnqueueOnceAsync(id, stream, type, payload, enqueuedAt, fields, trace);
+        if (result.Outcome == EnqueueOutcome.Created)
         {
-            // Without a key there is no replay to answer: the endpoint refuses these before the body is read.
-            return new EnqueueResult(string.Empty, EnqueueOutcome.Refused);
+            telemetry.JobAccepted(stream, type);
         }
 
+        return result;
+    }
+
+    private async Task<EnqueueResult> EnqueueOnceAsync(string id, string stream, string type, string payload, long enqueuedAt, HashEntry[] fields, TraceContext trace)
+    {
         // MULTI/EXEC: a job is never visible in the stream without its state hash, and "accepted" counts exactly the XADDs.
         var transaction = redis.GetDatabase().CreateTransaction();
         var setState = transaction.HashSetAsync(RedisKeys.Job(id), fields);
-        var add = transaction.StreamAddAsync(stream,
-        [
-            new NameValueEntry("id", id),
-            new NameValueEntry("type", type),
-            new NameValueEntry("payload", payload),
-            new NameValueEntry("enqueuedAt", enqueuedAt),
-        ]);
+        var add = transaction.StreamAddAsync(stream, [.. EntryFields(id, type, payload, enqueuedAt), .. trace.EntryFields()]);
         var count = transaction.HashIncrementAsync(RedisKeys.Counters, CounterNames.Accepted);
         await transaction.ExecuteAsync();
         await Task.WhenAll(setState, add, count);
         return new EnqueueResult(id, EnqueueOutcome.Created);
     }
+
+    private static NameValueEntry[] EntryFields(string id, string type, string payload, long enqueuedAt) =>
+    [
+        new("id", id),
+        new("type", type),
+        new("payload", payload),
+        new("enqueuedAt", enqueuedAt),
+    ];
 }

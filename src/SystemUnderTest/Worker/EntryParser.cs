@@ -1,4 +1,5 @@
 using StackExchange.Redis;
+using SystemUnderTest.Telemetry;
 
 namespace SystemUnderTest.Worker;
 
@@ -8,6 +9,7 @@ public static class EntryParser
     public static JobEnvelope Parse(string stream, StreamEntry entry, long deliveryCount)
     {
         string id = string.Empty, type = string.Empty, payload = string.Empty;
+        string? traceParent = null, traceState = null;
         long enqueuedAt = 0;
         foreach (var field in entry.Values)
         {
@@ -25,11 +27,17 @@ public static class EntryParser
                 case "enqueuedAt":
                     _ = field.Value.TryParse(out enqueuedAt);
                     break;
+                case SutTelemetry.TraceParentField:
+                    traceParent = field.Value.ToString();
+                    break;
+                case SutTelemetry.TraceStateField:
+                    traceState = field.Value.ToString();
+                    break;
                 default:
                     break;
             }
         }
 
-        return new JobEnvelope(stream, entry.Id.ToString(), id, type, payload, enqueuedAt, deliveryCount);
+        return new JobEnvelope(stream, entry.Id.ToString(), id, type, payload, enqueuedAt, deliveryCount, traceParent, traceState);
     }
 }

@@ -1,6 +1,9 @@
 namespace SystemUnderTest.Worker;
 
-/// <summary>One stream entry handed to a processor, with how often Redis has delivered it so far.</summary>
+/// <summary>
+/// One stream entry handed to a processor, with how often Redis has delivered it so far and the W3C trace context of
+/// its enqueue (null when nothing traced it).
+/// </summary>
 public sealed record JobEnvelope(
     string Stream,
     string EntryId,
@@ -8,4 +11,6 @@ public sealed record JobEnvelope(
     string Type,
     string PayloadJson,
     long EnqueuedAtMs,
-    long DeliveryCount);
+    long DeliveryCount,
+    string? TraceParent = null,
+    string? TraceState = null);

@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using SystemUnderTest.Contracts;
 using SystemUnderTest.Options;
 using SystemUnderTest.Redis;
 using SystemUnderTest.Store;
+using SystemUnderTest.Telemetry;
 
 namespace SystemUnderTest.Worker;
 
@@ -19,11 +21,29 @@ public sealed class JobProcessor(
     OutcomeWriter outcomes,
     IOptions<WorkerOptions> options,
     TimeProvider time,
+    SutTelemetry telemetry,
     ILogger<JobProcessor> logger)
 {
     private readonly WorkerOptions _options = options.Value;
 
+    /// <summary>Processes one delivery inside its consumer span, which continues the enqueue's trace (docs/observability.md).</summary>
     public async Task<JobOutcome> ProcessAsync(JobEnvelope job, CancellationToken cancellationToken)
+    {
+        using var activity = telemetry.StartProcessing(job);
+        try
+        {
+            var outcome = await ProcessDeliveryAsync(job, cancellationToken);
+            activity?.SetTag("sut.job.outcome", outcome.ToString());
+            return outcome;
+        }
+        catch (Exception ex) when (activity is not null)
+        {
+            activity.AddException(ex).SetStatus(ActivityStatusCode.Error, ex.Message);
+            throw;
+        }
+    }
+
+    private async Task<JobOutcome> ProcessDeliveryAsync(JobEnvelope job, CancellationToken cancellationToken)
     {
         if (job.Id.Length == 0 || job.Type.Length == 0)
         {
@@ -58,6 +78,7 @@ public sealed class JobProcessor(
             return await CompleteAsync(job, cancellationToken);
         }
 
+        using var activity = SutTelemetry.StartStep("dead-letter");
         var result = (long)await redis.GetDatabase().ScriptEvaluateAsync(
             OutcomeScripts.DeadLetter,
             [job.Stream, RedisKeys.DeadLetter(job.Stream), RedisKeys.Counters, RedisKeys.Job(job.Id), RedisKeys.Outcome(job.Id)],
@@ -68,6 +89,7 @@ public sealed class JobProcessor(
         switch (result)
         {
             case OutcomeScripts.Moved:
+                telemetry.JobDeadLettered(job);
                 logger.JobDeadLettered(job.Id, job.Stream, job.DeliveryCount);
                 return JobOutcome.DeadLettered;
             case OutcomeScripts.DecidedElsewhere:
@@ -81,13 +103,21 @@ public sealed class JobProcessor(
     private async Task<JobOutcome> CompleteAsync(JobEnvelope job, CancellationToken cancellationToken)
     {
         var result = ToResult(job, time.GetUtcNow().ToUnixTimeMilliseconds());
-        var inserted = await store.WriteAsync(result, cancellationToken);
-        var code = await outcomes.CompleteAsync(job, result);
+        long code;
+        bool inserted;
+        using (SutTelemetry.StartStep("store write")?.SetTag("sut.store", store.GetType().Name))
+        {
+            inserted = await store.WriteAsync(result, cancellationToken);
+            code = await outcomes.CompleteAsync(job, result);
+        }
+
         switch (code)
         {
             case OutcomeScripts.Stored:
+                telemetry.JobCompleted(job, result.LatencyMs);
                 return JobOutcome.Completed;
             case OutcomeScripts.StoredAckMissed:
+                telemetry.JobCompleted(job, result.LatencyMs);
                 logger.DeliveryNoLongerPending(job.EntryId, job.Stream);
                 return JobOutcome.Completed;
             case OutcomeScripts.AlreadyDeadLettered when inserted:
@@ -102,6 +132,7 @@ public sealed class JobProcessor(
     /// <summary>The simulated downstream call: an I/O wait (not CPU) that fails with probability FailureRate.</summary>
     private async Task<bool> CallDownstreamAsync(CancellationToken cancellationToken)
     {
+        using var activity = SutTelemetry.StartStep("downstream call");
         if (_options.SimulatedDownstreamMs > 0)
         {
             await Task.Delay(_options.SimulatedDownstreamMs, cancellationToken);

@@ -5,7 +5,7 @@ namespace Perf.Engine.Tests.Architecture;
 public class NamespaceDependencyTests
 {
     /// <summary>
-    /// The engine's layers, lowest first: profile → schedule → run → stats → report → thresholds, with the template
+    /// The engine's layers, lowest first: profile → schedule → run → telemetry → stats → report → thresholds, with the template
     /// helpers below the profile and the runner facade (<c>Perf.Engine</c>: LoadRunner, ClosedLoopRunner) on top.
     /// A namespace may use its own layer and those below it, never one above.
     /// </summary>
@@ -15,6 +15,7 @@ public class NamespaceDependencyTests
         "Perf.Engine.Profiles",
         "Perf.Engine.Scheduling",
         "Perf.Engine.Running",
+        "Perf.Engine.Telemetry",
         "Perf.Engine.Stats",
         "Perf.Engine.Reporting",
         "Perf.Engine.Thresholds",

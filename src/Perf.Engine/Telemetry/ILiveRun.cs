@@ -1,0 +1,15 @@
+namespace Perf.Engine.Telemetry;
+
+/// <summary>
+/// What a running profile shows at one instant, read by the observed instruments (and by the progress line, which
+/// is built from the same values), off the hot path.
+/// </summary>
+internal interface ILiveRun
+{
+    long InFlight { get; }
+
+    /// <summary>Arrivals per second over the last whole second, as in the run's 1-second series.</summary>
+    double AchievedRate { get; }
+
+    LivePhase Phase { get; }
+}
