@@ -11,9 +11,9 @@ public sealed class WorkerReadyWaitTests : IAsyncLifetime
     private StandaloneRedis? _redis;
     private ConnectionMultiplexer? _probe;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
-        _redis = await StandaloneRedis.StartAsync(CancellationToken.None);
+        _redis = await StandaloneRedis.StartAsync(TestContext.Current.CancellationToken);
         _probe = await ConnectionMultiplexer.ConnectAsync(_redis.ConnectionString + ",allowAdmin=true");
     }
 
@@ -52,7 +52,7 @@ public sealed class WorkerReadyWaitTests : IAsyncLifetime
         (await new WorkerReadyWait(_probe!, "worker-9", Streams, "workers").UntilAsync(null!)).Should().BeFalse();
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (_probe is not null)
         {
