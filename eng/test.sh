@@ -4,7 +4,8 @@
 # integration tests of the engine, the SUT, the fixtures and the report, then the perf scenarios of both
 # configurations on the smoke profile (PERF_PROFILE=1k for the full profile).
 # Prints one closing line "Total: N passed, N failed, N skipped" summed over all test assemblies and the eng/
-# scripts' tests (eng/tests), counted from their JUnit XML under artifacts/test-results/junit.
+# scripts' tests (eng/tests), counted from their JUnit XML under artifacts/test-results/junit; explicit tests that a
+# default run leaves out (the full experiments) count as skipped, read from the TRX of the same run.
 set -euo pipefail
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo_root"
@@ -29,5 +30,5 @@ python3 eng/tests/run.py --junit "$results/junit/eng-scripts.xml" || status=$?
 dotnet test PerfTests.sln -c Release --no-build -m:1 --results-directory "$results" \
   --logger "trx" --logger "junit;LogFilePath=$results/junit/{assembly}.xml" --logger "console;verbosity=normal" "$@" || status=$?
 
-python3 eng/results_summary.py "$results/junit" || true
+python3 eng/results_summary.py "$results/junit" --trx "$results" || true
 exit $status
