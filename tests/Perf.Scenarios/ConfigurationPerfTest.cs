@@ -1,5 +1,6 @@
 using FluentAssertions.Execution;
 using Perf.Engine.Assertions;
+using Perf.Fixtures;
 using Perf.Model;
 using Perf.Scenarios.Reporting;
 using Perf.Scenarios.Running;
@@ -18,7 +19,7 @@ public abstract class ConfigurationPerfTest(PerfEnvironmentFixture fixture, Comp
         var settings = PerfRunSettings.FromEnvironment();
         fixture.FlushLogTo(output);
         var report = await new ConfigurationRun(fixture.Environment, Log).ExecuteAsync(settings, TestContext.Current.CancellationToken);
-        comparison.Record(settings, report);
+        comparison.Record(new ArtifactWriter(settings.ProfileName), settings, report);
 
         using (new AssertionScope($"the {report.Configuration} run of profile '{report.ProfileName}'"))
         {

@@ -19,10 +19,10 @@ namespace Perf.Scenarios.Reporting;
 /// </summary>
 public sealed class ComparisonFixture(IMessageSink sink) : IAsyncDisposable
 {
-    private readonly ConcurrentQueue<(PerfRunSettings Settings, ConfigurationRunReport Report)> _runs = new();
+    private readonly ConcurrentQueue<(ArtifactWriter Artifacts, PerfRunSettings Settings, ConfigurationRunReport Report)> _runs = new();
 
-    /// <summary>Called by a configuration test once its report is written, whether or not its thresholds held.</summary>
-    public void Record(PerfRunSettings settings, ConfigurationRunReport report) => _runs.Enqueue((settings, report));
+    /// <summary>Called by a configuration test once its report is written to <paramref name="artifacts"/>, whether or not its thresholds held.</summary>
+    public void Record(ArtifactWriter artifacts, PerfRunSettings settings, ConfigurationRunReport report) => _runs.Enqueue((artifacts, settings, report));
 
     public ValueTask DisposeAsync()
     {
@@ -31,10 +31,11 @@ public sealed class ComparisonFixture(IMessageSink sink) : IAsyncDisposable
             return ValueTask.CompletedTask;
         }
 
-        // Every configuration test of one process reads the same PERF_* variables, so the runs share profile and A/A settings.
-        var settings = _runs.Last().Settings;
+        // Every configuration test of one process reads the same PERF_* variables, so the runs share profile, artifact
+        // directory and A/A settings.
+        var (artifacts, settings, _) = _runs.Last();
         Log($"{string.Join(" and ", _runs.Select(r => r.Report.ArtifactLabel))} ran in this process; writing the comparison of profile '{settings.ProfileName}'");
-        if (ComparisonReport.TryWrite(new ArtifactWriter(settings.ProfileName), ConfigurationRun.SessionId, Log, settings.AaConfiguration, settings.AaLabels) is { } comparison)
+        if (ComparisonReport.TryWrite(artifacts, ConfigurationRun.SessionId, Log, settings.AaConfiguration, settings.AaLabels) is { } comparison)
         {
             Log($"comparison report: {comparison}");
         }
