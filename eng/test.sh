@@ -6,7 +6,8 @@
 # repository's Redis Streams system and again for the BullMQ system (PERF_BULLMQ_SMOKE=0 leaves that pass out; it
 # runs only when no extra dotnet test arguments are given).
 # Prints one closing line "Total: N passed, N failed, N skipped" summed over all test assemblies and the eng/
-# scripts' tests (eng/tests), counted from their JUnit XML under artifacts/test-results/junit.
+# scripts' tests (eng/tests), counted from their JUnit XML under artifacts/test-results/junit; explicit tests that a
+# default run leaves out (the full experiments) count as skipped, read from the TRX of the same run.
 set -euo pipefail
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo_root"
@@ -43,5 +44,5 @@ if [ "${PERF_BULLMQ_SMOKE:-1}" != 0 ] && [ $# -eq 0 ]; then
     --logger "console;verbosity=normal" || status=$?
 fi
 
-python3 eng/results_summary.py "$results/junit" || true
+python3 eng/results_summary.py "$results/junit" --trx "$results" || true
 exit $status

@@ -34,6 +34,25 @@ class ResultsSummaryTests(unittest.TestCase):
         totals = results_summary.summarize(self.directory)
         self.assertEqual(totals.line(), "Total: 11 passed, 2 failed, 2 skipped")
 
+    def test_explicit_test_not_run_counts_as_skipped_with_the_trx(self):
+        # What JunitXml.TestLogger and the TRX logger write for a default run of an assembly with a passed test, an
+        # Assert.Skip and an explicit test that was not run (VSTest outcome None: a bare testcase in JUnit).
+        self.write("junit/Perf.Scenarios.xml",
+                   '<testsuites><testsuite name="Perf.Scenarios.dll" tests="3" skipped="1" failures="0" errors="0">'
+                   '<testcase classname="Perf.Scenarios.Experiments.ScalingExperimentTests" name="FullCurveIsMeasuredAndFitted"/>'
+                   '<testcase classname="Perf.Scenarios.Experiments.ScalingExperimentTests" name="TinyCurve"/>'
+                   '<testcase classname="Perf.Scenarios.Html" name="NoBrowser"><skipped/></testcase>'
+                   '</testsuite></testsuites>')
+        self.write("run.trx",
+                   '<TestRun xmlns="http://microsoft.com/schemas/VisualStudio/TeamTest/2010"><Results>'
+                   '<UnitTestResult testName="Perf.Scenarios.Experiments.ScalingExperimentTests.FullCurveIsMeasuredAndFitted" outcome="NotExecuted"/>'
+                   '<UnitTestResult testName="Perf.Scenarios.Experiments.ScalingExperimentTests.TinyCurve" outcome="Passed"/>'
+                   '<UnitTestResult testName="Perf.Scenarios.Html.NoBrowser" outcome="NotExecuted"/>'
+                   '</Results></TestRun>')
+        junit = os.path.join(self.directory, "junit")
+        self.assertEqual(results_summary.summarize(junit).line(), "Total: 2 passed, 0 failed, 1 skipped")
+        self.assertEqual(results_summary.summarize(junit, self.directory).line(), "Total: 1 passed, 0 failed, 2 skipped")
+
     def test_empty_directory_counts_nothing(self):
         self.assertEqual(results_summary.summarize(self.directory).line(), "Total: 0 passed, 0 failed, 0 skipped")
 

@@ -4,7 +4,6 @@ using Perf.Fixtures.Metrics;
 using Perf.Fixtures.Settings;
 using Perf.Fixtures.Traffic;
 using Perf.Model.Metrics;
-using Xunit.Abstractions;
 
 namespace Perf.Fixtures.Tests;
 
@@ -17,7 +16,7 @@ public sealed class BaselineEnvironmentTests(BaselineEnvironmentFixture fixture,
     {
         await using var collector = new MetricsCollector(fixture.Environment);
 
-        var snapshot = await collector.SnapshotAsync("before", CancellationToken.None);
+        var snapshot = await collector.SnapshotAsync("before", TestContext.Current.CancellationToken);
 
         snapshot.RedisConfig!.MaxMemoryBytes.Should().Be(0, "baseline Redis has no maxmemory");
         snapshot.RedisConfig.MaxMemoryPolicy.Should().Be("noeviction");
@@ -51,13 +50,13 @@ public sealed class BaselineEnvironmentTests(BaselineEnvironmentFixture fixture,
     {
         var environment = fixture.Environment;
         await using var collector = new MetricsCollector(environment);
-        var before = await collector.SnapshotAsync("before", CancellationToken.None);
+        var before = await collector.SnapshotAsync("before", TestContext.Current.CancellationToken);
         IReadOnlyList<ResourceSample> series;
         int accepted;
         await using (var sampler = new MetricsSampler(collector, TimeSpan.FromMilliseconds(500)))
         {
             accepted = (await JobBurst.PaymentsAsync(environment.ApiBaseUrl, count: 400, concurrency: 16, TimeSpan.FromSeconds(60))).Accepted;
-            var accounting = await JobAccountant.SettleAsync(environment, accepted, CancellationToken.None);
+            var accounting = await JobAccountant.SettleAsync(environment, accepted, TestContext.Current.CancellationToken);
             series = await sampler.StopAsync();
             output.WriteLine($"sampler overhead: {sampler.OverheadPercentOfCore:0.00} % of one core (wall time of sampling)");
             accounting.Lost.Should().Be(0);
@@ -65,7 +64,7 @@ public sealed class BaselineEnvironmentTests(BaselineEnvironmentFixture fixture,
             accounting.EndToEndLatencyMs!.Count.Should().BeGreaterThanOrEqualTo(accepted);
         }
 
-        var after = await collector.SnapshotAsync("after", CancellationToken.None);
+        var after = await collector.SnapshotAsync("after", TestContext.Current.CancellationToken);
 
         accepted.Should().Be(400);
         after.Redis!.TotalCommandsProcessed.Should().BeGreaterThan(before.Redis!.TotalCommandsProcessed + 400);
@@ -92,10 +91,10 @@ public sealed class BaselineEnvironmentTests(BaselineEnvironmentFixture fixture,
             ["PERF_REDIS_CONNECTION"] = running.RedisConnectionString,
         });
 
-        await using var external = await PerfEnvironment.StartAsync(settings, output.WriteLine, CancellationToken.None);
+        await using var external = await PerfEnvironment.StartAsync(settings, output.WriteLine, TestContext.Current.CancellationToken);
         await using var collector = new MetricsCollector(external);
         var accepted = (await JobBurst.PaymentsAsync(external.ApiBaseUrl, count: 20, concurrency: 4, TimeSpan.FromSeconds(30))).Accepted;
-        var snapshot = await collector.SnapshotAsync("external", CancellationToken.None);
+        var snapshot = await collector.SnapshotAsync("external", TestContext.Current.CancellationToken);
 
         external.Containers.Should().BeEmpty();
         accepted.Should().Be(20);

@@ -3,7 +3,6 @@ using Perf.Fixtures.Accounting;
 using Perf.Fixtures.JobSystems;
 using Perf.Model.Settings;
 using StackExchange.Redis;
-using Xunit.Abstractions;
 
 namespace Perf.Fixtures.Tests;
 
@@ -18,9 +17,9 @@ public sealed class JobAuditorTests(ITestOutputHelper output) : IAsyncLifetime
 
     private RedisStreamsJobSystem Target => new(_connection!, StoreKind.Redis);
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
-        _redis = await StandaloneRedis.StartAsync(CancellationToken.None);
+        _redis = await StandaloneRedis.StartAsync(TestContext.Current.CancellationToken);
         _connection = await ConnectionMultiplexer.ConnectAsync(_redis.ConnectionString);
     }
 
@@ -35,7 +34,7 @@ public sealed class JobAuditorTests(ITestOutputHelper output) : IAsyncLifetime
         await StateAsync("queued", "lost-queued", "stored-3");
         string[] ledger = ["stored-1", "stored-2", "stored-3", "dead-1", "twice-stored", "twice-dead", "lost-queued", "lost-no-state", "stored-1"];
 
-        var audit = await JobAuditor.AuditAsync(Target, ledger, drained: true, sutCounts: (4, 5), "ledger.txt.gz", CancellationToken.None);
+        var audit = await JobAuditor.AuditAsync(Target, ledger, drained: true, sutCounts: (4, 5), "ledger.txt.gz", TestContext.Current.CancellationToken);
 
         audit.IdsChecked.Should().Be(8);
         audit.LedgerRepeats.Should().Be(1, "stored-1 was recorded twice by the clients");
@@ -63,8 +62,8 @@ public sealed class JobAuditorTests(ITestOutputHelper output) : IAsyncLifetime
         await StateAsync("completed", "a", "b");
         await StateAsync("failed", "c");
 
-        var clean = await JobAuditor.AuditAsync(Target, ["a", "b", "c"], drained: true, sutCounts: (2, 1), null, CancellationToken.None);
-        var undrained = await JobAuditor.AuditAsync(Target, ["a", "b", "c"], drained: false, sutCounts: null, null, CancellationToken.None);
+        var clean = await JobAuditor.AuditAsync(Target, ["a", "b", "c"], drained: true, sutCounts: (2, 1), null, TestContext.Current.CancellationToken);
+        var undrained = await JobAuditor.AuditAsync(Target, ["a", "b", "c"], drained: false, sutCounts: null, null, TestContext.Current.CancellationToken);
 
         clean.Breaches().Should().BeEmpty();
         clean.CounterDisagreements.Should().BeEmpty();
@@ -85,7 +84,7 @@ public sealed class JobAuditorTests(ITestOutputHelper output) : IAsyncLifetime
         batch.Execute();
         await Task.WhenAll(writes);
 
-        var audit = await JobAuditor.AuditAsync(Target, ids.Skip(1), drained: true, sutCounts: null, null, CancellationToken.None);
+        var audit = await JobAuditor.AuditAsync(Target, ids.Skip(1), drained: true, sutCounts: null, null, TestContext.Current.CancellationToken);
 
         output.WriteLine($"audited {audit.IdsChecked} ids in {audit.AuditSeconds:0.000} s");
         audit.IdsChecked.Should().Be(Jobs - 1);
@@ -110,7 +109,7 @@ public sealed class JobAuditorTests(ITestOutputHelper output) : IAsyncLifetime
     private async Task StateAsync(string status, params string[] ids) =>
         await Task.WhenAll(ids.Select(id => Db.HashSetAsync($"job:{id}", "status", status)));
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (_connection is not null)
         {

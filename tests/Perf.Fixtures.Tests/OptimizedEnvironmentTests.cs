@@ -1,6 +1,5 @@
 using Perf.Fixtures.Containers;
 using Perf.Fixtures.Metrics;
-using Xunit.Abstractions;
 
 namespace Perf.Fixtures.Tests;
 
@@ -13,7 +12,7 @@ public sealed class OptimizedEnvironmentTests(OptimizedEnvironmentFixture fixtur
     {
         await using var collector = new MetricsCollector(fixture.Environment);
 
-        var snapshot = await collector.SnapshotAsync("before", CancellationToken.None);
+        var snapshot = await collector.SnapshotAsync("before", TestContext.Current.CancellationToken);
 
         snapshot.RedisConfig!.MaxMemoryBytes.Should().Be(2L * 1024 * 1024 * 1024);
         snapshot.RedisConfig.MaxMemoryPolicy.Should().Be("allkeys-lru");

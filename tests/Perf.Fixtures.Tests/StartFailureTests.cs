@@ -2,7 +2,6 @@ using Docker.DotNet.Models;
 using Perf.Fixtures.Containers;
 using Perf.Fixtures.Settings;
 using Perf.Model.Settings;
-using Xunit.Abstractions;
 
 namespace Perf.Fixtures.Tests;
 
@@ -18,7 +17,7 @@ public sealed class StartFailureTests(ITestOutputHelper output)
         // Worker concurrency 0 is rejected by the SUT's option validation: the API container exits at start.
         var settings = Settings("failing-start") with { WorkerConcurrency = 0 };
 
-        var act = () => PerfEnvironment.StartAsync(settings, output.WriteLine, CancellationToken.None);
+        var act = () => PerfEnvironment.StartAsync(settings, output.WriteLine, TestContext.Current.CancellationToken);
 
         var failure = await act.Should().ThrowAsync<InvalidOperationException>();
         output.WriteLine(failure.Which.Message);
@@ -31,7 +30,7 @@ public sealed class StartFailureTests(ITestOutputHelper output)
     {
         var settings = Settings("missing-image") with { SutImage = "perftests/no-such-image:none" };
 
-        var act = () => PerfEnvironment.StartAsync(settings, output.WriteLine, CancellationToken.None);
+        var act = () => PerfEnvironment.StartAsync(settings, output.WriteLine, TestContext.Current.CancellationToken);
 
         (await act.Should().ThrowAsync<InvalidOperationException>()).Which.Message
             .Should().Contain("perftests/no-such-image:none").And.Contain("PERF_SUT_IMAGE");
@@ -50,11 +49,11 @@ public sealed class StartFailureTests(ITestOutputHelper output)
             Image = image,
             Name = orphanName,
             Labels = new Dictionary<string, string> { [ContainerLabels.Owner] = ContainerLabels.OwnerValue, [ContainerLabels.CreatorPid] = "999999" },
-        });
-        var foreign = await docker.Client.Containers.CreateContainerAsync(new CreateContainerParameters { Image = image, Name = foreignName });
+        }, TestContext.Current.CancellationToken);
+        var foreign = await docker.Client.Containers.CreateContainerAsync(new CreateContainerParameters { Image = image, Name = foreignName }, TestContext.Current.CancellationToken);
         try
         {
-            var removed = await docker.RemoveOrphansAsync(CancellationToken.None);
+            var removed = await docker.RemoveOrphansAsync(TestContext.Current.CancellationToken);
 
             removed.Should().Contain(orphanName);
             (await ContainersNamedAsync(orphanName)).Should().BeEmpty();

@@ -14,9 +14,9 @@ public sealed class WorkerReadyWaitTests : IAsyncLifetime
     private StandaloneRedis? _redis;
     private ConnectionMultiplexer? _probe;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
-        _redis = await StandaloneRedis.StartAsync(CancellationToken.None);
+        _redis = await StandaloneRedis.StartAsync(TestContext.Current.CancellationToken);
         _probe = await ConnectionMultiplexer.ConnectAsync(_redis.ConnectionString + ",allowAdmin=true");
     }
 
@@ -72,7 +72,7 @@ public sealed class WorkerReadyWaitTests : IAsyncLifetime
         (await new WorkerReadyWait(new BullmqJobSystem(_probe!, queues), "worker-4").UntilAsync(null!)).Should().BeFalse("worker-3's connections are not worker-4's");
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (_probe is not null)
         {

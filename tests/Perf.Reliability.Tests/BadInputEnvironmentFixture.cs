@@ -1,7 +1,7 @@
 using Perf.Fixtures.Settings;
 using Perf.Model.Settings;
 using Perf.Reliability.Tests.Infrastructure;
-using Xunit.Abstractions;
+using Xunit.Sdk;
 
 namespace Perf.Reliability.Tests;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using Perf.Fixtures;
 using Perf.Reliability.Tests.Infrastructure;
-using Xunit.Abstractions;
 
 namespace Perf.Reliability.Tests;
 
@@ -42,7 +41,7 @@ public sealed class BadInputTests(BadInputEnvironmentFixture fixture, ITestOutpu
         }
 
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        using var health = await client.GetAsync(new Uri(environment.ApiBaseUrl, "health"));
+        using var health = await client.GetAsync(new Uri(environment.ApiBaseUrl, "health"), TestContext.Current.CancellationToken);
         var lengths = await Task.WhenAll(PerfEnvironment.JobStreams.Select(s => environment.Redis.GetDatabase().StreamLengthAsync(s)));
 
         failures.Should().BeEmpty("no bad request may get a 5xx or a non-problem answer");

@@ -6,7 +6,6 @@ using Perf.Fixtures;
 using Perf.Fixtures.Containers;
 using Perf.Model.Settings;
 using Perf.Reliability.Tests.Infrastructure;
-using Xunit.Abstractions;
 
 namespace Perf.Reliability.Tests;
 
@@ -21,10 +20,10 @@ public sealed class CleanupTests(ITestOutputHelper output)
         var log = new TestLog(output);
         string runId;
         RunReport load;
-        await using (var environment = await PerfEnvironment.StartAsync(ReliabilitySettings.Baseline("abort-run"), log.Write, CancellationToken.None))
+        await using (var environment = await PerfEnvironment.StartAsync(ReliabilitySettings.Baseline("abort-run"), log.Write, TestContext.Current.CancellationToken))
         {
             runId = environment.RunId;
-            using var abort = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+            using var abort = TestBound.Within(TimeSpan.FromSeconds(3));
             load = await new LoadRunner().RunAsync(FaultLoad.Jobs(environment.ApiBaseUrl), FaultLoad.Options("abort-run", log.Write), abort.Token);
             log.Write($"cancelled after {load.DurationSeconds:0.0} s of {FaultLoad.Jobs(environment.ApiBaseUrl).TotalDuration.TotalSeconds:0} s: {FaultLoad.Describe(load)}");
         }
@@ -45,7 +44,7 @@ public sealed class CleanupTests(ITestOutputHelper output)
 
         var act = async () =>
         {
-            var environment = await PerfEnvironment.StartAsync(settings, log.Write, CancellationToken.None);
+            var environment = await PerfEnvironment.StartAsync(settings, log.Write, TestContext.Current.CancellationToken);
             try
             {
                 runId = environment.RunId;
@@ -97,7 +96,7 @@ public sealed class CleanupTests(ITestOutputHelper output)
             // Labelled as ours but created by this (living) process: a concurrent run's container, which must survive.
             created.Add(await CreateAsync(docker, settings.RedisImage, liveName, new Dictionary<string, string>(ContainerLabels.ForRun($"live-{suffix}"))));
 
-            await using (var environment = await PerfEnvironment.StartAsync(settings, log.Write, CancellationToken.None))
+            await using (var environment = await PerfEnvironment.StartAsync(settings, log.Write, TestContext.Current.CancellationToken))
             {
                 log.Write($"started {environment.RunId} after creating the leftovers");
             }

@@ -9,7 +9,6 @@ using Perf.Fixtures.Traffic;
 using Perf.Model.Accounting;
 using Perf.Reliability.Tests.Infrastructure;
 using StackExchange.Redis;
-using Xunit.Abstractions;
 
 namespace Perf.Reliability.Tests;
 
@@ -90,7 +89,7 @@ public sealed class MemoryPressureTests(ITestOutputHelper output)
     private async Task<MemoryPressureOutcome> RunBurstAsync(string name, IReadOnlyList<string> directives, bool relieve, int admissionPercent)
     {
         var log = new TestLog(output);
-        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(100));
+        using var bound = TestBound.Within(TimeSpan.FromSeconds(100));
         // One worker at 32 × 200 ms ≈ 160 jobs/s against a burst several times faster: the streams grow into the cap.
         var settings = ReliabilitySettings.Optimized($"mem-{name}") with
         {

@@ -1,5 +1,4 @@
 using Perf.Reliability.Tests.Infrastructure;
-using Xunit.Abstractions;
 
 namespace Perf.Reliability.Tests;
 

@@ -26,11 +26,11 @@ public sealed class SecurityEnvironmentFixture : IAsyncLifetime
 
     public IReadOnlyCollection<string> LogLines => _lines;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         try
         {
-            _environment = await PerfEnvironment.StartAsync(ReliabilitySettings.Baseline("security"), _lines.Enqueue, CancellationToken.None);
+            _environment = await PerfEnvironment.StartAsync(ReliabilitySettings.Baseline("security"), _lines.Enqueue, TestContext.Current.CancellationToken);
         }
         catch (Exception ex)
         {
@@ -38,7 +38,7 @@ public sealed class SecurityEnvironmentFixture : IAsyncLifetime
         }
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (_environment is not null)
         {

@@ -11,7 +11,6 @@ using Perf.Fixtures.Settings;
 using Perf.Model.Settings;
 using Perf.Reliability.Tests.Infrastructure;
 using StackExchange.Redis;
-using Xunit.Abstractions;
 
 namespace Perf.Reliability.Tests;
 
@@ -32,13 +31,13 @@ public sealed class SecurityTests(SecurityEnvironmentFixture fixture, ITestOutpu
         if (settings.Network == NetworkMode.Bridge)
         {
             network = new NetworkBuilder().WithName($"perftests-{runId}").WithLabel(ContainerLabels.Owner, ContainerLabels.OwnerValue).Build();
-            await network.CreateAsync();
+            await network.CreateAsync(TestContext.Current.CancellationToken);
         }
 
         var node = RedisNode.Create(settings, runId, network);
         try
         {
-            await node.Running.Container.StartAsync();
+            await node.Running.Container.StartAsync(TestContext.Current.CancellationToken);
 
             var anonymous = await RawRedis.SendAsync(node.HostPort, "PING");
             var wrong = await RawRedis.SendAsync(node.HostPort, "AUTH not-the-password");
@@ -81,10 +80,10 @@ public sealed class SecurityTests(SecurityEnvironmentFixture fixture, ITestOutpu
             // A short real run with every artifact the suite writes, into a private folder.
             var artifacts = new ArtifactWriter("security", directory);
             await using var collector = new MetricsCollector(environment);
-            artifacts.Write(artifacts.MetricsPath("security", "before"), await collector.SnapshotAsync("before", CancellationToken.None));
-            var load = await new LoadRunner().RunAsync(FaultLoad.Jobs(environment.ApiBaseUrl, timeScale: 0.1), FaultLoad.Options("security", log.Write));
-            var jobs = await JobAccountant.SettleAsync(environment, JobAccountant.AcceptedByClients(load), CancellationToken.None);
-            artifacts.Write(artifacts.MetricsPath("security", "after"), await collector.SnapshotAsync("after", CancellationToken.None));
+            artifacts.Write(artifacts.MetricsPath("security", "before"), await collector.SnapshotAsync("before", TestContext.Current.CancellationToken));
+            var load = await new LoadRunner().RunAsync(FaultLoad.Jobs(environment.ApiBaseUrl, timeScale: 0.1), FaultLoad.Options("security", log.Write), TestContext.Current.CancellationToken);
+            var jobs = await JobAccountant.SettleAsync(environment, JobAccountant.AcceptedByClients(load), TestContext.Current.CancellationToken);
+            artifacts.Write(artifacts.MetricsPath("security", "after"), await collector.SnapshotAsync("after", TestContext.Current.CancellationToken));
             artifacts.Write(artifacts.ReportPath("security"), new { Settings = environment.Settings.Redacted(), environment.Unavailable, Load = load, Jobs = jobs });
 
             var files = Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).ToList();
@@ -112,7 +111,7 @@ public sealed class SecurityTests(SecurityEnvironmentFixture fixture, ITestOutpu
         using var content = new StringContent($"{{\"amount\":1,\"currency\":\"EUR\",\"customerId\":\"c\",\"description\":\"{new string('d', 65_536)}\"}}",
             Encoding.UTF8, "application/json");
 
-        using var response = await client.PostAsync(new Uri("payments", UriKind.Relative), content);
+        using var response = await client.PostAsync(new Uri("payments", UriKind.Relative), content, TestContext.Current.CancellationToken);
 
         response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");

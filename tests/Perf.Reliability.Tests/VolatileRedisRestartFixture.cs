@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 using Perf.Reliability.Tests.Infrastructure;
-using Xunit.Abstractions;
 using Xunit.Sdk;
+using Xunit.v3;
 
 namespace Perf.Reliability.Tests;
 
@@ -33,7 +33,7 @@ public sealed class VolatileRedisRestartFixture(IMessageSink sink) : IAsyncLifet
         }
     }
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         var settings = ReliabilitySettings.Optimized("fault-redis-volatile") with
         {
@@ -60,5 +60,5 @@ public sealed class VolatileRedisRestartFixture(IMessageSink sink) : IAsyncLifet
         sink.OnMessage(new DiagnosticMessage(line));
     }
 
-    public Task DisposeAsync() => Task.CompletedTask;
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

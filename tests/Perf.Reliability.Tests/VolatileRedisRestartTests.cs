@@ -1,6 +1,5 @@
 using Perf.Fixtures.Accounting;
 using Perf.Reliability.Tests.Infrastructure;
-using Xunit.Abstractions;
 
 namespace Perf.Reliability.Tests;
 

@@ -5,7 +5,6 @@ using Perf.Fixtures.Accounting;
 using Perf.Fixtures.Containers;
 using Perf.Reliability.Tests.Infrastructure;
 using StackExchange.Redis;
-using Xunit.Abstractions;
 
 namespace Perf.Reliability.Tests;
 
@@ -18,7 +17,7 @@ public sealed class WorkerLossTests(ITestOutputHelper output)
     public async Task KilledWorkerLosesNoJobAndCountsNoneTwice()
     {
         var log = new TestLog(output);
-        using var bound = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var bound = TestBound.Within(TimeSpan.FromMinutes(2));
         // 200 ms per job: each worker holds ~8 jobs in flight, so the SIGKILL always orphans some. Reclaim after 2 s
         // idle (SUT default 30 s) so the survivors take them over within the run.
         var settings = ReliabilitySettings.Baseline("fault-worker") with

@@ -18,7 +18,7 @@ public sealed class QueuePathScenarioTests
     [Fact]
     public async Task EveryDirectlyEnqueuedJobIsStoredAndMeasuredPerStep()
     {
-        await using var redis = await StandaloneRedis.StartAsync(CancellationToken.None);
+        await using var redis = await StandaloneRedis.StartAsync(TestContext.Current.CancellationToken);
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
         using var worker = WorkerHost.Build([], configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -28,7 +28,7 @@ public sealed class QueuePathScenarioTests
             ["Worker:MaxPollDelayMs"] = "20",
             ["Logging:LogLevel:Default"] = "Warning",
         }));
-        await worker.StartAsync();
+        await worker.StartAsync(TestContext.Current.CancellationToken);
         var scenario = new QueuePathScenario(connection);
         var profile = ProfileBuilder.Create("queue-path")
             .WithTarget("http://127.0.0.1:9")
@@ -38,8 +38,8 @@ public sealed class QueuePathScenarioTests
             .WithThresholds(ThresholdSpec.RequestResponseTime(QueuePathScenario.StoredStep, Aggregation.P99, 5_000), ThresholdSpec.MaxErrorRate(0))
             .Build();
 
-        var report = await new LoadRunner().RunAsync(profile, new RunOptions { ProgressInterval = TimeSpan.FromHours(1) });
-        await worker.StopAsync();
+        var report = await new LoadRunner().RunAsync(profile, new RunOptions { ProgressInterval = TimeSpan.FromHours(1) }, TestContext.Current.CancellationToken);
+        await worker.StopAsync(TestContext.Current.CancellationToken);
 
         var enqueue = report.GetRequest($"{CustomStepKey(QueuePathScenario.EnqueueStep)}").Stats;
         var stored = report.GetRequest($"{CustomStepKey(QueuePathScenario.StoredStep)}").Stats;

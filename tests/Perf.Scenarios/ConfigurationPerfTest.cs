@@ -1,22 +1,25 @@
 using FluentAssertions.Execution;
 using Perf.Engine.Assertions;
+using Perf.Fixtures;
 using Perf.Model;
+using Perf.Scenarios.Reporting;
 using Perf.Scenarios.Running;
-using Xunit.Abstractions;
 
 namespace Perf.Scenarios;
 
 /// <summary>
-/// The perf test of one configuration: run the profile (PERF_PROFILE, smoke by default), write the evidence,
-/// then assert thresholds, achieved arrival rate and job conservation, all failures reported together.
+/// The perf test of one configuration: run the profile (PERF_PROFILE, smoke by default), write the evidence and record
+/// the run for the comparison (<see cref="ComparisonFixture"/>, written after the last configuration test), then assert
+/// thresholds, achieved arrival rate and job conservation, all failures reported together.
 /// </summary>
-public abstract class ConfigurationPerfTest(PerfEnvironmentFixture fixture, ITestOutputHelper output) : IDisposable
+public abstract class ConfigurationPerfTest(PerfEnvironmentFixture fixture, ComparisonFixture comparison, ITestOutputHelper output) : IDisposable
 {
     protected async Task<ConfigurationRunReport> RunAndAssertAsync()
     {
         var settings = PerfRunSettings.FromEnvironment();
         fixture.FlushLogTo(output);
-        var report = await new ConfigurationRun(fixture.Environment, Log).ExecuteAsync(settings, CancellationToken.None);
+        var report = await new ConfigurationRun(fixture.Environment, Log).ExecuteAsync(settings, TestContext.Current.CancellationToken);
+        comparison.Record(new ArtifactWriter(settings.ProfileName), settings, report);
 
         using (new AssertionScope($"the {report.Configuration} run of profile '{report.ProfileName}'"))
         {

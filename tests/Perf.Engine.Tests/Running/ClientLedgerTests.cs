@@ -35,7 +35,7 @@ public class ClientLedgerTests
             flow => flow.Post("/jobs", new { n = 1 }, request => request.Capture("$.id", "jobId").Expect(202)));
         var ledger = new ClientLedger([Jobs]);
 
-        var report = await new LoadRunner().RunAsync(profile, Quiet with { Ledger = ledger });
+        var report = await new LoadRunner().RunAsync(profile, Quiet with { Ledger = ledger }, TestContext.Current.CancellationToken);
 
         refused.Should().NotBeEmpty("the server refused some requests");
         ledger.Ids(Jobs).Should().BeEquivalentTo(accepted.Keys, "the ledger holds exactly the ids of the 202 answers");
@@ -61,7 +61,7 @@ public class ClientLedgerTests
         await using var server = await LoopbackServer.StartAsync(app => app.MapPost("/jobs", () => Results.Json(new { id = "a" }, statusCode: 202)));
         var profile = TestProfiles.Single(server.Address, 0.2, 10, flow => flow.Post("/jobs", configure: request => request.Capture("$.id", "jobId")));
         var ledger = new ClientLedger([Jobs]);
-        await new LoadRunner().RunAsync(profile, Quiet with { Ledger = ledger });
+        await new LoadRunner().RunAsync(profile, Quiet with { Ledger = ledger }, TestContext.Current.CancellationToken);
 
         var again = () => new LoadRunner().RunAsync(profile, Quiet with { Ledger = ledger });
 

@@ -34,7 +34,7 @@ public class CoordinatedOmissionTests
         {
             ProgressInterval = TimeSpan.FromHours(1),
             Http = new HttpSettings { MaxConnectionsPerServer = 1 },
-        });
+        }, TestContext.Current.CancellationToken);
 
         report.Totals.Requests.Should().Be(150);
         report.Totals.ErrorCount.Should().Be(0);
@@ -59,7 +59,7 @@ public class CoordinatedOmissionTests
         var profile = TestProfiles.Single(server.Address, 1, 1, flow => flow.Get("/"));
         var plan = new CompiledPlan(profile);
         var options = new RunOptions();
-        using var context = new RunContext(plan, options, Stopwatch.GetTimestamp(), CancellationToken.None);
+        using var context = new RunContext(plan, options, Stopwatch.GetTimestamp(), TestContext.Current.CancellationToken);
         var recorder = new RunRecorder(context, options.LateArrivalThreshold);
         context.Recorder = recorder;
         var scenario = plan.Scenarios.Single();

@@ -36,7 +36,7 @@ public class FlowStepTests
             .Think(TimeSpan.FromMilliseconds(300))
             .Get("/second/{{ user }}"));
 
-        var report = await new LoadRunner().RunAsync(profile, Quiet);
+        var report = await new LoadRunner().RunAsync(profile, Quiet, TestContext.Current.CancellationToken);
 
         report.Totals.Requests.Should().Be(10);
         report.Totals.ErrorCount.Should().Be(0);
@@ -55,7 +55,7 @@ public class FlowStepTests
         }));
         var profile = TestProfiles.Single(server.Address, 1, 4, flow => flow.Loop(3, loop => loop.Get("/item")).Get("/item"));
 
-        var report = await new LoadRunner().RunAsync(profile, Quiet);
+        var report = await new LoadRunner().RunAsync(profile, Quiet, TestContext.Current.CancellationToken);
 
         hits.Should().Be(16);
         report.Requests.Should().ContainSingle().Which.Stats.Requests.Should().Be(16);
@@ -84,7 +84,7 @@ public class FlowStepTests
             }, "orderId")
             .Get("/orders/{{ orderId }}", r => r.Capture("$.id", "echo").Expect(200)));
 
-        var report = await new LoadRunner().RunAsync(profile, Quiet);
+        var report = await new LoadRunner().RunAsync(profile, Quiet, TestContext.Current.CancellationToken);
 
         var step = report.GetRequest("STEP make-order");
         step.Method.Should().Be("STEP");
@@ -119,7 +119,7 @@ public class FlowStepTests
             .WithThresholds(ThresholdSpec.RequestResponseTime("flaky", Aggregation.Max, 10_000), ThresholdSpec.MaxErrorRate(50))
             .Build();
 
-        var report = await new LoadRunner().RunAsync(profile, Quiet);
+        var report = await new LoadRunner().RunAsync(profile, Quiet, TestContext.Current.CancellationToken);
 
         var flaky = report.GetRequest("STEP flaky").Stats;
         flaky.Errors.Should().Equal(new Dictionary<string, long> { ["stepFailed"] = 6, ["timeout"] = 3 });

@@ -22,7 +22,7 @@ public class LoadModelTests
             .WithScenario("main", flow => flow.Get("/"))
             .Build();
 
-        var report = await new LoadRunner().RunAsync(profile, Quiet);
+        var report = await new LoadRunner().RunAsync(profile, Quiet, TestContext.Current.CancellationToken);
 
         report.Phases.Select(p => (p.Name, p.Kind, p.TargetArrivals, p.StartedArrivals)).Should().Equal(
             ("count", PhaseKind.ArrivalCount, 7L, 7L), ("quiet", PhaseKind.Pause, 0L, 0L), ("rate", PhaseKind.ArrivalRate, 5L, 5L));
@@ -43,7 +43,7 @@ public class LoadModelTests
             .WithThresholds(ThresholdSpec.ResponseTime(Aggregation.Min, 10_000))
             .Build();
 
-        var report = await new LoadRunner().RunAsync(profile, Quiet);
+        var report = await new LoadRunner().RunAsync(profile, Quiet, TestContext.Current.CancellationToken);
 
         concurrency.Peak.Should().BeGreaterThanOrEqualTo(3, "three closed users are busy at once");
         report.GetPhase("busy").Model.Should().Be(LoadModel.Closed);
@@ -71,7 +71,7 @@ public class LoadModelTests
             .WithScenario("main", flow => flow.Get("/"))
             .Build();
 
-        var report = await new LoadRunner().RunAsync(profile, Quiet);
+        var report = await new LoadRunner().RunAsync(profile, Quiet, TestContext.Current.CancellationToken);
 
         concurrency.Peak.Should().Be(3, "each of the three users sends one request at a time, back to back");
         report.ClosedModel!.Totals.ErrorCount.Should().Be(0);
@@ -88,7 +88,7 @@ public class LoadModelTests
             .WithScenario("main", flow => flow.Get("/"))
             .Build();
 
-        var report = await new LoadRunner().RunAsync(profile, Quiet);
+        var report = await new LoadRunner().RunAsync(profile, Quiet, TestContext.Current.CancellationToken);
 
         concurrency.Peak.Should().BeInRange(4, 5, "the target reaches 5 only at the very end");
         report.Phases.Single().StartConcurrency.Should().Be(1);

@@ -38,7 +38,7 @@ public class LoadRunnerTests
                 .Get("/payments/{{ paymentId }}", r => r.Expect(200)))
             .Build();
 
-        var report = await new LoadRunner().RunAsync(profile, Quiet);
+        var report = await new LoadRunner().RunAsync(profile, Quiet, TestContext.Current.CancellationToken);
 
         report.Phases.Single().StartedArrivals.Should().Be(40);
         report.GetRequest("POST /payments").Stats.Status(202).Should().Be(40);
@@ -81,7 +81,7 @@ public class LoadRunnerTests
                       headers: { Idempotency-Key: "{{ $uuid }}" }
             """, "uuid.yml");
 
-        var report = await new LoadRunner().RunAsync(profile, Quiet);
+        var report = await new LoadRunner().RunAsync(profile, Quiet, TestContext.Current.CancellationToken);
 
         report.Totals.ErrorCount.Should().Be(0);
         keys.Should().HaveCount(40).And.OnlyContain(k => IsUuid(k));
@@ -102,7 +102,7 @@ public class LoadRunnerTests
             .Post("/payments", new { a = 1 }, r => r.Expect(202))
             .Get("/payments/x"));
 
-        var report = await new LoadRunner().RunAsync(profile, Quiet);
+        var report = await new LoadRunner().RunAsync(profile, Quiet, TestContext.Current.CancellationToken);
 
         var post = report.GetRequest("POST /payments").Stats;
         post.Errors.Should().Equal(new Dictionary<string, long> { ["expectationFailed"] = 10 });
@@ -119,7 +119,7 @@ public class LoadRunnerTests
             .Post("/payments", new { a = 1 }, r => r.Capture("$.id", "paymentId"))
             .Get("/payments/{{ paymentId }}"));
 
-        var report = await new LoadRunner().RunAsync(profile, Quiet);
+        var report = await new LoadRunner().RunAsync(profile, Quiet, TestContext.Current.CancellationToken);
 
         report.Totals.Errors.Should().Equal(new Dictionary<string, long> { ["captureFailed"] = 5 });
         report.Totals.Requests.Should().Be(5);
@@ -150,7 +150,7 @@ public class LoadRunnerTests
                   - get: { url: "/boom" }
             """, "phases.yml");
 
-        var report = await new LoadRunner().RunAsync(profile, Quiet);
+        var report = await new LoadRunner().RunAsync(profile, Quiet, TestContext.Current.CancellationToken);
 
         report.Phases.Select(p => p.Traffic!.Requests).Should().Equal(10, 40);
         report.Phases.Sum(p => p.Traffic!.Requests).Should().Be(report.Totals.Requests);
@@ -169,7 +169,7 @@ public class LoadRunnerTests
         });
         var profile = TestProfiles.Single(server.Address, 1, 10, flow => flow.Get("/boom").Get("/missing"));
 
-        var report = await new LoadRunner().RunAsync(profile, Quiet);
+        var report = await new LoadRunner().RunAsync(profile, Quiet, TestContext.Current.CancellationToken);
 
         report.Totals.StatusCodes.Should().Equal(new Dictionary<int, long> { [503] = 10, [404] = 10 });
         report.Totals.Errors.Should().Equal(new Dictionary<string, long> { ["http4xx"] = 10, ["http5xx"] = 10 });
@@ -186,7 +186,7 @@ public class LoadRunnerTests
         }));
         var profile = TestProfiles.Single(server.Address, 0.5, 10, flow => flow.Get("/slow"));
 
-        var report = await new LoadRunner().RunAsync(profile, Quiet with { Http = new HttpSettings { RequestTimeout = TimeSpan.FromMilliseconds(200) } });
+        var report = await new LoadRunner().RunAsync(profile, Quiet with { Http = new HttpSettings { RequestTimeout = TimeSpan.FromMilliseconds(200) } }, TestContext.Current.CancellationToken);
 
         report.Totals.Errors.Should().Equal(new Dictionary<string, long> { ["timeout"] = 5 });
         report.Totals.StatusCodes.Should().BeEmpty();
@@ -201,7 +201,7 @@ public class LoadRunnerTests
         listener.Stop();
         var profile = TestProfiles.Single(new Uri($"http://127.0.0.1:{port}"), 0.5, 10, flow => flow.Get("/"));
 
-        var report = await new LoadRunner().RunAsync(profile, Quiet);
+        var report = await new LoadRunner().RunAsync(profile, Quiet, TestContext.Current.CancellationToken);
 
         report.Totals.Errors.Should().Equal(new Dictionary<string, long> { ["connectionRefused"] = 5 });
     }
@@ -225,7 +225,7 @@ public class LoadRunnerTests
         };
 
         // The bound only keeps a broken cancellation from hanging the test run; it is not a timing assertion.
-        var report = await new LoadRunner().RunAsync(profile, options, cancel.Token).WaitAsync(TimeSpan.FromSeconds(30));
+        var report = await new LoadRunner().RunAsync(profile, options, cancel.Token).WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
 
         report.Cancelled.Should().BeTrue();
         report.Totals.Requests.Should().BeGreaterThanOrEqualTo(10);
@@ -239,7 +239,7 @@ public class LoadRunnerTests
         var profile = TestProfiles.Single(server.Address, 2.5, 20, flow => flow.Get("/"));
         var snapshots = new ConcurrentQueue<ProgressSnapshot>();
 
-        var report = await new LoadRunner().RunAsync(profile, new RunOptions { Progress = snapshots.Enqueue, ProgressInterval = TimeSpan.FromSeconds(1) });
+        var report = await new LoadRunner().RunAsync(profile, new RunOptions { Progress = snapshots.Enqueue, ProgressInterval = TimeSpan.FromSeconds(1) }, TestContext.Current.CancellationToken);
 
         snapshots.Should().NotBeEmpty();
         snapshots.First().PhaseName.Should().Be("phase 1");
@@ -254,7 +254,7 @@ public class LoadRunnerTests
     {
         await using var server = await LoopbackServer.StartAsync(app => app.MapGet("/", () => "ok"));
         var profile = TestProfiles.Single(server.Address, 0.5, 20, flow => flow.Get("/"));
-        var report = await new LoadRunner().RunAsync(profile, Quiet with { Label = "baseline" });
+        var report = await new LoadRunner().RunAsync(profile, Quiet with { Label = "baseline" }, TestContext.Current.CancellationToken);
         var path = Path.Combine(Path.GetTempPath(), $"report-{Guid.NewGuid():N}.json");
 
         RunReportJson.Write(path, report);

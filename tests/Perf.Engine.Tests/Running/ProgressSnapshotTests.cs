@@ -25,7 +25,7 @@ public class ProgressSnapshotTests
             """, "ramp.yml", new ProfileOverrides { Target = server.Address.ToString() });
         var snapshots = new ConcurrentQueue<ProgressSnapshot>();
 
-        await new LoadRunner().RunAsync(profile, new RunOptions { Progress = snapshots.Enqueue, ProgressInterval = TimeSpan.FromSeconds(1) });
+        await new LoadRunner().RunAsync(profile, new RunOptions { Progress = snapshots.Enqueue, ProgressInterval = TimeSpan.FromSeconds(1) }, TestContext.Current.CancellationToken);
 
         // The first second of a ramp from 0 averages half the rate it ends at: the instantaneous target runs
         // ahead of what an on-schedule generator achieved over the interval, the interval's own target does not.
@@ -48,7 +48,7 @@ public class ProgressSnapshotTests
             .Build();
         var snapshots = new ConcurrentQueue<ProgressSnapshot>();
 
-        await new LoadRunner().RunAsync(profile, new RunOptions { Progress = snapshots.Enqueue, ProgressInterval = TimeSpan.FromSeconds(1) });
+        await new LoadRunner().RunAsync(profile, new RunOptions { Progress = snapshots.Enqueue, ProgressInterval = TimeSpan.FromSeconds(1) }, TestContext.Current.CancellationToken);
 
         var last = snapshots.Last();
         last.Concurrency.Should().Be(6, "the ramp ends at 6 users");

@@ -1,5 +1,5 @@
 using Perf.Fixtures.Settings;
-using Xunit.Abstractions;
+using Xunit.Sdk;
 
 namespace Perf.Fixtures.XunitSupport;
 

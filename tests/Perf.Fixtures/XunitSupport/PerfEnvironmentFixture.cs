@@ -3,8 +3,8 @@ using System.Runtime.ExceptionServices;
 using Perf.Fixtures.Settings;
 using Perf.Model.Settings;
 using Xunit;
-using Xunit.Abstractions;
 using Xunit.Sdk;
+using Xunit.v3;
 
 namespace Perf.Fixtures.XunitSupport;
 
@@ -33,11 +33,12 @@ public abstract class PerfEnvironmentFixture(string configurationName, IMessageS
     /// <summary>Settings for this configuration: the preset, then PERF_* overrides, then the subclass's adjustments.</summary>
     protected virtual EnvironmentSettings Settings() => EnvironmentOverrides.Apply(EnvironmentPresets.ByName(ConfigurationName));
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         try
         {
-            _environment = await PerfEnvironment.StartAsync(Settings(), Log, CancellationToken.None).ConfigureAwait(false);
+            // The test run's token: a cancelled run stops waiting for containers instead of sitting out the start timeout.
+            _environment = await PerfEnvironment.StartAsync(Settings(), Log, TestContext.Current.CancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -62,7 +63,7 @@ public abstract class PerfEnvironmentFixture(string configurationName, IMessageS
         sink.OnMessage(new DiagnosticMessage(line));
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (_environment is not null)
         {

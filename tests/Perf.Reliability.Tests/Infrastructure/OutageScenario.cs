@@ -33,7 +33,7 @@ internal static class OutageScenario
     public static async Task<OutageRun> RunAsync(EnvironmentSettings settings, Action<string> log)
     {
         // The whole scenario is bounded: a hang anywhere cancels it and fails the test instead of stalling the suite.
-        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(100));
+        using var bound = TestBound.Within(TimeSpan.FromSeconds(100));
         await using var environment = await PerfEnvironment.StartAsync(settings, log, bound.Token);
         using var probe = new ApiProbe(environment.ApiBaseUrl, ProbeTimeout);
         var profile = FaultLoad.Jobs(environment.ApiBaseUrl, timeScale: 0.6);

@@ -12,7 +12,7 @@ public sealed class CapacitySearchTests
     [InlineData(140)]
     public async Task BracketsASyntheticCapacityWithinTheResolution(double capacity)
     {
-        var result = await CapacitySearch.RunAsync(Plan, Synthetic(capacity, generatorLimit: double.MaxValue), _ => { }, CancellationToken.None);
+        var result = await CapacitySearch.RunAsync(Plan, Synthetic(capacity, generatorLimit: double.MaxValue), _ => { }, TestContext.Current.CancellationToken);
 
         result.Outcome.Should().Be(CapacityOutcome.Bracketed);
         result.LastSustained!.TargetRate.Should().BeLessThanOrEqualTo(capacity);
@@ -38,7 +38,7 @@ public sealed class CapacitySearchTests
             return system(index, rate, ct);
         }
 
-        var result = await CapacitySearch.RunAsync(Plan, WithOneStall, _ => { }, CancellationToken.None);
+        var result = await CapacitySearch.RunAsync(Plan, WithOneStall, _ => { }, TestContext.Current.CancellationToken);
 
         result.Outcome.Should().Be(CapacityOutcome.Bracketed);
         result.MaxSustainableRate.Should().BeGreaterThan(1400).And.BeLessThanOrEqualTo(1480);
@@ -48,7 +48,7 @@ public sealed class CapacitySearchTests
     [Fact]
     public async Task AGeneratorThatFallsBehindGivesNoCapacityOnlyALowerBoundCloseToItsLimit()
     {
-        var result = await CapacitySearch.RunAsync(Plan, Synthetic(capacity: 2000, generatorLimit: 700), _ => { }, CancellationToken.None);
+        var result = await CapacitySearch.RunAsync(Plan, Synthetic(capacity: 2000, generatorLimit: 700), _ => { }, TestContext.Current.CancellationToken);
 
         result.Outcome.Should().Be(CapacityOutcome.GeneratorLimited);
         result.IsCapacity.Should().BeFalse();
@@ -61,7 +61,7 @@ public sealed class CapacitySearchTests
     [Fact]
     public async Task AStepUpIntoTheGeneratorsLimitStillFindsTheSystemsCapacityBelowIt()
     {
-        var result = await CapacitySearch.RunAsync(Plan, Synthetic(capacity: 1000, generatorLimit: 1500), _ => { }, CancellationToken.None);
+        var result = await CapacitySearch.RunAsync(Plan, Synthetic(capacity: 1000, generatorLimit: 1500), _ => { }, TestContext.Current.CancellationToken);
 
         result.Steps.Should().Contain(s => s.Outcome == StepOutcome.GeneratorBehind, "the step-up from 800/s went to 1,600/s");
         result.Outcome.Should().Be(CapacityOutcome.Bracketed);
@@ -72,7 +72,7 @@ public sealed class CapacitySearchTests
     [Fact]
     public async Task EveryRateUpToTheCeilingSustainedIsReportedAsAboveIt()
     {
-        var result = await CapacitySearch.RunAsync(Plan with { MaxRate = 500 }, Synthetic(capacity: 10_000, generatorLimit: double.MaxValue), _ => { }, CancellationToken.None);
+        var result = await CapacitySearch.RunAsync(Plan with { MaxRate = 500 }, Synthetic(capacity: 10_000, generatorLimit: double.MaxValue), _ => { }, TestContext.Current.CancellationToken);
 
         result.Outcome.Should().Be(CapacityOutcome.AboveCeiling);
         result.Steps.Select(s => s.TargetRate).Should().Equal(100, 200, 400, 500);
@@ -81,7 +81,7 @@ public sealed class CapacitySearchTests
     [Fact]
     public async Task ABrokenStartRateStepsDownUntilOneHolds()
     {
-        var result = await CapacitySearch.RunAsync(Plan, Synthetic(capacity: 30, generatorLimit: double.MaxValue), _ => { }, CancellationToken.None);
+        var result = await CapacitySearch.RunAsync(Plan, Synthetic(capacity: 30, generatorLimit: double.MaxValue), _ => { }, TestContext.Current.CancellationToken);
 
         result.Outcome.Should().Be(CapacityOutcome.Bracketed);
         result.Steps.Select(s => s.TargetRate).Take(3).Should().Equal(100, 50, 25);
@@ -91,7 +91,7 @@ public sealed class CapacitySearchTests
     [Fact]
     public async Task AnInvalidPlanIsRejectedNamingTheProblem()
     {
-        var act = () => CapacitySearch.RunAsync(Plan with { GrowthFactor = 1 }, Synthetic(100, 100), _ => { }, CancellationToken.None);
+        var act = () => CapacitySearch.RunAsync(Plan with { GrowthFactor = 1 }, Synthetic(100, 100), _ => { }, TestContext.Current.CancellationToken);
 
         await act.Should().ThrowAsync<ArgumentException>().WithMessage("*growth factor 1 must be > 1*");
     }

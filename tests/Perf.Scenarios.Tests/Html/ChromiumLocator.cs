@@ -30,6 +30,18 @@ public static class ChromiumLocator
         return found;
     }
 
+    /// <summary>
+    /// Skips the calling test, with the reason, when no browser is found on a developer's machine; in CI (<c>CI</c> set)
+    /// it returns, so that the test runs and fails, because there a missing browser is a broken setup.
+    /// </summary>
+    public static void SkipWhenMissingOutsideCi()
+    {
+        if (!InCi && Find(out var reason) is null)
+        {
+            Assert.Skip(reason);
+        }
+    }
+
     /// <summary>The browser's path; throws with the reason when there is none (CI, where the test must not skip).</summary>
     public static string Require() =>
         Find(out var reason) ?? throw new InvalidOperationException($"headless Chromium is needed for the HTML report test: {reason}");

@@ -1,5 +1,4 @@
 using Perf.Scenarios.Experiments.Capacity;
-using Xunit.Abstractions;
 
 namespace Perf.Scenarios.Experiments;
 
@@ -13,7 +12,7 @@ public sealed class CapacityExperimentTests(ExperimentLog log, ITestOutputHelper
     public async Task TinySearchBracketsTheKneeOfASlowSystem()
     {
         var experiment = ExperimentDefinitions.TinyCapacity();
-        var report = await experiment.RunAsync(log.Write, CancellationToken.None);
+        var report = await experiment.RunAsync(log.Write, TestContext.Current.CancellationToken);
 
         var result = report.Result;
         result.Outcome.Should().Be(CapacityOutcome.Bracketed, "one slot with a 50 ms wait breaks well below the 80/s the generator easily keeps: " +
@@ -27,14 +26,14 @@ public sealed class CapacityExperimentTests(ExperimentLog log, ITestOutputHelper
         File.ReadAllText(CapacityExperiment.MarkdownPath(ExperimentSettings.Directory(tiny: true), "tiny")).Should().Contain("What broke first");
     }
 
-    [FullExperimentFact(ExperimentTraits.Capacity)]
+    [Fact(Explicit = true)]
     [Trait(ExperimentTraits.Size, ExperimentTraits.Full)]
     public async Task FullSearchFindsEachConfigurationsCapacity()
     {
         var conclusive = new List<string>();
         foreach (var experiment in ExperimentDefinitions.FullCapacity())
         {
-            var report = await experiment.RunAsync(log.Write, CancellationToken.None);
+            var report = await experiment.RunAsync(log.Write, TestContext.Current.CancellationToken);
             log.FlushTo(output);
             conclusive.Add($"{report.Configuration}: {report.Result.Outcome}");
         }

@@ -3,7 +3,7 @@ namespace Perf.Scenarios.Experiments;
 /// <summary>
 /// Trait values of the experiments, so <c>dotnet test --filter Category=capacity</c> selects them. Every experiment has a
 /// tiny version (<c>Size=tiny</c>: small steps, short phases, runs in the default test command so the orchestration keeps
-/// working) and a full one (<c>Size=full</c>: skipped unless PERF_EXPERIMENTS names it, see eng/run-experiments.sh).
+/// working) and a full one (<c>Size=full</c>: an explicit test, run only when asked for, see eng/run-experiments.sh).
 /// </summary>
 public static class ExperimentTraits
 {

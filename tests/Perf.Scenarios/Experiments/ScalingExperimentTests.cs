@@ -1,4 +1,3 @@
-using Xunit.Abstractions;
 
 namespace Perf.Scenarios.Experiments;
 
@@ -12,7 +11,7 @@ public sealed class ScalingExperimentTests(ExperimentLog log, ITestOutputHelper 
     public async Task TinyCurveStaysUnderTheIoCeilingAndIsFitted()
     {
         var experiment = ExperimentDefinitions.TinyScaling();
-        var result = await experiment.RunAsync(log.Write, CancellationToken.None);
+        var result = await experiment.RunAsync(log.Write, TestContext.Current.CancellationToken);
 
         result.Points.Select(p => p.Workers).Should().Equal(experiment.Plan.WorkerCounts);
         result.Points.Should().AllSatisfy(p => p.JobsPerSecond.Should().BeInRange(0.01, p.IoCeiling * 1.15,
@@ -23,11 +22,11 @@ public sealed class ScalingExperimentTests(ExperimentLog log, ITestOutputHelper 
         File.Exists(Path.Combine(ExperimentSettings.Directory(tiny: true), "SCALING.md")).Should().BeTrue();
     }
 
-    [FullExperimentFact(ExperimentTraits.Scaling)]
+    [Fact(Explicit = true)]
     [Trait(ExperimentTraits.Size, ExperimentTraits.Full)]
     public async Task FullCurveIsMeasuredAndFitted()
     {
-        var result = await ExperimentDefinitions.FullScaling().RunAsync(log.Write, CancellationToken.None);
+        var result = await ExperimentDefinitions.FullScaling().RunAsync(log.Write, TestContext.Current.CancellationToken);
 
         result.Fit.Should().NotBeNull(result.FitProblem);
     }

@@ -14,7 +14,8 @@ namespace Perf.Scenarios.Running;
 /// <summary>
 /// One configuration's perf run: metrics before, the profile with live progress and 1-second resource samples,
 /// the drain and job accounting, metrics after, then every artifact written — before anything is asserted, so
-/// a failing configuration still leaves its evidence and its side of the comparison.
+/// a failing configuration still leaves its evidence and its side of the comparison (written once every configuration
+/// test of the process has run, by <see cref="ComparisonFixture"/>).
 /// </summary>
 public sealed class ConfigurationRun(PerfEnvironment environment, Action<string> log)
 {
@@ -91,11 +92,6 @@ public sealed class ConfigurationRun(PerfEnvironment environment, Action<string>
             ],
         };
         log($"{label}: report {artifacts.Write(artifacts.ReportPath(label), report)}");
-        if (ComparisonReport.TryWrite(artifacts, SessionId, log, run.AaConfiguration, run.AaLabels) is { } comparison)
-        {
-            log($"comparison report: {comparison}");
-        }
-
         return report;
     }
 

@@ -18,7 +18,7 @@ public sealed class RedisFixture : IAsyncLifetime
 
     public IDatabase Database => (_connection ?? throw new InvalidOperationException("Redis fixture is not started.")).GetDatabase();
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         _server = await CreateServerAsync();
         _connection = await ConnectionMultiplexer.ConnectAsync(ConnectionString + ",allowAdmin=true");
@@ -49,7 +49,7 @@ public sealed class RedisFixture : IAsyncLifetime
         return Database;
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (_connection is not null)
         {
@@ -69,7 +69,7 @@ public sealed class RedisFixture : IAsyncLifetime
         // (Testcontainers; host networking on 127.0.0.1 where dockerd runs without a bridge).
         var external = Environment.GetEnvironmentVariable("SUT_TEST_REDIS");
         return string.IsNullOrWhiteSpace(external)
-            ? new ContainerRedis(await StandaloneRedis.StartAsync(CancellationToken.None))
+            ? new ContainerRedis(await StandaloneRedis.StartAsync(TestContext.Current.CancellationToken))
             : new ExternalRedis(external);
     }
 

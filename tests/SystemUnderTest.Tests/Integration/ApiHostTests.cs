@@ -30,10 +30,10 @@ public sealed class ApiHostTests(RedisFixture redis)
         await using var api = new SutApiFactory(SutSettings.For(redis));
         using var client = api.CreateClient();
 
-        using var response = await client.GetAsync("/health");
+        using var response = await client.GetAsync("/health", TestContext.Current.CancellationToken);
 
         response.StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
-        var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
         body.GetProperty("status").GetString().Should().Be("healthy");
         body.GetProperty("redis").GetString().Should().Be("up");
         body.GetProperty("store").GetString().Should().Be("up");

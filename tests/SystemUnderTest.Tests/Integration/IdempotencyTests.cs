@@ -28,14 +28,14 @@ public sealed class IdempotencyTests(RedisFixture redis)
 
         first.StatusCode.Should().Be(HttpStatusCode.Accepted);
         second.StatusCode.Should().Be(HttpStatusCode.Accepted);
-        var body = await first.Content.ReadAsStringAsync();
-        (await second.Content.ReadAsStringAsync()).Should().Be(body);
+        var body = await first.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        (await second.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Should().Be(body);
         second.Headers.Location.Should().Be(first.Headers.Location);
         first.Headers.Contains(IdempotencyKey.ReplayedHeaderName).Should().BeFalse();
         second.Headers.GetValues(IdempotencyKey.ReplayedHeaderName).Should().Equal("true");
 
         var id = JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
-        var metrics = await pipeline.Client.GetFromJsonAsync<JsonElement>("/metrics/jobs");
+        var metrics = await pipeline.Client.GetFromJsonAsync<JsonElement>("/metrics/jobs", cancellationToken: TestContext.Current.CancellationToken);
         metrics.GetProperty("accepted").GetInt64().Should().Be(1);
         metrics.GetProperty("idempotentReplays").GetInt64().Should().Be(1);
         (await pipeline.Database.StreamLengthAsync(RedisKeys.PaymentsStream)).Should().Be(1);
@@ -73,7 +73,7 @@ public sealed class IdempotencyTests(RedisFixture redis)
         await using var pipeline = await StartAsync();
         var key = Guid.NewGuid().ToString();
         using var first = await PostAsync(pipeline.Client, "/payments", Payment, key);
-        var id = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        var id = (await first.Content.ReadFromJsonAsync<JsonElement>(cancellationToken: TestContext.Current.CancellationToken)).GetProperty("id").GetString()!;
 
         using var changed = await PostAsync(pipeline.Client, "/payments", new { amount = 99, currency = "EUR", customerId = "c-42" }, key);
 
@@ -152,11 +152,12 @@ public sealed class IdempotencyTests(RedisFixture redis)
             "a retry with the same key to be accepted",
             TimeSpan.FromSeconds(20),
             _ => PostAsync(pipeline.Client, "/payments", Payment, key),
-            r => r.StatusCode == HttpStatusCode.Accepted);
+            r => r.StatusCode == HttpStatusCode.Accepted,
+            ct: TestContext.Current.CancellationToken);
         using (retried)
         {
             retried.Headers.GetValues(IdempotencyKey.ReplayedHeaderName).Should().Equal("true");
-            var id = (await retried.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+            var id = (await retried.Content.ReadFromJsonAsync<JsonElement>(cancellationToken: TestContext.Current.CancellationToken)).GetProperty("id").GetString();
             ((string?)await pipeline.Database.HashGetAsync(RedisKeys.IdempotencyKey("payments", key), "jobId")).Should().Be(id);
         }
 
@@ -175,7 +176,7 @@ public sealed class IdempotencyTests(RedisFixture redis)
         await pipeline.SubmitPaymentAsync(Payment);
         await pipeline.Database.ExecuteAsync("CLIENT", "PAUSE", "1000", "WRITE");
 
-        using var response = await pipeline.Client.PostAsJsonAsync("/payments", Payment);
+        using var response = await pipeline.Client.PostAsJsonAsync("/payments", Payment, cancellationToken: TestContext.Current.CancellationToken);
 
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.ServiceUnavailable);
         response.Headers.RetryAfter.Should().BeNull("without a key a retry cannot be matched to this request and may create a second job");

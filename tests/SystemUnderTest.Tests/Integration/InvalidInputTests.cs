@@ -54,7 +54,7 @@ public sealed class InvalidInputTests(RedisFixture redis)
             }
         }
 
-        using var response = await client.SendAsync(request);
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
 
         var problem = await response.ShouldBeProblemAsync(expected);
         if (expected == HttpStatusCode.UnprocessableEntity)
@@ -74,7 +74,7 @@ public sealed class InvalidInputTests(RedisFixture redis)
         using var content = new StringContent(
             "{\"amount\":2000000,\"currency\":\"eur\",\"customerId\":\"bad id\",\"description\":\"" + new string('d', 257) + "\"}", Encoding.UTF8, Json);
 
-        using var response = await client.PostAsync("/payments", content);
+        using var response = await client.PostAsync("/payments", content, TestContext.Current.CancellationToken);
 
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
         problem.GetProperty("errors").EnumerateObject().Select(p => p.Name)
@@ -90,12 +90,12 @@ public sealed class InvalidInputTests(RedisFixture redis)
         await using var api = new SutApiFactory(settings);
         using var client = api.CreateClient();
 
-        using var post = await client.PostAsync("/payments", new StringContent("{\"amount\":1,\"currency\":\"EUR\",\"customerId\":\"c\"}", Encoding.UTF8, Json));
+        using var post = await client.PostAsync("/payments", new StringContent("{\"amount\":1,\"currency\":\"EUR\",\"customerId\":\"c\"}", Encoding.UTF8, Json), TestContext.Current.CancellationToken);
         await post.ShouldBeProblemAsync(HttpStatusCode.ServiceUnavailable);
         post.Headers.RetryAfter.Should().NotBeNull();
 
         var started = DateTime.UtcNow;
-        using var health = await client.GetAsync("/health");
+        using var health = await client.GetAsync("/health", TestContext.Current.CancellationToken);
         health.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
         (DateTime.UtcNow - started).Should().BeLessThan(TimeSpan.FromSeconds(5), "each health probe is bounded");
     }

@@ -31,27 +31,29 @@ public sealed class JobPipelineTests(RedisFixture redis)
             $"payment {id} to be completed",
             Deadline,
             _ => client.GetFromJsonAsync<JsonElement>($"/payments/{id}"),
-            p => p.GetProperty("status").GetString() == "completed");
+            p => p.GetProperty("status").GetString() == "completed",
+            ct: TestContext.Current.CancellationToken);
         status.GetProperty("amount").GetDecimal().Should().Be(12.5m);
 
         var metrics = await Eventually.WaitAsync(
             "the payment entry to be acknowledged",
             Deadline,
             _ => client.GetFromJsonAsync<JsonElement>("/metrics/jobs"),
-            m => m.GetProperty("streams")[0].GetProperty("pending").GetInt64() == 0);
+            m => m.GetProperty("streams")[0].GetProperty("pending").GetInt64() == 0,
+            ct: TestContext.Current.CancellationToken);
         metrics.GetProperty("accepted").GetInt64().Should().Be(1);
         metrics.GetProperty("processed").GetInt64().Should().Be(1);
         metrics.GetProperty("duplicates").GetInt64().Should().Be(0);
         metrics.GetProperty("jobLatencyMs").GetProperty("count").GetInt64().Should().Be(1);
         (await pipeline.Database.KeyExistsAsync(RedisKeys.Result(id))).Should().BeTrue();
 
-        var analytics = await client.GetFromJsonAsync<JsonElement>("/analytics/summary");
+        var analytics = await client.GetFromJsonAsync<JsonElement>("/analytics/summary", cancellationToken: TestContext.Current.CancellationToken);
         analytics.GetProperty("payments").GetProperty("count").GetInt64().Should().Be(1);
         analytics.GetProperty("payments").GetProperty("byCurrency").GetProperty("EUR").GetProperty("totalAmount").GetDecimal().Should().Be(12.5m);
-        var cached = await client.GetFromJsonAsync<JsonElement>("/analytics/summary");
+        var cached = await client.GetFromJsonAsync<JsonElement>("/analytics/summary", cancellationToken: TestContext.Current.CancellationToken);
         cached.GetProperty("cached").GetBoolean().Should().BeTrue();
 
-        await pipeline.Worker.StopAsync();
+        await pipeline.Worker.StopAsync(TestContext.Current.CancellationToken);
     }
 
     [Fact]
@@ -67,8 +69,8 @@ public sealed class JobPipelineTests(RedisFixture redis)
         entries.Should().ContainSingle();
         var first = EntryParser.Parse(RedisKeys.PaymentsStream, entries[0], deliveryCount: 1);
 
-        (await processor.ProcessAsync(first, CancellationToken.None)).Should().Be(JobOutcome.Completed);
-        (await processor.ProcessAsync(first with { DeliveryCount = 2 }, CancellationToken.None)).Should().Be(JobOutcome.Duplicate);
+        (await processor.ProcessAsync(first, TestContext.Current.CancellationToken)).Should().Be(JobOutcome.Completed);
+        (await processor.ProcessAsync(first with { DeliveryCount = 2 }, TestContext.Current.CancellationToken)).Should().Be(JobOutcome.Duplicate);
 
         var counters = await pipeline.CountersAsync();
         counters.Should().Contain(CounterNames.Processed, 1).And.Contain(CounterNames.Duplicates, 1);
@@ -92,13 +94,15 @@ public sealed class JobPipelineTests(RedisFixture redis)
             $"consumer B to reclaim and complete job {id}",
             Deadline,
             async _ => (string?)await database.HashGetAsync(RedisKeys.Job(id), "status"),
-            s => s == "completed");
+            s => s == "completed",
+            ct: TestContext.Current.CancellationToken);
         await Eventually.WaitAsync(
             "the reclaimed entry to be acknowledged",
             Deadline,
             _ => pipeline.PendingPaymentsAsync(),
-            pending => pending == 0);
-        await pipeline.Worker.StopAsync();
+            pending => pending == 0,
+            ct: TestContext.Current.CancellationToken);
+        await pipeline.Worker.StopAsync(TestContext.Current.CancellationToken);
 
         var counters = await pipeline.CountersAsync();
         counters.Should().Contain(CounterNames.Processed, 1).And.Contain(CounterNames.Retried, 1);
@@ -118,8 +122,9 @@ public sealed class JobPipelineTests(RedisFixture redis)
             $"job {id} to reach {RedisKeys.DeadLetter(RedisKeys.PaymentsStream)}",
             Deadline,
             _ => database.StreamLengthAsync(RedisKeys.DeadLetter(RedisKeys.PaymentsStream)),
-            length => length == 1);
-        await pipeline.Worker.StopAsync();
+            length => length == 1,
+            ct: TestContext.Current.CancellationToken);
+        await pipeline.Worker.StopAsync(TestContext.Current.CancellationToken);
 
         var dead = (await database.StreamRangeAsync(RedisKeys.DeadLetter(RedisKeys.PaymentsStream)))[0];
         ((string?)dead["id"]).Should().Be(id);
@@ -143,7 +148,8 @@ public sealed class JobPipelineTests(RedisFixture redis)
             "a 503 once the lag passes 5",
             Deadline,
             _ => pipeline.Client.PostAsJsonAsync("/notifications", new { userId = "u-1", channel = "email", message = "hi" }),
-            r => r.StatusCode == HttpStatusCode.ServiceUnavailable);
+            r => r.StatusCode == HttpStatusCode.ServiceUnavailable,
+            ct: TestContext.Current.CancellationToken);
         rejected.Headers.RetryAfter!.ToString().Should().Be("1");
         await rejected.ShouldBeProblemAsync(HttpStatusCode.ServiceUnavailable);
         (await database.StreamLengthAsync(RedisKeys.NotificationsStream)).Should().BeGreaterThan(5);
@@ -152,7 +158,8 @@ public sealed class JobPipelineTests(RedisFixture redis)
             "backpressureRejected to be counted",
             Deadline,
             async _ => (long)await database.HashGetAsync(RedisKeys.Counters, CounterNames.BackpressureRejected),
-            count => count >= 1);
+            count => count >= 1,
+            ct: TestContext.Current.CancellationToken);
     }
 
     [Fact]
@@ -166,9 +173,10 @@ public sealed class JobPipelineTests(RedisFixture redis)
             $"job {id} to be in flight (read, not yet acknowledged)",
             Deadline,
             _ => pipeline.PendingPaymentsAsync(),
-            pending => pending == 1);
+            pending => pending == 1,
+            ct: TestContext.Current.CancellationToken);
 
-        await pipeline.Worker.StopAsync();
+        await pipeline.Worker.StopAsync(TestContext.Current.CancellationToken);
 
         ((string?)await pipeline.Database.HashGetAsync(RedisKeys.Job(id), "status")).Should().Be("completed");
         (await pipeline.PendingPaymentsAsync()).Should().Be(0);

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Perf.Fixtures;
 using SystemUnderTest.Redis;
 using SystemUnderTest.Tests.Infrastructure;
-using Xunit.Abstractions;
 
 namespace SystemUnderTest.Tests.Integration;
 
@@ -29,7 +28,7 @@ public sealed class OneOutcomePerJobTests(RedisFixture redis, ITestOutputHelper 
         await using var api = new SutApiFactory(settings);
         using var client = api.CreateClient();
         using var worker = SutSettings.BuildWorker(settings);
-        await worker.StartAsync();
+        await worker.StartAsync(TestContext.Current.CancellationToken);
 
         var ids = new List<string>();
         for (var i = 0; i < 5; i++)
@@ -41,11 +40,12 @@ public sealed class OneOutcomePerJobTests(RedisFixture redis, ITestOutputHelper 
             "all five payments to have an outcome",
             Deadline,
             ct => client.GetFromJsonAsync<JsonElement>("/metrics/jobs", ct),
-            m => m.GetProperty("outstanding").GetInt64() == 0);
+            m => m.GetProperty("outstanding").GetInt64() == 0,
+            ct: TestContext.Current.CancellationToken);
         // Stopping drains every delivery still held, so any second outcome would be written before this returns.
-        await worker.StopAsync();
+        await worker.StopAsync(TestContext.Current.CancellationToken);
 
-        var body = await client.GetStringAsync("/metrics/jobs");
+        var body = await client.GetStringAsync("/metrics/jobs", TestContext.Current.CancellationToken);
         output.WriteLine($"/metrics/jobs: {body}");
         var metrics = JsonDocument.Parse(body).RootElement;
         var counts = (
@@ -57,7 +57,7 @@ public sealed class OneOutcomePerJobTests(RedisFixture redis, ITestOutputHelper 
         (await database.StreamLengthAsync(RedisKeys.DeadLetter(RedisKeys.PaymentsStream))).Should().Be(0);
         foreach (var id in ids)
         {
-            var payment = await client.GetFromJsonAsync<JsonElement>($"/payments/{id}");
+            var payment = await client.GetFromJsonAsync<JsonElement>($"/payments/{id}", cancellationToken: TestContext.Current.CancellationToken);
             payment.GetProperty("status").GetString().Should().Be("completed", "payment {0} was posted", id);
             ((string?)await database.StringGetAsync(RedisKeys.Outcome(id))).Should().Be(RedisKeys.OutcomeStored);
         }
