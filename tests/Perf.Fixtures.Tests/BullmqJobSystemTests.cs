@@ -20,7 +20,7 @@ public sealed class BullmqJobSystemTests : IAsyncLifetime
 
     private BullmqJobSystem System => new(_connection!, Queues);
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         _redis = await StandaloneRedis.StartAsync(CancellationToken.None);
         _connection = await ConnectionMultiplexer.ConnectAsync(_redis.ConnectionString + ",allowAdmin=true");
@@ -110,7 +110,7 @@ public sealed class BullmqJobSystemTests : IAsyncLifetime
         await Db.SortedSetAddAsync($"bull:{queue}:{set}", id, finishedOn);
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (_connection is not null)
         {

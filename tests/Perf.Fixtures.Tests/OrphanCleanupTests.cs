@@ -25,7 +25,7 @@ public sealed class OrphanCleanupTests
         {
             deadCreator = ProcessIdentity.Of(ended.Id)!;
             ended.Kill();
-            await ended.WaitForExitAsync();
+            await ended.WaitForExitAsync(TestContext.Current.CancellationToken);
         }
 
         var names = new
@@ -53,7 +53,7 @@ public sealed class OrphanCleanupTests
             (await ContainerNamedAsync(docker, names.Reused)).Should().BeNull();
 
             living.Kill();
-            await living.WaitForExitAsync();
+            await living.WaitForExitAsync(TestContext.Current.CancellationToken);
             (await docker.RemoveOrphansAsync(CancellationToken.None)).Should().Contain(names.Live, "its creator has ended now");
             (await ContainerNamedAsync(docker, names.Live)).Should().BeNull();
         }

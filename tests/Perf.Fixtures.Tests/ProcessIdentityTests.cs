@@ -46,7 +46,7 @@ public sealed class ProcessIdentityTests
         identity.IsAlive().Should().BeTrue("the child runs");
 
         child.Kill();
-        await child.WaitForExitAsync();
+        await child.WaitForExitAsync(TestContext.Current.CancellationToken);
 
         identity.IsAlive().Should().BeFalse();
     }

@@ -1,6 +1,5 @@
 using Perf.Reliability.Tests.Infrastructure;
 using StackExchange.Redis;
-using Xunit.Abstractions;
 
 namespace Perf.Reliability.Tests;
 

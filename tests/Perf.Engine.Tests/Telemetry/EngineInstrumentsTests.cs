@@ -34,7 +34,7 @@ public class EngineInstrumentsTests
                     observedDuringRun.Add(gauge);
                 }
             },
-        });
+        }, TestContext.Current.CancellationToken);
 
         var durations = listener.Of(EngineMeter.RequestDuration);
         durations.Should().HaveCount((int)report.Totals.Requests);
@@ -68,7 +68,7 @@ public class EngineInstrumentsTests
 
         using (var provider = OtlpMetricsExport.Start(builder => builder.AddInMemoryExporter(exported)))
         {
-            var report = await new LoadRunner().RunAsync(Profile(server.Address, scenario, rate: 20), new RunOptions { ProgressInterval = TimeSpan.FromHours(1) });
+            var report = await new LoadRunner().RunAsync(Profile(server.Address, scenario, rate: 20), new RunOptions { ProgressInterval = TimeSpan.FromHours(1) }, TestContext.Current.CancellationToken);
             provider.ForceFlush().Should().BeTrue();
 
             // Other tests run the process-wide meter at the same time: only this test's scenario counts.

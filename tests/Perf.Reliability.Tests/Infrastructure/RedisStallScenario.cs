@@ -21,7 +21,7 @@ internal static class RedisStallScenario
 
     public static async Task<StallRun> RunAsync(string name, Action<string> log, Func<PerfEnvironment, Task> stall)
     {
-        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(150));
+        using var bound = TestBound.Within(TimeSpan.FromSeconds(150));
         var settings = ReliabilitySettings.Baseline(name) with
         {
             WorkerCount = 1,

@@ -184,7 +184,7 @@ public sealed class IdempotencyTests(RedisFixture redis)
         problem.GetProperty("jobOutcome").GetString().Should().Be("unknown");
         problem.GetProperty("detail").GetString().Should().Contain("may or may not have been created").And.Contain(IdempotencyKey.HeaderName);
         await Eventually.WaitAsync("the paused enqueue to commit after the pause", TimeSpan.FromSeconds(10),
-            _ => pipeline.Database.StreamLengthAsync(RedisKeys.PaymentsStream), length => length == 2);
+            _ => pipeline.Database.StreamLengthAsync(RedisKeys.PaymentsStream), length => length == 2, ct: TestContext.Current.CancellationToken);
     }
 
     private Task<SutPipeline> StartAsync(params (string Key, string Value)[] overrides) =>

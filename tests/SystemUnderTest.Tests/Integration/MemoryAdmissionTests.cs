@@ -23,7 +23,7 @@ public sealed class MemoryAdmissionTests(RedisFixture redis)
     {
         await using var pipeline = await SutPipeline.StartAsync(redis, ("Api:MemoryAdmissionPercent", "50"));
         var server = redis.Database.Multiplexer.GetServers()[0];
-        (await pipeline.Client.PostAsJsonAsync("/payments", JobRequests.Payment)).StatusCode.Should().Be(HttpStatusCode.Accepted, "Redis has no maxmemory yet");
+        (await pipeline.Client.PostAsJsonAsync("/payments", JobRequests.Payment, cancellationToken: TestContext.Current.CancellationToken)).StatusCode.Should().Be(HttpStatusCode.Accepted, "Redis has no maxmemory yet");
         var used = long.Parse((await server.InfoAsync("memory")).SelectMany(g => g).First(kv => kv.Key == "used_memory").Value, CultureInfo.InvariantCulture);
         try
         {
@@ -31,7 +31,7 @@ public sealed class MemoryAdmissionTests(RedisFixture redis)
             await server.ConfigSetAsync("maxmemory", (used * 10 / 6).ToString(CultureInfo.InvariantCulture));
 
             var refused = await Eventually.WaitAsync("a job POST to be refused once memory passes 50 % of maxmemory", Deadline,
-                _ => pipeline.Client.PostAsJsonAsync("/payments", JobRequests.Payment), r => r.StatusCode != HttpStatusCode.Accepted);
+                _ => pipeline.Client.PostAsJsonAsync("/payments", JobRequests.Payment), r => r.StatusCode != HttpStatusCode.Accepted, ct: TestContext.Current.CancellationToken);
 
             var problem = await refused.ShouldBeProblemAsync(HttpStatusCode.ServiceUnavailable);
             refused.Headers.RetryAfter!.ToString().Should().Be("1");

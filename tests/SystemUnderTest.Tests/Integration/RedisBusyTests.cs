@@ -31,7 +31,7 @@ public sealed class RedisBusyTests(RedisFixture redis)
 
             var response = await Eventually.WaitAsync("Redis to refuse commands with BUSY", Deadline,
                 _ => pipeline.Client.GetAsync($"/payments/{Guid.NewGuid():N}"),
-                r => r.StatusCode != HttpStatusCode.NotFound);
+                r => r.StatusCode != HttpStatusCode.NotFound, ct: TestContext.Current.CancellationToken);
 
             var problem = await response.ShouldBeProblemAsync(HttpStatusCode.ServiceUnavailable);
             response.Headers.RetryAfter!.ToString().Should().Be("1");
@@ -51,7 +51,7 @@ public sealed class RedisBusyTests(RedisFixture redis)
                 }
 
                 return false;
-            }, killed => killed);
+            }, killed => killed, ct: TestContext.Current.CancellationToken);
             await server.ConfigSetAsync("busy-reply-threshold", threshold);
         }
     }

@@ -40,7 +40,7 @@ public sealed class TelemetryTests(RedisFixture redis)
             $"the worker's span of job {id}",
             Deadline,
             _ => Task.FromResult(sut.WorkerSpans.Snapshot().FirstOrDefault(s => s.Kind == ActivityKind.Consumer && Job(s) == id)),
-            span => span is not null);
+            span => span is not null, ct: TestContext.Current.CancellationToken);
         var producer = sut.ApiSpans.Snapshot().Single(s => s.Kind == ActivityKind.Producer && Job(s) == id);
         var request = sut.ApiSpans.Snapshot().Single(s => s.Kind == ActivityKind.Server && s.SpanId == producer.ParentSpanId);
         request.DisplayName.Should().Contain("POST");
@@ -68,7 +68,7 @@ public sealed class TelemetryTests(RedisFixture redis)
             "the API's export to show the queue gauges",
             Deadline,
             _ => Task.FromResult(sut.CollectApi()),
-            metrics => metrics.ContainsKey(SutTelemetry.QueueLength));
+            metrics => metrics.ContainsKey(SutTelemetry.QueueLength), ct: TestContext.Current.CancellationToken);
         Sum(api[SutTelemetry.Accepted]).Should().Be(1);
         api[SutTelemetry.QueueLength].Points.Should().Contain(p => p.Stream == RedisKeys.PaymentsStream && p.Value == 1);
         api.Should().ContainKey("http.server.request.duration", "ASP.NET Core's own meters are exported");
@@ -79,7 +79,7 @@ public sealed class TelemetryTests(RedisFixture redis)
             "the worker's export to count the processed job",
             Deadline,
             _ => Task.FromResult(sut.CollectWorker()),
-            metrics => metrics.ContainsKey(SutTelemetry.Processed));
+            metrics => metrics.ContainsKey(SutTelemetry.Processed), ct: TestContext.Current.CancellationToken);
         Sum(worker[SutTelemetry.Processed]).Should().Be(1);
         worker[SutTelemetry.JobDuration].Unit.Should().Be("s");
         worker[SutTelemetry.JobDuration].HistogramCount.Should().Be(1);
