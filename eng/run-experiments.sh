@@ -23,7 +23,7 @@ case "$experiment" in
   attribution)
     export PERF_PROFILE="${PERF_PROFILE:-1k}" PERF_TIME_SCALE="${PERF_TIME_SCALE:-0.25}"
     filter="Category=attribution&Size=full"
-    expected="about 8 runs x ($(python3 -c "print(round(240*${PERF_TIME_SCALE}))" 2>/dev/null || echo '?') s of profile ${PERF_PROFILE} + ~40 s set-up and drain)" ;;
+    expected="about 8 runs x ($(python3 -c 'import sys; print(round(240 * float(sys.argv[1])))' "$PERF_TIME_SCALE" 2>/dev/null || echo '?') s of profile ${PERF_PROFILE} + ~40 s set-up and drain)" ;;
   tiny)
     filter="Size=tiny"
     expected="about 4 min: the tiny capacity search, scaling curve and attribution" ;;
