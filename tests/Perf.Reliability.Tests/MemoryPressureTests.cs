@@ -24,7 +24,13 @@ public sealed class MemoryPressureTests(ITestOutputHelper output)
 {
     private const string MaxMemory = "maxmemory 3mb";
     private const int BurstSize = 2500;
-    private const int AdmissionPercent = 90;
+    /// <summary>
+    /// The admission limit of this test: the API samples memory every 100 ms, so it can overshoot by the accepted rate ×
+    /// 100 ms × a job's size (docs/system-under-test.md). This burst of jobs of a few kilobytes, accepted thousands a
+    /// second, can add a fifth of the 3 MB cap between two samples, so the limit leaves 40 % headroom (the 90 % default
+    /// assumes a cap in gigabytes, where the same overshoot is negligible).
+    /// </summary>
+    private const int AdmissionPercent = 60;
     private const int ReplaySample = 500;
 
     public static string ArtifactPath => Path.Combine(new ArtifactWriter("reliability").Directory, "reliability", "memory-pressure.json");
