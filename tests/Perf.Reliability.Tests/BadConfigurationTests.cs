@@ -12,7 +12,7 @@ public sealed class BadConfigurationTests : IDisposable
     private readonly string _directory = Directory.CreateTempSubdirectory("perf-badconfig-").FullName;
 
     [Theory]
-    [InlineData("arrivalRate: 50", "arivalRate: 50", "config.phases[0].arivalRate", "unknown key (allowed: duration, arrivalRate, rampTo, arrivalCount, pause, name)")]
+    [InlineData("arrivalRate: 50", "arivalRate: 50", "config.phases[0].arivalRate", "unknown key (allowed: duration, arrivalRate, rampTo, arrivalCount, pause, name, maxVusers)")]
     [InlineData("arrivalRate: 50", "arrivalRate: fast", "config.phases[0].arrivalRate", "must be a number")]
     [InlineData("timeout: 5", "timeout: soon", "config.http.timeout", "must be a number")]
     [InlineData("    weight: 40", "    weight: 40\n    loop: 3", "scenarios[1].loop", "unknown key")]
