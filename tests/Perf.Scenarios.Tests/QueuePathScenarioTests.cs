@@ -47,7 +47,6 @@ public sealed class QueuePathScenarioTests
         stored.Requests.Should().Be(40);
         report.Totals.ErrorCount.Should().Be(0);
         report.GetScenario("queue path").VusersCompleted.Should().Be(40);
-        stored.Latency.Min.Should().BeGreaterThanOrEqualTo(5, "a job waits at least the simulated downstream call before it is stored");
         report.Thresholds!.Passed.Should().BeTrue(report.Thresholds.ToString());
         var database = connection.GetDatabase();
         (await database.StreamLengthAsync("jobs:payments")).Should().Be(0, "a finished job's entry leaves the stream with its acknowledgement");
