@@ -84,12 +84,12 @@ public sealed class BaselineEnvironmentTests(BaselineEnvironmentFixture fixture,
     public async Task ExternalModeReadsMetricsOfARunningSystemWithoutStartingAnything()
     {
         var running = fixture.Environment;
-        var settings = EnvironmentOverrides.Apply(EnvironmentPresets.BaselineSettings(), new Dictionary<string, string>
+        var settings = PerfSettings.Load(null, new Dictionary<string, string>
         {
             ["PERF_MODE"] = "external",
             ["PERF_API_URL"] = running.ApiBaseUrl.ToString(),
             ["PERF_REDIS_CONNECTION"] = running.RedisConnectionString,
-        });
+        }).Environment(EnvironmentPresets.Baseline);
 
         await using var external = await PerfEnvironment.StartAsync(settings, output.WriteLine, TestContext.Current.CancellationToken);
         await using var collector = new MetricsCollector(external);

@@ -15,7 +15,7 @@ public sealed class OrphanCleanupTests
     [Fact]
     public async Task ASecondLiveProcesssContainersSurviveWhileADeadCreatorsAreRemoved()
     {
-        var image = EnvironmentOverrides.Apply(EnvironmentPresets.BaselineSettings()).RedisImage;
+        var image = PerfSettings.Current.Environment(EnvironmentPresets.Baseline).RedisImage;
         using var docker = new DockerGateway();
         var suffix = Guid.NewGuid().ToString("N")[..8];
         using var living = StartSleeper();

@@ -9,7 +9,7 @@ namespace Perf.Fixtures.Tests;
 public sealed class StartFailureTests(ITestOutputHelper output)
 {
     private static EnvironmentSettings Settings(string name) =>
-        EnvironmentOverrides.Apply(EnvironmentPresets.BaselineSettings()) with { ConfigurationName = name, StartTimeout = TimeSpan.FromSeconds(30) };
+        PerfSettings.Current.Environment(EnvironmentPresets.Baseline) with { ConfigurationName = name, StartTimeout = TimeSpan.FromSeconds(30) };
 
     [Fact]
     public async Task FailedStartReportsTheContainerLogAndLeavesNoContainer()

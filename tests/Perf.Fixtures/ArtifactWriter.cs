@@ -10,7 +10,7 @@ namespace Perf.Fixtures;
 /// </summary>
 public sealed class ArtifactWriter(string profileName, string? directory = null)
 {
-    public string Directory { get; } = directory ?? RepositoryPaths.ArtifactsDirectory;
+    public string Directory { get; } = directory ?? PerfSettings.Current.ArtifactsPath;
 
     public string ProfileName { get; } = profileName;
 

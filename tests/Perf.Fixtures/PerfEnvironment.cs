@@ -188,7 +188,7 @@ public sealed partial class PerfEnvironment : IAsyncDisposable
         {
             throw new TimeoutException(
                 $"Container '{running.DisplayName}' ({running.Container.Image.FullName}): waited {Settings.StartTimeout.TotalSeconds:0} s for {readiness} " +
-                $"and it did not happen (PERF_START_TIMEOUT_S? see the settings).\n--- its log ---\n{await running.TailLogAsync().ConfigureAwait(false)}");
+                $"and it did not happen (raise PERF_START_TIMEOUT_S, System:StartTimeoutSeconds in docs/settings.md).\n--- its log ---\n{await running.TailLogAsync().ConfigureAwait(false)}");
         }
         catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException)
         {

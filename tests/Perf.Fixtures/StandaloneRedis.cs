@@ -26,7 +26,7 @@ public sealed class StandaloneRedis : IAsyncDisposable
 
     public static async Task<StandaloneRedis> StartAsync(CancellationToken ct)
     {
-        var settings = EnvironmentOverrides.Apply(EnvironmentPresets.BaselineSettings());
+        var settings = PerfSettings.Current.Environment(EnvironmentPresets.Baseline);
         var redis = new StandaloneRedis();
         try
         {

@@ -54,7 +54,7 @@ public sealed class BadConfigurationTests : IDisposable
     [InlineData("PERF_API_URL", "ftp://127.0.0.1/", "PERF_API_URL='ftp://127.0.0.1/' is not an absolute http(s) URL")]
     public void InvalidSettingNamesTheVariableAndWhatIsAllowed(string variable, string value, string expected)
     {
-        var act = () => EnvironmentOverrides.Apply(EnvironmentPresets.BaselineSettings(), new Dictionary<string, string> { [variable] = value });
+        var act = () => PerfSettings.Load(null, new Dictionary<string, string> { [variable] = value });
 
         act.Should().Throw<InvalidOperationException>().Which.Message.Should().Contain(expected);
     }
@@ -75,7 +75,7 @@ public sealed class BadConfigurationTests : IDisposable
     {
         var missing = Path.Combine(_directory, "missing-redis.conf");
 
-        var act = () => EnvironmentOverrides.Apply(EnvironmentPresets.OptimizedSettings(), new Dictionary<string, string> { ["PERF_OPTIMIZED_REDIS_CONF"] = missing });
+        var act = () => PerfSettings.Load(null, new Dictionary<string, string> { ["PERF_OPTIMIZED_REDIS_CONF"] = missing });
 
         act.Should().Throw<InvalidOperationException>().Which.Message
             .Should().Contain(missing).And.Contain("PERF_OPTIMIZED_REDIS_CONF").And.Contain("'none' for Redis defaults");

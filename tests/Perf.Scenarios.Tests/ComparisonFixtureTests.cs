@@ -7,7 +7,7 @@ namespace Perf.Scenarios.Tests;
 /// <summary>The assembly fixture that writes the comparison once, after the configuration tests of the process.</summary>
 public sealed class ComparisonFixtureTests : IDisposable
 {
-    private static readonly PerfRunSettings Smoke = PerfRunSettings.From(new PerfVariables(new Dictionary<string, string>()));
+    private static readonly PerfRunSettings Smoke = PerfRunSettings.From(PerfSettings.Defaults);
 
     private readonly TempArtifacts _artifacts = new();
     private readonly RecordingSink _sink = new();

@@ -6,9 +6,9 @@ namespace Perf.Scenarios.Tests;
 public sealed class PerfRunSettingsTests
 {
     [Fact]
-    public void RunSettingsAreReadByTheSharedReader()
+    public void RunSettingsComeFromTheSettingsModel()
     {
-        var run = PerfRunSettings.From(new PerfVariables(new Dictionary<string, string>
+        var run = PerfRunSettings.From(PerfSettings.Load(null, new Dictionary<string, string>
         {
             ["PERF_TIME_SCALE"] = "0.25",
             ["PERF_REPEAT"] = "3",
@@ -24,14 +24,14 @@ public sealed class PerfRunSettingsTests
     [Fact]
     public void BadRunSettingsAreReportedTogetherNamingEachVariable()
     {
-        var act = () => PerfRunSettings.From(new PerfVariables(new Dictionary<string, string>
+        var act = () => PerfRunSettings.From(PerfSettings.Load(null, new Dictionary<string, string>
         {
             ["PERF_TIME_SCALE"] = "0",
             ["PERF_REPEAT"] = "two",
             ["PERF_AA"] = "baseline",
         }));
 
-        act.Should().Throw<InvalidOperationException>().Which.Message.Should().ContainAll(
+        act.Should().Throw<PerfSettingsException>().Which.Message.Should().ContainAll(
             "PERF_TIME_SCALE='0' is not a number from 0.01 to 10.",
             "PERF_REPEAT='two' is not an integer from 1 to 1000.",
             "PERF_AA='baseline' needs PERF_AA_HALF=a or b");

@@ -7,12 +7,6 @@ public static class RepositoryPaths
 
     public static string Root => LazyRoot.Value;
 
-    /// <summary>Where artifacts go: PERF_ARTIFACTS_DIR, else artifacts/perf under the repository root.</summary>
-    public static string ArtifactsDirectory =>
-        Environment.GetEnvironmentVariable("PERF_ARTIFACTS_DIR") is { Length: > 0 } configured
-            ? Path.GetFullPath(configured)
-            : Path.Combine(Root, "artifacts", "perf");
-
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -9,12 +9,12 @@ namespace Perf.Reliability.Tests.Infrastructure;
 /// </summary>
 internal static class ReliabilitySettings
 {
-    public static EnvironmentSettings Baseline(string name) => For(EnvironmentPresets.BaselineSettings(), name);
+    public static EnvironmentSettings Baseline(string name) => For(EnvironmentPresets.Baseline, name);
 
-    public static EnvironmentSettings Optimized(string name) => For(EnvironmentPresets.OptimizedSettings(), name);
+    public static EnvironmentSettings Optimized(string name) => For(EnvironmentPresets.Optimized, name);
 
-    private static EnvironmentSettings For(EnvironmentSettings preset, string name) =>
-        EnvironmentOverrides.Apply(preset) with
+    private static EnvironmentSettings For(string configuration, string name) =>
+        PerfSettings.Current.Environment(configuration) with
         {
             ConfigurationName = name,
             StartTimeout = TimeSpan.FromSeconds(45),

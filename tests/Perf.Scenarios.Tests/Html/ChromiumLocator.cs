@@ -1,3 +1,5 @@
+using Perf.Fixtures.Settings;
+
 namespace Perf.Scenarios.Tests.Html;
 
 /// <summary>
@@ -17,7 +19,7 @@ public static class ChromiumLocator
     /// <summary>The browser's path, or null with the reason it was not found.</summary>
     public static string? Find(out string reason)
     {
-        if (Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } configured)
+        if (PerfSettings.Current.Tests.Chromium is { } configured)
         {
             reason = File.Exists(configured) ? string.Empty : $"{Variable}={configured}: no such file";
             return File.Exists(configured) ? configured : null;

@@ -9,7 +9,7 @@ using Perf.Scenarios.Running;
 namespace Perf.Scenarios.Experiments;
 
 /// <summary>
-/// The full experiments (settings from PERF_* variables, README "Experiments") and their tiny versions. A tiny version
+/// The full experiments (settings: the sections Capacity and Scaling of <see cref="PerfSettings"/>, docs/settings.md) and their tiny versions. A tiny version
 /// runs the same code on a deliberately slow system (one slot per worker, a 50 ms downstream wait) so that it breaks
 /// at a few dozen arrivals per second: cheap for the generator and the cores, and still a real knee.
 /// </summary>
@@ -20,26 +20,21 @@ public static class ExperimentDefinitions
 
     public static IReadOnlyList<CapacityExperiment> FullCapacity()
     {
-        var env = PerfVariables.FromProcess();
-        var run = PerfRunSettings.From(env);
+        var settings = PerfSettings.Current;
+        var capacity = settings.Capacity;
+        var run = PerfRunSettings.From(settings);
         var template = ProfileLoader.Load(run.ProfilePath);
         var plan = new CapacityPlan
         {
-            StartRate = env.Double("PERF_CAPACITY_START_RATE", 100, 1, 100_000),
-            MaxRate = env.Double("PERF_CAPACITY_MAX_RATE", 3000, 1, 100_000),
-            GrowthFactor = env.Double("PERF_CAPACITY_GROWTH", 2, 1.05, 10),
-            Resolution = env.Double("PERF_CAPACITY_RESOLUTION", 0.05, 0.005, 0.5),
-            MaxSteps = env.Int("PERF_CAPACITY_MAX_STEPS", 20, 1, 100),
-            StepDuration = TimeSpan.FromSeconds(env.Double("PERF_CAPACITY_STEP_S", 15, 1, 600)),
+            StartRate = capacity.StartRate,
+            MaxRate = capacity.MaxRate,
+            GrowthFactor = capacity.Growth,
+            Resolution = capacity.Resolution,
+            MaxSteps = capacity.MaxSteps,
+            StepDuration = TimeSpan.FromSeconds(capacity.StepSeconds),
         };
-        var criteria = new SustainCriteria
-        {
-            MaxJobP99Ms = env.Double("PERF_CAPACITY_JOB_P99_MS", 1000, 1, 600_000),
-            MaxLateSharePercent = env.Double("PERF_CAPACITY_MAX_LATE_PERCENT", 5, 0, 100),
-        };
-        var configurations = env.Names("PERF_CAPACITY_CONFIGS", EnvironmentPresets.Names, EnvironmentPresets.Names);
-        env.ThrowIfInvalid();
-        return configurations.Select(name => new CapacityExperiment(name, EnvironmentOverrides.Apply(EnvironmentPresets.ByName(name)), template, run.ProfileName, plan, criteria, Tiny: false))
+        var criteria = new SustainCriteria { MaxJobP99Ms = capacity.JobP99Ms, MaxLateSharePercent = capacity.MaxLatePercent };
+        return capacity.Configurations.Select(name => new CapacityExperiment(name, settings.Environment(name), template, run.ProfileName, plan, criteria, Tiny: false))
             .ToList();
     }
 
@@ -52,18 +47,16 @@ public static class ExperimentDefinitions
 
     public static ScalingExperiment FullScaling()
     {
-        var env = PerfVariables.FromProcess();
-        var settings = EnvironmentOverrides.Apply(EnvironmentPresets.BaselineSettings());
+        var settings = PerfSettings.Current;
         var plan = new ScalingPlan
         {
-            WorkerCounts = env.Ints("PERF_SCALING_WORKERS", [1, 2, 3, 5, 8], 1, 64),
-            Concurrency = settings.WorkerConcurrency,
-            DownstreamMs = settings.SimulatedDownstreamMs,
-            FillRate = env.Double("PERF_SCALING_FILL_RATE", 1500, 1, 100_000),
-            DrainSeconds = env.Double("PERF_SCALING_DRAIN_S", 6, 1, 600),
+            WorkerCounts = settings.Scaling.Workers,
+            Concurrency = settings.System.WorkerConcurrency,
+            DownstreamMs = settings.System.SimulatedDownstreamMs,
+            FillRate = settings.Scaling.FillRate,
+            DrainSeconds = settings.Scaling.DrainSeconds,
         };
-        var run = PerfRunSettings.From(env);
-        env.ThrowIfInvalid();
+        var run = PerfRunSettings.From(settings);
         return new ScalingExperiment(ProfileLoader.Load(run.ProfilePath), plan, Tiny: false);
     }
 
@@ -88,7 +81,7 @@ public static class ExperimentDefinitions
         new(TwoLevelDesign.FullFactorial(Knob.Workers, Knob.Backpressure), SmokeProfile(0.15), "smoke", Tiny: true);
 
     private static EnvironmentSettings TinySettings(EnvironmentSettings preset) =>
-        EnvironmentOverrides.Apply(preset) with { WorkerCount = 1, WorkerConcurrency = TinyConcurrency, SimulatedDownstreamMs = TinyDownstreamMs };
+        PerfSettings.Current.Environment(preset.ConfigurationName) with { WorkerCount = 1, WorkerConcurrency = TinyConcurrency, SimulatedDownstreamMs = TinyDownstreamMs };
 
     private static LoadProfile SmokeProfile(double timeScale) =>
         ProfileLoader.Load(Path.Combine(RepositoryPaths.Root, "loadtest", "artillery-smoke.yml"), new ProfileOverrides { TimeScale = timeScale });

@@ -4,11 +4,10 @@ namespace Perf.Scenarios.Experiments;
 
 /// <summary>
 /// Where the experiments write: artifacts/perf/experiments/ (tiny versions: its tiny/ folder, so CI never overwrites a
-/// real result). Their PERF_* settings (README "Experiments") are read by <see cref="PerfVariables"/>, like every other
-/// setting, so a bad value names the variable and what is allowed in the same words.
+/// real result). Their settings are the sections Capacity and Scaling of <see cref="PerfSettings"/> (docs/settings.md).
 /// </summary>
 public static class ExperimentSettings
 {
     public static string Directory(bool tiny) =>
-        Path.Combine(RepositoryPaths.ArtifactsDirectory, "experiments", tiny ? "tiny" : "");
+        Path.Combine(PerfSettings.Current.ArtifactsPath, "experiments", tiny ? "tiny" : "");
 }

@@ -35,7 +35,7 @@ public static class KnobSettings
     /// </summary>
     public static EnvironmentSettings For(IReadOnlyDictionary<Knob, bool> levels, string name)
     {
-        var settings = EnvironmentOverrides.Apply(EnvironmentPresets.BaselineSettings());
+        var settings = PerfSettings.Current.Environment(EnvironmentPresets.Baseline);
         foreach (var (knob, high) in levels)
         {
             settings = With(settings, knob, high);

@@ -105,7 +105,7 @@ public static class ComparisonReport
             return $"{shown.Side.Name} ({(shown.Side.IsThisRun ? "this run" : "stored")}): {string.Join(", ", files)}";
         }).ToList();
         var scale = baseline.Report.Load.TimeScale != 1 ? $" PERF_TIME_SCALE={NumberText.F(baseline.Report.Load.TimeScale, "0.###")}" : "";
-        return new ReportProvenance(evidence, "Reproduce (README, \"Running\"): both configurations; this report is written once both have run.",
+        return new ReportProvenance(evidence, "Reproduce (README, \"Quick start\"; docs/running.md): both configurations; this report is written once both have run.",
             $"PERF_PROFILE={baseline.Report.ProfileName}{scale} ./eng/test.sh --filter \"Category=baseline|Category=optimized\"");
     }
 }

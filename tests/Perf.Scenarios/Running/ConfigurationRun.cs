@@ -20,7 +20,7 @@ namespace Perf.Scenarios.Running;
 public sealed class ConfigurationRun(PerfEnvironment environment, Action<string> log)
 {
     /// <summary>One id per test process: reports from the same process are "this run" in the comparison.</summary>
-    public static string SessionId { get; } = PerfVariables.FromProcess().Get("PERF_SESSION_ID")
+    public static string SessionId { get; } = PerfSettings.Current.Run.SessionId
         ?? $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}";
 
     public async Task<ConfigurationRunReport> ExecuteAsync(PerfRunSettings run, CancellationToken ct)

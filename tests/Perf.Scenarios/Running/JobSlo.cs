@@ -1,5 +1,6 @@
 using MathNet.Numerics;
 using Perf.Engine.Reporting;
+using Perf.Fixtures.Settings;
 using Perf.Model;
 using Perf.Model.Accounting;
 using Perf.Model.Metrics;
@@ -10,17 +11,17 @@ namespace Perf.Scenarios.Running;
 /// The job path's SLOs, checked by every perf test next to the profile's HTTP thresholds: end-to-end job latency
 /// p95 and p99 (enqueue → stored, the SUT's histogram), the drain time after the load, and the growth of the queue
 /// lag during the sustained phase (least-squares slope of the 1-second samples, jobs per second), which says the
-/// workers fell behind before the latency shows it. Limits come from PERF_JOB_P95_MS, PERF_JOB_P99_MS,
-/// PERF_MAX_DRAIN_S and PERF_MAX_QUEUE_LAG_GROWTH.
+/// workers fell behind before the latency shows it. Limits: the section JobSlo of <see cref="PerfSettings"/>.
 /// </summary>
 public sealed record JobSlo(double P95Ms, double P99Ms, double MaxDrainSeconds, double MaxQueueLagGrowthPerSecond)
 {
-    public const double DefaultP95Ms = 2_000;
-    public const double DefaultP99Ms = 5_000;
-    public const double DefaultMaxDrainSeconds = 30;
-    public const double DefaultMaxQueueLagGrowthPerSecond = 10;
+    public static JobSlo Default { get; } = From(PerfSettings.Defaults.JobSlo);
 
-    public static JobSlo Default { get; } = new(DefaultP95Ms, DefaultP99Ms, DefaultMaxDrainSeconds, DefaultMaxQueueLagGrowthPerSecond);
+    public static JobSlo From(JobSloSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return new(settings.P95Ms, settings.P99Ms, settings.MaxDrainSeconds, settings.MaxQueueLagGrowth);
+    }
 
     public IReadOnlyList<JobSloCheck> Evaluate(RunReport load, JobAccounting jobs, IReadOnlyList<ResourceSample> resources)
     {

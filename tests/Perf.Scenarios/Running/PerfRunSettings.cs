@@ -3,12 +3,9 @@ using Perf.Fixtures.Settings;
 namespace Perf.Scenarios.Running;
 
 /// <summary>
-/// Which profile a perf test runs and how strictly it is judged. PERF_PROFILE picks the profile: "smoke"
-/// (default, loadtest/artillery-smoke.yml), "1k" (loadtest/artillery-1k.yml) or a path to a profile file;
-/// PERF_TIME_SCALE shortens or stretches every phase; PERF_MIN_RATE_RATIO is the share of each phase's target
-/// arrival rate the generator must reach, so a generator that fell behind cannot pass. PERF_REPEAT (set by
-/// eng/run-comparison.sh under PERF_REPEATS) numbers this run among repeats; PERF_AA with PERF_AA_HALF (a or b) makes
-/// it one half of an A/A run of that configuration. <see cref="JobSlo"/> holds the job path's limits.
+/// Which profile a perf test runs and how strictly it is judged, taken from the sections Run, Aa and JobSlo of
+/// <see cref="PerfSettings"/> (docs/settings.md): the profile, its time scale, the share of each phase's target rate
+/// the generator must reach, the repeat number, the A/A half, and the job path's limits (<see cref="JobSlo"/>).
 /// </summary>
 public sealed record PerfRunSettings(string ProfileName, string ProfilePath, double TimeScale, double MinAchievedRateRatio)
 {
@@ -32,7 +29,7 @@ public sealed record PerfRunSettings(string ProfileName, string ProfilePath, dou
     /// </summary>
     public IReadOnlySet<string> JobSloEnforcedFor { get; init; } = DefaultJobSloEnforcedFor;
 
-    public static IReadOnlySet<string> DefaultJobSloEnforcedFor { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "optimized" };
+    public static IReadOnlySet<string> DefaultJobSloEnforcedFor { get; } = new HashSet<string>(PerfSettings.Defaults.JobSlo.EnforceFor, StringComparer.OrdinalIgnoreCase);
 
     public bool EnforcesJobSlo(string configuration) => JobSloEnforcedFor.Contains(configuration);
 
@@ -50,54 +47,22 @@ public sealed record PerfRunSettings(string ProfileName, string ProfilePath, dou
                 $"PERF_AA='{AaConfiguration}' but this test runs the {configuration} configuration: run only the {AaConfiguration} perf test in an A/A run.");
     }
 
-    /// <summary>Reads the process's PERF_* variables; every bad value is reported at once, naming the variable (<see cref="PerfVariables"/>).</summary>
-    public static PerfRunSettings FromEnvironment() => From(PerfVariables.FromProcess());
+    /// <summary>The run settings of this process (<see cref="PerfSettings.Current"/>, validated when first read).</summary>
+    public static PerfRunSettings FromEnvironment() => From(PerfSettings.Current);
 
-    public static PerfRunSettings From(PerfVariables env)
+    public static PerfRunSettings From(PerfSettings settings)
     {
-        ArgumentNullException.ThrowIfNull(env);
-        var profile = env.Text("PERF_PROFILE", "smoke");
-        var path = profile switch
+        ArgumentNullException.ThrowIfNull(settings);
+        var run = settings.Run;
+        var name = run.Profile is "smoke" or "1k" ? run.Profile : Path.GetFileNameWithoutExtension(settings.ProfilePath).Replace("artillery-", "", StringComparison.Ordinal);
+        return new PerfRunSettings(name, settings.ProfilePath, run.TimeScale, run.MinRateRatio)
         {
-            "smoke" or "1k" => Path.Combine(RepositoryPaths.Root, "loadtest", $"artillery-{profile}.yml"),
-            _ => Path.GetFullPath(profile, RepositoryPaths.Root),
+            Repeat = run.Repeat,
+            AaConfiguration = settings.Aa.Configuration,
+            AaHalf = settings.Aa.Configuration is null ? null : settings.Aa.Half,
+            AaLabels = settings.Aa.Labels is { } labels ? Reporting.SideLabels.Parse(labels) : null,
+            JobSlo = JobSlo.From(settings.JobSlo),
+            JobSloEnforcedFor = new HashSet<string>(settings.JobSlo.EnforceFor, StringComparer.OrdinalIgnoreCase),
         };
-        if (!File.Exists(path))
-        {
-            env.Problems.Add($"PERF_PROFILE='{profile}': profile file '{path}' does not exist (allowed: smoke, 1k, or the path of a profile file).");
-        }
-
-        var name = profile is "smoke" or "1k" ? profile : Path.GetFileNameWithoutExtension(path).Replace("artillery-", "", StringComparison.Ordinal);
-        var aa = env.Get("PERF_AA");
-        var half = env.Get("PERF_AA_HALF");
-        if (aa is not null && half is not ("a" or "b"))
-        {
-            env.Problems.Add($"PERF_AA='{aa}' needs PERF_AA_HALF=a or b, found '{half}' (eng/run-comparison.sh sets it).");
-        }
-
-        var labels = env.Get("PERF_AA_LABELS") is { } labelText ? Reporting.SideLabels.Parse(labelText) : null;
-        if (labels is not null && aa is null)
-        {
-            env.Problems.Add("PERF_AA_LABELS names the halves of an A/A run: set PERF_AA too (eng/perf-gate-compare.sh sets both).");
-        }
-
-        var settings = new PerfRunSettings(name, path,
-            env.Double("PERF_TIME_SCALE", 1.0, 0.01, 10), env.Double("PERF_MIN_RATE_RATIO", 0.95, 0, 1))
-        {
-            Repeat = env.Get("PERF_REPEAT") is null ? null : env.Int("PERF_REPEAT", 1, 1, 1000),
-            AaConfiguration = aa,
-            AaHalf = aa is null ? null : half,
-            AaLabels = labels,
-            JobSlo = new JobSlo(
-                env.Double("PERF_JOB_P95_MS", JobSlo.DefaultP95Ms, 0, double.MaxValue),
-                env.Double("PERF_JOB_P99_MS", JobSlo.DefaultP99Ms, 0, double.MaxValue),
-                env.Double("PERF_MAX_DRAIN_S", JobSlo.DefaultMaxDrainSeconds, 0, double.MaxValue),
-                env.Double("PERF_MAX_QUEUE_LAG_GROWTH", JobSlo.DefaultMaxQueueLagGrowthPerSecond, 0, double.MaxValue)),
-            JobSloEnforcedFor = env.Get("PERF_JOB_SLO_ENFORCE") is null
-                ? DefaultJobSloEnforcedFor
-                : new HashSet<string>(env.List("PERF_JOB_SLO_ENFORCE", []), StringComparer.OrdinalIgnoreCase),
-        };
-        env.ThrowIfInvalid();
-        return settings;
     }
 }

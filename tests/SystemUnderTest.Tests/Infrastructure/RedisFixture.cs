@@ -1,4 +1,5 @@
 using Perf.Fixtures;
+using Perf.Fixtures.Settings;
 using StackExchange.Redis;
 
 namespace SystemUnderTest.Tests.Infrastructure;
@@ -67,8 +68,8 @@ public sealed class RedisFixture : IAsyncLifetime
     {
         // An already running Redis (CI service, developer machine) wins; otherwise the suite's Redis container
         // (Testcontainers; host networking on 127.0.0.1 where dockerd runs without a bridge).
-        var external = Environment.GetEnvironmentVariable("SUT_TEST_REDIS");
-        return string.IsNullOrWhiteSpace(external)
+        var external = PerfSettings.Current.Tests.SutRedis;
+        return external is null
             ? new ContainerRedis(await StandaloneRedis.StartAsync(TestContext.Current.CancellationToken))
             : new ExternalRedis(external);
     }

@@ -19,7 +19,7 @@ public sealed class ScalingRunner(LoadProfile template, ScalingPlan plan, Action
     public async Task<ScalingPoint> MeasureAsync(int workers, CancellationToken ct)
     {
         var wall = Stopwatch.StartNew();
-        var settings = EnvironmentOverrides.Apply(EnvironmentPresets.BaselineSettings()) with
+        var settings = PerfSettings.Current.Environment(EnvironmentPresets.Baseline) with
         {
             ConfigurationName = $"scaling-{workers}w",
             WorkerCount = workers,
