@@ -1,9 +1,8 @@
 namespace Perf.Model.Settings;
 
 /// <summary>
-/// Everything that decides what system a perf run measures. The presets in Perf.Fixtures' EnvironmentPresets
-/// hold the two configurations of docs/architecture.md; its EnvironmentOverrides applies <c>PERF_*</c> settings,
-/// and the report records the final values.
+/// Everything that decides what system a perf run measures, as the report records it. Perf.Fixtures' settings model
+/// (PerfSettings: defaults, perfsettings.json, <c>PERF_*</c> variables; docs/settings.md) builds one per configuration.
 /// </summary>
 public sealed record EnvironmentSettings
 {

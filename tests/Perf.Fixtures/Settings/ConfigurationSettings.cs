@@ -8,6 +8,9 @@ namespace Perf.Fixtures.Settings;
 /// </summary>
 public sealed class ConfigurationSettings
 {
+    /// <summary>The value of <see cref="RedisConf"/> that means no file.</summary>
+    public const string NoFile = "none";
+
     /// <summary>Worker processes (containers) started.</summary>
     [EnvironmentVariable("PERF_{0}_WORKERS")]
     [Range(1, 64)]
@@ -30,7 +33,4 @@ public sealed class ConfigurationSettings
     /// <summary>The Redis configuration file copied into the Redis container, relative to the repository root; none runs Redis with its defaults.</summary>
     [EnvironmentVariable("PERF_{0}_REDIS_CONF", Accepts = "a file's path, or none")]
     public string RedisConf { get; set; } = NoFile;
-
-    /// <summary>The value of <see cref="RedisConf"/> that means no file.</summary>
-    public const string NoFile = "none";
 }
