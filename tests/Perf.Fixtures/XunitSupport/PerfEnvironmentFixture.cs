@@ -30,7 +30,7 @@ public abstract class PerfEnvironmentFixture(string configurationName, IMessageS
         }
     }
 
-    /// <summary>Settings for this configuration: the preset, then PERF_* overrides, then the subclass's adjustments.</summary>
+    /// <summary>Settings for this configuration (PerfSettings: defaults, perfsettings.json, PERF_* variables), then the subclass's adjustments.</summary>
     protected virtual EnvironmentSettings Settings() => PerfSettings.Current.Environment(ConfigurationName);
 
     public async ValueTask InitializeAsync()
