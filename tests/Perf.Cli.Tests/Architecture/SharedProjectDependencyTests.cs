@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Xml.Linq;
 using Perf.Comparison;
 using Perf.Model;
+using Perf.Testing;
 
 namespace Perf.Cli.Tests.Architecture;
 
@@ -32,7 +33,7 @@ public class SharedProjectDependencyTests
     [Fact]
     public void NoSourceProjectReferencesTheTestsFolder()
     {
-        var root = RepositoryRoot();
+        var root = RepositoryRoot.Find();
         var violations = Directory.GetFiles(Path.Combine(root, "src"), "*.csproj", SearchOption.AllDirectories)
             .SelectMany(project => XDocument.Load(project).Descendants()
                 .Where(e => e.Name.LocalName is "ProjectReference" or "Compile" or "None" or "Content")
@@ -44,18 +45,5 @@ public class SharedProjectDependencyTests
             .ToList();
 
         violations.Should().BeEmpty("src/ builds without tests/");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "PerfTests.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"PerfTests.sln not found above {AppContext.BaseDirectory}");
     }
 }
