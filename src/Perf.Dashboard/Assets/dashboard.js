@@ -83,7 +83,7 @@
       lines: () => [{ label: 'p50', value: p => p.p50 }, { label: 'p95', value: p => p.p95 }, { label: 'p99', value: p => p.p99 }] },
     { id: 'responses', source: 'load', title: 'Responses by status code and errors, per second', unit: 'per s',
       lines: run => [...keysOf(run, 'load', 'codes').map(code => ({ label: 'HTTP ' + code, value: p => p.codesPerSecond[code] ?? 0 })),
-        { label: 'errors', value: p => p.errorsPerSecond, color: '#d62728' }] },
+        { label: 'errors', value: p => p.errorsPerSecond, color: '#000000', dash: [4, 3] }] },
     { id: 'inflight', source: 'load', title: 'In flight, and late or dropped arrivals per second', unit: 'count',
       lines: () => [{ label: 'in flight', value: p => p.inFlight }, { label: 'late/s', value: p => p.latePerSecond }, { label: 'dropped/s', value: p => p.droppedPerSecond }] },
     { id: 'queue', source: 'system', title: 'Queue: entries not yet delivered (lag) and delivered but unacknowledged (pending)', unit: 'entries',
@@ -313,6 +313,7 @@
   window.perfDashboard = {
     state,
     points: () => Object.fromEntries([...charts.entries()].map(([id, chart]) => [id, chart.plot.data[0].length])),
+    scale: id => { const chart = charts.get(id); return chart ? { min: chart.plot.scales.x.min, max: chart.plot.scales.x.max } : null; },
   };
 
   const inlined = document.getElementById('dashboard-data');
