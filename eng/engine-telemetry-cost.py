@@ -5,7 +5,9 @@ A benchmark, not a test: it prints what it measured (docs/observability.md quote
 (`perf run`, Release) on a constant-rate profile against the engine benchmarks' trivial endpoint (a separate
 process, GET / answers "ok"); its user+sys CPU comes from `/usr/bin/time -v`. "On" sets OTEL_EXPORTER_OTLP_ENDPOINT
 to a local sink that accepts every OTLP/HTTP post (OTEL_METRIC_EXPORT_INTERVAL=1000, the cadence of a live view), so
-the instruments are listened to, aggregated and exported; "off" leaves the variable unset, so nothing listens.
+the instruments are listened to, aggregated and exported; "off" leaves the variable unset, so nothing listens. With
+--dashboard the "on" runs also serve the live web dashboard (`perf run --dashboard`, a free port, nobody watching)
+and write its offline export at the end, so "on" is every observation feature together.
 Run it under the machine's heavy-work lock, after building src/Perf.Cli and src/Perf.Engine.Benchmarks in Release:
 
     flock /work/heavy.lock python3 eng/engine-telemetry-cost.py --pairs 5 --rate 1000 --seconds 20
@@ -49,8 +51,8 @@ def cpu_of(stderr):
     return user + system
 
 
-def run(cli, profile, target, environment):
-    result = subprocess.run(["/usr/bin/time", "-v", "dotnet", cli, "run", profile, "--target", target],
+def run(cli, profile, target, environment, extra=()):
+    result = subprocess.run(["/usr/bin/time", "-v", "dotnet", cli, "run", profile, "--target", target, *extra],
                             capture_output=True, text=True, env=environment, check=False)
     if "User time" not in result.stderr:
         sys.exit(f"[engine-telemetry-cost] perf run failed:\n{result.stdout}\n{result.stderr}")
@@ -64,6 +66,7 @@ def main():
     parser.add_argument("--seconds", type=int, default=20)
     parser.add_argument("--cli", default=CLI, help="the perf.dll to run (default: the Release build of src/Perf.Cli)")
     parser.add_argument("--export-interval-ms", type=int, default=1000, help="OTEL_METRIC_EXPORT_INTERVAL of the 'on' runs")
+    parser.add_argument("--dashboard", action="store_true", help="the 'on' runs also serve the live dashboard and write its export")
     args = parser.parse_args()
     for path in (args.cli, SERVER):
         if not os.path.exists(path):
@@ -79,10 +82,12 @@ def main():
     base = {k: v for k, v in os.environ.items() if not k.startswith("OTEL_")}
     observed = dict(base, OTEL_EXPORTER_OTLP_ENDPOINT=f"http://127.0.0.1:{sink.server_address[1]}",
                     OTEL_EXPORTER_OTLP_PROTOCOL="http/protobuf", OTEL_METRIC_EXPORT_INTERVAL=str(args.export_interval_ms))
+    export = os.path.join(tempfile.gettempdir(), f"engine-telemetry-cost-{os.getpid()}.html")
+    on_extra = ("--dashboard", "--dashboard-port", "0", "--dashboard-export", export) if args.dashboard else ()
     try:
         run(args.cli, profile.name, target, base)  # warm-up (disk cache, tiered JIT of the server), not reported
         print(f"target {target}, {args.rate}/s for {args.seconds} s, {args.pairs} pairs, alternating order; "
-              f"'on' exports every {args.export_interval_ms} ms; CPU = user+sys of the whole perf process (start-up included)")
+              f"'on' exports every {args.export_interval_ms} ms{' and serves the dashboard' if args.dashboard else ''}; CPU = user+sys of the whole perf process (start-up included)")
         print("pair  order    off cpu-s  on cpu-s  on-off cpu-s  off %core/1k  on %core/1k  delta %core/1k")
         deltas = []
         offs, ons = [], []
@@ -90,7 +95,7 @@ def main():
             order = ("off", "on") if pair % 2 == 0 else ("on", "off")
             cpu = {}
             for arm in order:
-                cpu[arm], _ = run(args.cli, profile.name, target, observed if arm == "on" else base)
+                cpu[arm], _ = run(args.cli, profile.name, target, *((observed, on_extra) if arm == "on" else (base, ())))
             per_1k = {arm: cpu[arm] / args.seconds / (args.rate / 1000) * 100 for arm in cpu}
             deltas.append(per_1k["on"] - per_1k["off"])
             offs.append(per_1k["off"])
@@ -105,6 +110,8 @@ def main():
         server.wait(timeout=10)
         sink.shutdown()
         os.unlink(profile.name)
+        if os.path.exists(export):
+            os.unlink(export)
 
 
 if __name__ == "__main__":
