@@ -43,8 +43,14 @@ public sealed class PerfVariables(IReadOnlyDictionary<string, string> variables)
         raw => (double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v >= min && v <= max, v),
         $"is not a number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}");
 
+    /// <summary>true/false in any case, or 1/0 as shells and CI variables often write them (PERF_DASHBOARD=1).</summary>
     public bool Bool(string name, bool fallback) => Parse(name, fallback,
-        raw => (bool.TryParse(raw, out var v), v), "is not a boolean (allowed: true, false)");
+        raw => raw switch
+        {
+            "1" => (true, true),
+            "0" => (true, false),
+            _ => (bool.TryParse(raw, out var v), v),
+        }, "is not a boolean (allowed: true, false, 1, 0)");
 
     public TEnum Enum<TEnum>(string name, TEnum fallback)
         where TEnum : struct, System.Enum => Parse(name, fallback,

@@ -8,7 +8,8 @@ namespace Perf.Scenarios.Running;
 /// PERF_TIME_SCALE shortens or stretches every phase; PERF_MIN_RATE_RATIO is the share of each phase's target
 /// arrival rate the generator must reach, so a generator that fell behind cannot pass. PERF_REPEAT (set by
 /// eng/run-comparison.sh under PERF_REPEATS) numbers this run among repeats; PERF_AA with PERF_AA_HALF (a or b) makes
-/// it one half of an A/A run of that configuration. <see cref="JobSlo"/> holds the job path's limits.
+/// it one half of an A/A run of that configuration. <see cref="JobSlo"/> holds the job path's limits. PERF_DASHBOARD=true
+/// serves the live web dashboard on 127.0.0.1:PERF_DASHBOARD_PORT (default 5665) and writes it beside the report.
 /// </summary>
 public sealed record PerfRunSettings(string ProfileName, string ProfilePath, double TimeScale, double MinAchievedRateRatio)
 {
@@ -24,6 +25,12 @@ public sealed record PerfRunSettings(string ProfileName, string ProfilePath, dou
     public Reporting.SideLabels? AaLabels { get; init; }
 
     public JobSlo JobSlo { get; init; } = JobSlo.Default;
+
+    /// <summary>Whether the configuration runs of this process show on the live web dashboard (PERF_DASHBOARD).</summary>
+    public bool Dashboard { get; init; }
+
+    /// <summary>The dashboard's port on 127.0.0.1 (PERF_DASHBOARD_PORT; 0: any free port).</summary>
+    public int DashboardPort { get; init; } = Perf.Dashboard.LiveDashboard.DefaultPort;
 
     /// <summary>
     /// The configurations whose job-path SLOs fail the test (PERF_JOB_SLO_ENFORCE, comma-separated; default
@@ -48,6 +55,13 @@ public sealed record PerfRunSettings(string ProfileName, string ProfilePath, dou
             ? Reporting.ComparisonReport.AaSide(configuration, AaHalf!)
             : throw new InvalidOperationException(
                 $"PERF_AA='{AaConfiguration}' but this test runs the {configuration} configuration: run only the {AaConfiguration} perf test in an A/A run.");
+    }
+
+    /// <summary>PERF_DASHBOARD and PERF_DASHBOARD_PORT alone, for the assembly fixture that serves the dashboard (a bad value is added to <paramref name="env"/>'s problems).</summary>
+    public static (bool Enabled, int Port) DashboardFrom(PerfVariables env)
+    {
+        ArgumentNullException.ThrowIfNull(env);
+        return (env.Bool("PERF_DASHBOARD", false), env.Int("PERF_DASHBOARD_PORT", Perf.Dashboard.LiveDashboard.DefaultPort, 0, 65535));
     }
 
     /// <summary>Reads the process's PERF_* variables; every bad value is reported at once, naming the variable (<see cref="PerfVariables"/>).</summary>
@@ -88,6 +102,8 @@ public sealed record PerfRunSettings(string ProfileName, string ProfilePath, dou
             AaConfiguration = aa,
             AaHalf = aa is null ? null : half,
             AaLabels = labels,
+            Dashboard = DashboardFrom(env).Enabled,
+            DashboardPort = DashboardFrom(env).Port,
             JobSlo = new JobSlo(
                 env.Double("PERF_JOB_P95_MS", JobSlo.DefaultP95Ms, 0, double.MaxValue),
                 env.Double("PERF_JOB_P99_MS", JobSlo.DefaultP99Ms, 0, double.MaxValue),
