@@ -20,7 +20,23 @@ public sealed partial class PerfEnvironment
 
     private ContainerBlueprint Blueprint => ContainerBlueprint.ForRun(RunId).On(Settings.Network, _network);
 
-    private Dictionary<string, string> SutEnvironment(string? mongoConnection) => new(TelemetryPassthrough.From(Environment.GetEnvironmentVariables()))
+    private Dictionary<string, string> SutEnvironment(string? mongoConnection)
+    {
+        var environment = SutSettings(mongoConnection);
+        if (Settings.JobKeyRetentionSeconds is { } retention)
+        {
+            environment["Worker__JobKeyRetentionSeconds"] = retention.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (Settings.IdempotencyTtlSeconds is { } idempotencyTtl)
+        {
+            environment["Api__IdempotencyTtlSeconds"] = idempotencyTtl.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return environment;
+    }
+
+    private Dictionary<string, string> SutSettings(string? mongoConnection) => new(TelemetryPassthrough.From(Environment.GetEnvironmentVariables()))
     {
         ["Redis__ConnectionString"] = SutRedisConnectionString(),
         ["Redis__PoolSize"] = Settings.RedisPoolSize.ToString(CultureInfo.InvariantCulture),
