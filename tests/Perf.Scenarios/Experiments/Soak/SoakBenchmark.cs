@@ -23,10 +23,16 @@ public sealed class SoakBenchmark(EnvironmentSettings settings, LoadProfile temp
         log(System.FormattableString.Invariant(
             $"soak {settings.ConfigurationName}: {plan.ArrivalRate:0} arrivals/s for {plan.Duration.TotalMinutes:0} min, job keys and idempotency records kept {plan.RetentionSeconds} s"));
         await using var environment = await PerfEnvironment.StartAsync(configured, log, ct).ConfigureAwait(false);
-        var profile = StepProfiles.ConstantRate(template with { Target = environment.ApiBaseUrl }, "soak", plan.ArrivalRate, plan.Duration);
+        var profile = template with
+        {
+            Name = $"{template.Name}:soak",
+            Target = environment.ApiBaseUrl,
+            Phases = [new Phase("ramp", SoakPlan.Ramp, plan.ArrivalRate * SoakPlan.RampStartShare, plan.ArrivalRate), new Phase("soak", plan.Duration, plan.ArrivalRate)],
+        };
         var samples = new List<SoakSample>();
         using var stopSampling = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var sampling = SampleAsync(environment, samples, log, stopSampling.Token);
+        // Sample times count from the start of the measured phase, after the ramp (negative during the ramp).
+        var sampling = SampleAsync(environment, samples, -SoakPlan.Ramp.TotalSeconds, log, stopSampling.Token);
         var load = await new LoadRunner().RunAsync(profile, new RunOptions
         {
             Label = $"soak {settings.ConfigurationName}",
@@ -36,7 +42,7 @@ public sealed class SoakBenchmark(EnvironmentSettings settings, LoadProfile temp
         await stopSampling.CancelAsync().ConfigureAwait(false);
         await sampling.ConfigureAwait(false);
 
-        var result = SoakResult.From(plan, load.Phases[0].AchievedRate, samples);
+        var result = SoakResult.From(plan, load.Phases[^1].AchievedRate, samples);
         var directory = ExperimentSettings.Directory(tiny: false);
         new ArtifactWriter("experiments", directory).Write(Path.Combine(directory, $"soak-{settings.ConfigurationName}.json"), result);
         var markdown = Path.Combine(directory, $"SOAK_{settings.ConfigurationName}.md");
@@ -47,7 +53,7 @@ public sealed class SoakBenchmark(EnvironmentSettings settings, LoadProfile temp
         return result;
     }
 
-    private static async Task SampleAsync(PerfEnvironment environment, List<SoakSample> samples, Action<string> log, CancellationToken ct)
+    private static async Task SampleAsync(PerfEnvironment environment, List<SoakSample> samples, double startSeconds, Action<string> log, CancellationToken ct)
     {
         var probe = new RedisProbe(environment.Redis);
         var clock = Stopwatch.StartNew();
@@ -60,7 +66,7 @@ public sealed class SoakBenchmark(EnvironmentSettings settings, LoadProfile temp
                 {
                     var redis = await probe.SampleAsync().ConfigureAwait(false);
                     var counters = await environment.JobSystem.CountersAsync().ConfigureAwait(false);
-                    samples.Add(new SoakSample(Math.Round(clock.Elapsed.TotalSeconds, 2), redis.UsedMemoryBytes, redis.EvictedKeys, redis.Keys, counters.Processed));
+                    samples.Add(new SoakSample(Math.Round(startSeconds + clock.Elapsed.TotalSeconds, 2), redis.UsedMemoryBytes, redis.EvictedKeys, redis.Keys, counters.Processed));
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

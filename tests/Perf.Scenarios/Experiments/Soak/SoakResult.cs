@@ -1,9 +1,9 @@
 namespace Perf.Scenarios.Experiments.Soak;
 
 /// <summary>
-/// What the soak measured. Growth before the retention is the first retention window (nothing has expired yet: what
-/// every job costs when nothing is removed); the slope and the plateau are fitted from <see cref="SoakPlan.FitFrom"/>
-/// to the end of the load.
+/// What the soak measured, times from the start of the measured phase. Growth before the retention is the first
+/// retention window of the load, ramp included (nothing has expired yet: what every job costs when nothing is removed);
+/// the slope and the plateau are fitted from <see cref="SoakPlan.FitFrom"/> to the end of the load.
 /// </summary>
 public sealed record SoakResult(
     SoakPlan Plan,
@@ -29,9 +29,10 @@ public sealed record SoakResult(
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(samples);
-        var first = samples[0];
+        var first = samples.First(s => s.Seconds >= 0);
         var last = samples[^1];
-        var growth = samples.Where(s => s.Seconds <= plan.RetentionSeconds).ToList();
+        var loadStart = -SoakPlan.Ramp.TotalSeconds;
+        var growth = samples.Where(s => s.Seconds <= loadStart + plan.RetentionSeconds).ToList();
         var window = samples.Where(s => s.Seconds >= plan.FitFrom.TotalSeconds).ToList();
         var before = LinearTrend.Fit(growth.Select(s => s.Seconds).ToList(), growth.Select(s => (double)s.UsedMemoryBytes).ToList());
         var plateau = LinearTrend.Fit(window.Select(s => s.Seconds).ToList(), window.Select(s => (double)s.UsedMemoryBytes).ToList());
