@@ -68,6 +68,53 @@ public sealed class SecurityTests(SecurityEnvironmentFixture fixture, ITestOutpu
     }
 
     [Fact]
+    public async Task PasswordIsInNoContainerInspectionAndNoProcessCommandLine()
+    {
+        var environment = fixture.Environment;
+        var password = ConfigurationOptions.Parse(environment.RedisConnectionString).Password;
+        password.Should().NotBeNullOrEmpty();
+
+        // What `docker inspect` shows of every container the suite started: command, arguments, environment, labels, mounts.
+        using var docker = new DockerGateway();
+        var inspections = new List<(string Container, string Json)>();
+        foreach (var container in environment.Containers)
+        {
+            var inspection = await docker.Client.Containers.InspectContainerAsync(container.Id, TestContext.Current.CancellationToken);
+            inspections.Add((container.DisplayName, System.Text.Json.JsonSerializer.Serialize(inspection)));
+        }
+
+        // Every process on the host, the containers' included (they share its process table): its command line, and its
+        // environment where this process may read it.
+        var processes = new List<(string Process, string Text)>();
+        foreach (var directory in Directory.EnumerateDirectories("/proc").Where(d => Path.GetFileName(d).All(char.IsAsciiDigit)))
+        {
+            foreach (var file in new[] { "cmdline", "environ" })
+            {
+                try
+                {
+                    var text = Encoding.UTF8.GetString(File.ReadAllBytes(Path.Combine(directory, file))).Replace('\0', ' ');
+                    // A leak is named without the secret itself, so a failing test does not print the password.
+                    var label = file == "cmdline" ? text.Replace(password, "<password>", StringComparison.Ordinal) : "(environment)";
+                    processes.Add(($"{directory}/{file}: {label}", text));
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    // The process ended, or its environment is not ours to read.
+                }
+            }
+        }
+
+        output.WriteLine($"inspected {inspections.Count} containers, read {processes.Count} command lines and environments of processes");
+        inspections.Select(i => i.Container).Should().Contain(["redis", "api"]);
+        inspections.Where(i => i.Container != "redis").Should().OnlyContain(i => i.Json.Contains(PerfEnvironment.ContainerPasswordFile, StringComparison.Ordinal),
+            "the API and the workers read the password from a file copied in, named by Redis__PasswordFile");
+        processes.Should().Contain(p => p.Process.Contains("redis-server", StringComparison.Ordinal), "Redis runs in the host's process table");
+        inspections.Where(i => i.Json.Contains(password, StringComparison.Ordinal)).Select(i => $"docker inspect {i.Container}")
+            .Concat(processes.Where(p => p.Text.Contains(password, StringComparison.Ordinal)).Select(p => p.Process))
+            .Should().BeEmpty("the Redis password must be in no container's inspection and no process's command line or environment");
+    }
+
+    [Fact]
     public async Task PasswordAppearsInNoArtifactAndNoLogLine()
     {
         var environment = fixture.Environment;

@@ -68,6 +68,7 @@ public sealed class OptionsValidationTests
     [InlineData("Worker:BatchSize", "0", "Worker__BatchSize must be between 1 and 1000")]
     [InlineData("Worker:MaxPollDelayMs", "0", "Worker__MaxPollDelayMs must be between 1 and 10000")]
     [InlineData("Worker:ConsumerName", "has space", "Worker__ConsumerName")]
+    [InlineData("Redis:PasswordFile", "/nonexistent/redis-password", "Redis__PasswordFile '/nonexistent/redis-password' cannot be read")]
     [InlineData("Worker:JobKeyRetentionSeconds", "0", "Worker__JobKeyRetentionSeconds must be between 1 and 2592000")]
     [InlineData("Worker:JobKeyRetentionSeconds", "2592001", "Worker__JobKeyRetentionSeconds must be between 1 and 2592000")]
     [InlineData("Api:BackpressureMaxLag", "0", "Api__BackpressureMaxLag must be between 1 and 1000000000")]
