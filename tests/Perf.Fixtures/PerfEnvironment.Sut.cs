@@ -1,4 +1,5 @@
 using System.Globalization;
+using SystemUnderTest.Contracts;
 using DotNet.Testcontainers.Builders;
 using Perf.Fixtures.Containers;
 using Perf.Model.Settings;
@@ -13,13 +14,10 @@ public sealed partial class PerfEnvironment
     private static readonly TimeSpan ReadinessInterval = TimeSpan.FromMilliseconds(100);
 
     /// <summary>The job streams whose consumer groups the workers join (docs/system-under-test.md), named by the SUT's own RedisKeys.</summary>
-    public static IReadOnlyList<string> JobStreams { get; } = SystemUnderTest.Redis.RedisKeys.JobStreams;
+    public static IReadOnlyList<string> JobStreams { get; } = RedisKeys.JobStreams;
 
     /// <summary>Where an API or worker container finds the Redis password (Redis__PasswordFile), copied in before it starts.</summary>
     public const string ContainerPasswordFile = "/run/secrets/redis-password";
-
-    /// <summary>The consumer group every worker joins on each job stream.</summary>
-    public const string WorkerGroup = "workers";
 
     private ContainerBlueprint Blueprint => ContainerBlueprint.ForRun(RunId).On(Settings.Network, _network);
 

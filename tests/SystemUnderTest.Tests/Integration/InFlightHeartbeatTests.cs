@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Perf.Fixtures;
-using SystemUnderTest.Redis;
+using SystemUnderTest.Contracts;
 using SystemUnderTest.Telemetry;
 using SystemUnderTest.Tests.Infrastructure;
 
@@ -44,7 +44,8 @@ public sealed class InFlightHeartbeatTests(RedisFixture redis)
         {
             ShouldListenTo = source => source.Name == SutTelemetry.Source.Name,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
-            ActivityStarted = activity =>
+            // Stopped, not started: the job id tag is set once the span has started.
+            ActivityStopped = activity =>
             {
                 if (activity.Kind == ActivityKind.Consumer && activity.GetTagItem(SutTelemetry.JobIdAttribute) is string id && ids.Contains(id))
                 {
