@@ -107,6 +107,19 @@ public sealed class ComparisonReportTests : IDisposable
     }
 
     [Fact]
+    public void RedisMemoryGrowthPerThousandJobsIsShownForEachSide()
+    {
+        var baseline = RunReportBuilder.Baseline();
+        var markdown = _artifacts.WriteMarkdown(baseline, RunReportBuilder.Optimized());
+
+        // The builder's Redis grows from 0.8 MB before to 42 MB after.
+        var perThousand = (42 - 0.8) * 1024 / baseline.Build().Jobs.Accepted * 1000;
+        var cell = NumberText.F(perThousand, "0.0") + " KB";
+        markdown.Should().Contain($"| Redis memory growth per 1,000 jobs | {cell} | {cell} |");
+        markdown.Should().Contain("| Redis evicted keys (during run) |");
+    }
+
+    [Fact]
     public void MaxClientsNoteAppearsOnlyWhenRedisLoweredIt()
     {
         var lowered = RunReportBuilder.Optimized();
