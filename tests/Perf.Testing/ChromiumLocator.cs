@@ -1,4 +1,6 @@
-namespace Perf.Scenarios.Tests.Html;
+using Xunit;
+
+namespace Perf.Testing;
 
 /// <summary>
 /// Finds the Chromium the HTML report is opened in: <c>PERF_CHROMIUM</c> when set, else the machine's own browser

@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 
-namespace Perf.Scenarios.Tests.Html;
+namespace Perf.Testing;
 
 /// <summary>
 /// A local HTML file opened in headless Chromium with the network cut off: every request that is not for a
