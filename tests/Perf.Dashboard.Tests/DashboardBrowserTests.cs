@@ -5,10 +5,10 @@ using Microsoft.Playwright;
 using Perf.Engine;
 using Perf.Engine.Profiles;
 using Perf.Engine.Running;
-using Perf.Engine.Tests.Infrastructure;
 using Perf.Fixtures.Settings;
 using Perf.Fixtures.XunitSupport;
 using Perf.Scenarios.Tests.Html;
+using Perf.Testing;
 
 namespace Perf.Dashboard.Tests;
 
