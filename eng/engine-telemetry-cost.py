@@ -91,6 +91,7 @@ def main():
     parser.add_argument("--cli", default=CLI, help="the perf.dll to run (default: the Release build of src/Perf.Cli)")
     parser.add_argument("--export-interval-ms", type=int, default=1000, help="OTEL_METRIC_EXPORT_INTERVAL of the 'on' runs")
     parser.add_argument("--dashboard", action="store_true", help="the 'on' runs also serve the live dashboard and write its export")
+    parser.add_argument("--no-otlp", action="store_true", help="the 'on' runs export nothing over OTLP (with --dashboard: the dashboard's cost alone)")
     args = parser.parse_args()
     for path in (args.cli, SERVER):
         if not os.path.exists(path):
@@ -104,7 +105,7 @@ def main():
         profile.write(f"config:\n  target: \"{target}\"\n  phases:\n    - duration: {args.seconds}\n      arrivalRate: {args.rate}\n"
                       "scenarios:\n  - flow:\n      - get:\n          url: \"/\"\n")
     base = {k: v for k, v in os.environ.items() if not k.startswith("OTEL_")}
-    observed = dict(base, OTEL_EXPORTER_OTLP_ENDPOINT=f"http://127.0.0.1:{sink.server_address[1]}",
+    observed = base if args.no_otlp else dict(base, OTEL_EXPORTER_OTLP_ENDPOINT=f"http://127.0.0.1:{sink.server_address[1]}",
                     OTEL_EXPORTER_OTLP_PROTOCOL="http/protobuf", OTEL_METRIC_EXPORT_INTERVAL=str(args.export_interval_ms))
     export = os.path.join(tempfile.gettempdir(), f"engine-telemetry-cost-{os.getpid()}.html")
     on_extra = ("--dashboard", "--dashboard-port", "0", "--dashboard-export", export) if args.dashboard else ()
@@ -112,7 +113,7 @@ def main():
         steady_from, steady_to = 3, args.seconds - 2
         run(args.cli, profile.name, target, base, steady_from, steady_to)  # warm-up (disk cache, tiered JIT of the server), not reported
         print(f"target {target}, {args.rate}/s for {args.seconds} s, {args.pairs} pairs, alternating order; "
-              f"'on' exports every {args.export_interval_ms} ms{' and serves the dashboard' if args.dashboard else ''}; "
+              f"'on' {'exports nothing over OTLP' if args.no_otlp else f'exports every {args.export_interval_ms} ms'}{' and serves the dashboard' if args.dashboard else ''}; "
               f"whole = user+sys CPU of the perf process (start-up included) over the load's seconds; "
               f"steady = its CPU between the progress lines at {steady_from} s and {steady_to} s")
         print("pair  order    whole off  whole on  whole delta  steady off  steady on  steady delta   (% of a core per 1,000 req/s)")

@@ -26,6 +26,20 @@ public sealed class ComparisonReportTests : IDisposable
     }
 
     [Fact]
+    public void AnExportedDashboardIsLinkedBesideTheEvidenceAndNothingIsLinkedWithoutOne()
+    {
+        _artifacts.Store(RunReportBuilder.Baseline().Build());
+        _artifacts.Store(RunReportBuilder.Optimized().Build());
+
+        var without = File.ReadAllText(_artifacts.Write()!);
+        var with = File.ReadAllText(ComparisonReport.TryWrite(_artifacts.Writer, "session-now", _artifacts.Log.Add, dashboardPath: _artifacts.Writer.DashboardPath)!);
+
+        without.Should().NotContain("LOAD_TEST_DASHBOARD");
+        with.Should().Contain("- the live dashboard of this run, both configurations by elapsed time (one HTML file, opens offline): " +
+            "[LOAD_TEST_DASHBOARD_SMOKE.html](LOAD_TEST_DASHBOARD_SMOKE.html)");
+    }
+
+    [Fact]
     public void BothReportsGiveTheComparisonFileAtTheProfilePath()
     {
         _artifacts.Store(RunReportBuilder.Baseline().Build());
