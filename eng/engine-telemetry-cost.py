@@ -3,12 +3,16 @@
 
 A benchmark, not a test: it prints what it measured (docs/observability.md quotes it). Each run is the built CLI
 (`perf run`, Release) on a constant-rate profile against the engine benchmarks' trivial endpoint (a separate
-process, GET / answers "ok"); its user+sys CPU comes from `/usr/bin/time -v`. "On" sets OTEL_EXPORTER_OTLP_ENDPOINT
+process, GET / answers "ok"). Two CPU figures per run: "whole", the perf process's user+sys CPU from start to exit
+(start-up, JIT, final export included) over the load's seconds, and "steady", its CPU between two progress lines well
+inside the load (read from /proc/PID/stat), which leaves start-up and exit out. "On" sets OTEL_EXPORTER_OTLP_ENDPOINT
 to a local sink that accepts every OTLP/HTTP post (OTEL_METRIC_EXPORT_INTERVAL=1000, the cadence of a live view), so
-the instruments are listened to, aggregated and exported; "off" leaves the variable unset, so nothing listens.
+the instruments are listened to, aggregated and exported; "off" leaves the variable unset, so nothing listens. With
+--dashboard the "on" runs also serve the live web dashboard (`perf run --dashboard`, a free port, nobody watching)
+and write its offline export at the end, so "on" is every observation feature together.
 Run it under the machine's heavy-work lock, after building src/Perf.Cli and src/Perf.Engine.Benchmarks in Release:
 
-    flock /work/heavy.lock python3 eng/engine-telemetry-cost.py --pairs 5 --rate 1000 --seconds 20
+    flock /work/heavy.lock python3 eng/engine-telemetry-cost.py --pairs 5 --rate 1000 --seconds 20 [--dashboard]
 """
 
 import argparse
@@ -43,18 +47,40 @@ class Sink(http.server.BaseHTTPRequestHandler):
         pass
 
 
-def cpu_of(stderr):
-    user = float(re.search(r"User time \(seconds\): ([\d.]+)", stderr).group(1))
-    system = float(re.search(r"System time \(seconds\): ([\d.]+)", stderr).group(1))
-    return user + system
+PROGRESS = re.compile(r"^\[\s*([\d.]+)s/")
 
 
-def run(cli, profile, target, environment):
-    result = subprocess.run(["/usr/bin/time", "-v", "dotnet", cli, "run", profile, "--target", target],
-                            capture_output=True, text=True, env=environment, check=False)
-    if "User time" not in result.stderr:
-        sys.exit(f"[engine-telemetry-cost] perf run failed:\n{result.stdout}\n{result.stderr}")
-    return cpu_of(result.stderr), result.stdout
+def cpu_seconds(pid):
+    """User+system CPU of a running process so far, from /proc/PID/stat (fields 14 and 15, in clock ticks)."""
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def run(cli, profile, target, environment, steady_from, steady_to, extra=()):
+    """Whole-process CPU (start-up, JIT, the run, the exports) and steady CPU: between the progress lines at
+    steady_from and steady_to seconds of load, so start-up and the end are left out."""
+    before = os.times()
+    process = subprocess.Popen(["dotnet", cli, "run", profile, "--target", target, "--progress-interval", "1", *extra],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment)
+    marks = {}
+    output = []
+    for line in process.stdout:
+        output.append(line)
+        match = PROGRESS.match(line)
+        if match:
+            elapsed = float(match.group(1))
+            for name, at in (("from", steady_from), ("to", steady_to)):
+                if name not in marks and elapsed >= at:
+                    marks[name] = (elapsed, cpu_seconds(process.pid))
+    error = process.stderr.read()
+    process.wait()
+    after = os.times()
+    if process.returncode not in (0, 1) or len(marks) < 2:
+        sys.exit(f"[engine-telemetry-cost] perf run failed (exit {process.returncode}):\n{''.join(output)}\n{error}")
+    whole = (after.children_user - before.children_user) + (after.children_system - before.children_system)
+    steady = (marks["to"][1] - marks["from"][1]) / (marks["to"][0] - marks["from"][0])
+    return whole, steady
 
 
 def main():
@@ -64,6 +90,8 @@ def main():
     parser.add_argument("--seconds", type=int, default=20)
     parser.add_argument("--cli", default=CLI, help="the perf.dll to run (default: the Release build of src/Perf.Cli)")
     parser.add_argument("--export-interval-ms", type=int, default=1000, help="OTEL_METRIC_EXPORT_INTERVAL of the 'on' runs")
+    parser.add_argument("--dashboard", action="store_true", help="the 'on' runs also serve the live dashboard and write its export")
+    parser.add_argument("--no-otlp", action="store_true", help="the 'on' runs export nothing over OTLP (with --dashboard: the dashboard's cost alone)")
     args = parser.parse_args()
     for path in (args.cli, SERVER):
         if not os.path.exists(path):
@@ -77,34 +105,43 @@ def main():
         profile.write(f"config:\n  target: \"{target}\"\n  phases:\n    - duration: {args.seconds}\n      arrivalRate: {args.rate}\n"
                       "scenarios:\n  - flow:\n      - get:\n          url: \"/\"\n")
     base = {k: v for k, v in os.environ.items() if not k.startswith("OTEL_")}
-    observed = dict(base, OTEL_EXPORTER_OTLP_ENDPOINT=f"http://127.0.0.1:{sink.server_address[1]}",
+    observed = base if args.no_otlp else dict(base, OTEL_EXPORTER_OTLP_ENDPOINT=f"http://127.0.0.1:{sink.server_address[1]}",
                     OTEL_EXPORTER_OTLP_PROTOCOL="http/protobuf", OTEL_METRIC_EXPORT_INTERVAL=str(args.export_interval_ms))
+    export = os.path.join(tempfile.gettempdir(), f"engine-telemetry-cost-{os.getpid()}.html")
+    on_extra = ("--dashboard", "--dashboard-port", "0", "--dashboard-export", export) if args.dashboard else ()
     try:
-        run(args.cli, profile.name, target, base)  # warm-up (disk cache, tiered JIT of the server), not reported
+        steady_from, steady_to = 3, args.seconds - 2
+        run(args.cli, profile.name, target, base, steady_from, steady_to)  # warm-up (disk cache, tiered JIT of the server), not reported
         print(f"target {target}, {args.rate}/s for {args.seconds} s, {args.pairs} pairs, alternating order; "
-              f"'on' exports every {args.export_interval_ms} ms; CPU = user+sys of the whole perf process (start-up included)")
-        print("pair  order    off cpu-s  on cpu-s  on-off cpu-s  off %core/1k  on %core/1k  delta %core/1k")
-        deltas = []
-        offs, ons = [], []
+              f"'on' {'exports nothing over OTLP' if args.no_otlp else f'exports every {args.export_interval_ms} ms'}{' and serves the dashboard' if args.dashboard else ''}; "
+              f"whole = user+sys CPU of the perf process (start-up included) over the load's seconds; "
+              f"steady = its CPU between the progress lines at {steady_from} s and {steady_to} s")
+        print("pair  order    whole off  whole on  whole delta  steady off  steady on  steady delta   (% of a core per 1,000 req/s)")
+        per_1k = 100 / (args.rate / 1000)
+        rows = []
         for pair in range(args.pairs):
             order = ("off", "on") if pair % 2 == 0 else ("on", "off")
-            cpu = {}
+            whole, steady = {}, {}
             for arm in order:
-                cpu[arm], _ = run(args.cli, profile.name, target, observed if arm == "on" else base)
-            per_1k = {arm: cpu[arm] / args.seconds / (args.rate / 1000) * 100 for arm in cpu}
-            deltas.append(per_1k["on"] - per_1k["off"])
-            offs.append(per_1k["off"])
-            ons.append(per_1k["on"])
-            print(f"{pair + 1:>4}  {'/'.join(order):<7}  {cpu['off']:>9.2f}  {cpu['on']:>8.2f}  {cpu['on'] - cpu['off']:>12.2f}"
-                  f"  {per_1k['off']:>12.2f}  {per_1k['on']:>11.2f}  {deltas[-1]:>14.2f}")
-        print(f"median: off {statistics.median(offs):.2f} %core/1k, on {statistics.median(ons):.2f} %core/1k, "
-              f"paired delta {statistics.median(deltas):.2f} points of a core per 1,000 req/s "
-              f"(min {min(deltas):.2f}, max {max(deltas):.2f}); the sink accepted {Sink.posts} OTLP posts, {Sink.received} bytes")
+                cpu, rate = run(args.cli, profile.name, target, *((observed, steady_from, steady_to, on_extra) if arm == "on" else (base, steady_from, steady_to)))
+                whole[arm], steady[arm] = cpu / args.seconds * per_1k, rate * per_1k
+            rows.append((whole["off"], whole["on"], steady["off"], steady["on"]))
+            print(f"{pair + 1:>4}  {'/'.join(order):<7}  {whole['off']:>9.2f}  {whole['on']:>8.2f}  {whole['on'] - whole['off']:>11.2f}"
+                  f"  {steady['off']:>10.2f}  {steady['on']:>9.2f}  {steady['on'] - steady['off']:>12.2f}")
+        med = lambda values: statistics.median(values)
+        whole_deltas = [on - off for off, on, _, _ in rows]
+        steady_deltas = [on - off for _, _, off, on in rows]
+        print(f"median whole: off {med([r[0] for r in rows]):.2f}, on {med([r[1] for r in rows]):.2f}, paired delta {med(whole_deltas):.2f} "
+              f"(min {min(whole_deltas):.2f}, max {max(whole_deltas):.2f}) points of a core per 1,000 req/s")
+        print(f"median steady: off {med([r[2] for r in rows]):.2f}, on {med([r[3] for r in rows]):.2f}, paired delta {med(steady_deltas):.2f} "
+              f"(min {min(steady_deltas):.2f}, max {max(steady_deltas):.2f}); the sink accepted {Sink.posts} OTLP posts, {Sink.received} bytes")
     finally:
         server.stdin.close()
         server.wait(timeout=10)
         sink.shutdown()
         os.unlink(profile.name)
+        if os.path.exists(export):
+            os.unlink(export)
 
 
 if __name__ == "__main__":

@@ -89,3 +89,14 @@ pkg_chromium() {
   pkg_apt_install chromium fonts-dejavu-core
   [ -x /usr/bin/chromium ] || pkg_fail "Debian's chromium installed but /usr/bin/chromium is missing: set PERF_CHROMIUM=/path/to/chromium."
 }
+
+# pkg_npm_ci DIR : installs DIR's npm packages exactly as its package-lock.json pins them (npm ci), unless
+# DIR/node_modules was installed from that lock already (npm ci leaves node_modules/.package-lock.json, newer than the lock).
+pkg_npm_ci() {
+  local dir=$1
+  [ -f "$dir/node_modules/.package-lock.json" ] && [ "$dir/node_modules/.package-lock.json" -nt "$dir/package-lock.json" ] && return 0
+  command -v npm >/dev/null 2>&1 || pkg_fail "npm not found: install Node.js 20 and npm (Debian: nodejs npm), then run this again."
+  printf '[packages] npm ci in %s\n' "$dir"
+  npm ci --prefix "$dir" --no-audit --no-fund --silent >/dev/null 2>/tmp/perftests-npm-ci.log ||
+    pkg_fail "npm ci in $dir failed (npm registry unreachable?): $(grep -m1 -i 'err' /tmp/perftests-npm-ci.log || echo 'see /tmp/perftests-npm-ci.log')"
+}

@@ -68,6 +68,11 @@ grep -q 'PERF_AA_HALF' "$base_tree/tests/Perf.Scenarios/Running/PerfRunSettings.
 
 # Each tree builds its own SUT image (its own src/SystemUnderTest) and its own test assembly.
 PERF_SUT_IMAGE="$base_image" bash "$base_tree/eng/container-ready.sh" || base_unavailable "the base's SUT image did not build"
+# The live dashboard's chart library (npm ci), which each tree's build embeds from its own lock; a base without it skips.
+# shellcheck source=eng/packages.sh
+. eng/packages.sh
+[ -f "$base_tree/src/Perf.Dashboard/package-lock.json" ] && pkg_npm_ci "$base_tree/src/Perf.Dashboard"
+pkg_npm_ci src/Perf.Dashboard
 dotnet build "$base_tree/tests/Perf.Scenarios" -c Release -nologo -v q || base_unavailable "the base's perf tests did not build"
 PERF_SUT_IMAGE="$head_image" bash eng/container-ready.sh
 dotnet build tests/Perf.Scenarios -c Release -nologo -v q

@@ -5,3 +5,7 @@ set -a
 # shellcheck source=/dev/null
 . "$repo_root/eng/.perf-env"
 set +a
+# The live dashboard's chart library (uplot, pinned in src/Perf.Dashboard/package-lock.json), which the build embeds.
+# shellcheck source=eng/packages.sh
+. "$repo_root/eng/packages.sh"
+pkg_npm_ci "$repo_root/src/Perf.Dashboard"

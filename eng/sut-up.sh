@@ -96,7 +96,7 @@ started=$(date +%s%N)
 labels=(--label "$SUT_OWNER_LABEL=$SUT_OWNER_VALUE" --label "perftests.run=$run_id")
 
 # Everything that fails from here on removes what was already started.
-trap 'status=$?; if [ $status -ne 0 ]; then say "start failed: removing what was started"; bash eng/sut-down.sh >/dev/null 2>&1 || true; fi' EXIT
+trap 'status=$?; [ -z "${secret_dir:-}" ] || rm -rf "$secret_dir"; if [ $status -ne 0 ]; then say "start failed: removing what was started"; bash eng/sut-down.sh >/dev/null 2>&1 || true; fi' EXIT
 
 if [ "$network" = bridge ]; then
   docker network create "${labels[@]}" "$SUT_NETWORK" >/dev/null
@@ -128,7 +128,8 @@ wait_for() {
     sleep 0.2
   done
 }
-redis_cli() { docker exec -e REDISCLI_AUTH="$password" "$SUT_PREFIX-redis" redis-cli -p "$redis_listen" "$@"; }
+# The password reaches redis-cli through the docker CLI's environment (`-e NAME` without a value), never as an argument.
+redis_cli() { REDISCLI_AUTH="$password" docker exec -e REDISCLI_AUTH "$SUT_PREFIX-redis" redis-cli -p "$redis_listen" "$@"; }
 
 # Redis: the configuration's file plus port, bind address and password, copied into the container (as the
 # fixtures do: RedisConfigText), so the password is in no command line and no file on the host.
@@ -168,9 +169,23 @@ if [ "$store" = mongo ]; then
   say "mongo ready (port $mongo_port)"
 fi
 
-# The SUT's settings, as PerfEnvironment.SutEnvironment gives them to every API and worker container.
+# The SUT's settings, as PerfEnvironment.SutEnvironment gives them to every API and worker container. The password is
+# not among them (environment variables show in `docker inspect`): each container gets it as a file, copied in before
+# it starts (start_with_password), and Redis__PasswordFile names it.
+secret_dir=$(mktemp -d)
+mkdir -p "$secret_dir/run/secrets"
+printf '%s' "$password" > "$secret_dir/run/secrets/redis-password"
+# Readable by the image's user (not root) inside the container; on the host the directory stays private (mktemp -d).
+chmod 755 "$secret_dir/run" "$secret_dir/run/secrets"; chmod 644 "$secret_dir/run/secrets/redis-password"
+start_with_password() {
+  local name=$1; shift
+  docker create --name "$name" "$@" >/dev/null
+  tar -C "$secret_dir" -c run | docker cp - "$name:/" >/dev/null
+  docker start "$name" >/dev/null
+}
 sut_env=(
-  -e "Redis__ConnectionString=$redis_for_sut,password=$password,abortConnect=false,connectTimeout=5000"
+  -e "Redis__ConnectionString=$redis_for_sut,abortConnect=false,connectTimeout=5000"
+  -e "Redis__PasswordFile=/run/secrets/redis-password"
   -e "Redis__PoolSize=$pool_size"
   -e "Store__Kind=$store"
   -e "Store__MongoConnectionString=$mongo_for_sut"
@@ -190,17 +205,17 @@ else
   api_net=(-e "Urls=http://127.0.0.1:$api_port")
 fi
 api_url="http://127.0.0.1:$api_port"
-docker run -d --name "$SUT_PREFIX-api" "${labels[@]}" "${net_args[@]}" "${api_net[@]}" "${sut_env[@]}" \
-  "$sut_image" --role api >/dev/null
+start_with_password "$SUT_PREFIX-api" "${labels[@]}" "${net_args[@]}" "${api_net[@]}" "${sut_env[@]}" \
+  "$sut_image" --role api
 wait_for "the API's GET $api_url/health to answer 200" "$SUT_PREFIX-api" curl -fsS --max-time 3 "$api_url/health"
 say "api ready ($api_url)"
 
 for index in $(seq 1 "$workers"); do
   consumer="worker-$index"
-  docker run -d --name "$SUT_PREFIX-$consumer" "${labels[@]}" "${net_args[@]}" "${sut_env[@]}" \
+  start_with_password "$SUT_PREFIX-$consumer" "${labels[@]}" "${net_args[@]}" "${sut_env[@]}" \
     -e "Worker__ConsumerName=$consumer" \
-    -e "Redis__ConnectionString=$redis_for_sut,password=$password,abortConnect=false,connectTimeout=5000,name=$consumer" \
-    "$sut_image" --role worker >/dev/null
+    -e "Redis__ConnectionString=$redis_for_sut,abortConnect=false,connectTimeout=5000,name=$consumer" \
+    "$sut_image" --role worker
 done
 # A worker is ready when its named connection is open and the consumer groups exist (as the fixtures check it);
 # a BullMQ worker when it has a worker connection on each queue, named bull:<base64(queue)>:w:<worker name>.
@@ -234,6 +249,8 @@ umask 077
   echo "PERF_REDIS_CONNECTION='$redis_for_host'"
   [ -z "$mongo_for_host" ] || echo "PERF_MONGO_CONNECTION=$mongo_for_host"
 } > "$SUT_ENV_FILE"
+chmod 600 "$SUT_ENV_FILE"
+rm -rf "$secret_dir"
 trap - EXIT
 
 ready_ms=$(( ($(date +%s%N) - started) / 1000000 ))

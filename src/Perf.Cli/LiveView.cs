@@ -16,7 +16,7 @@ internal static class LiveView
 {
     private static readonly TimeSpan Redraw = TimeSpan.FromMilliseconds(250);
 
-    public static async Task<RunReport> RunAsync(IAnsiConsole console, LoadProfile profile, RunOptions options, CancellationToken cancellationToken)
+    public static async Task<RunReport> RunAsync(IAnsiConsole console, LoadRunner runner, LoadProfile profile, RunOptions options, CancellationToken cancellationToken)
     {
         var latest = new LatestSnapshot();
         var observed = options with { Progress = latest.Set };
@@ -25,7 +25,7 @@ internal static class LiveView
             .AutoClear(false)
             .StartAsync(async context =>
             {
-                var running = new LoadRunner().RunAsync(profile, observed, cancellationToken);
+                var running = runner.RunAsync(profile, observed, cancellationToken);
                 while (!running.IsCompleted)
                 {
                     await Task.WhenAny(running, Task.Delay(Redraw, CancellationToken.None)).ConfigureAwait(false);

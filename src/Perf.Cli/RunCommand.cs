@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Perf.Dashboard;
 using Perf.Engine;
 using Perf.Engine.Profiles;
 using Perf.Engine.Reporting;
@@ -9,7 +10,7 @@ using Spectre.Console;
 
 namespace Perf.Cli;
 
-/// <summary><c>perf run &lt;profile.yml&gt; --target URL [--time-scale X] [--max-in-flight N] [--out report.json]</c>.</summary>
+/// <summary><c>perf run &lt;profile.yml&gt; --target URL [--time-scale X] [--max-in-flight N] [--out report.json] [--dashboard]</c>.</summary>
 internal static class RunCommand
 {
     private static readonly TimeSpan LiveInterval = TimeSpan.FromSeconds(1);
@@ -34,9 +35,19 @@ internal static class RunCommand
         {
             Description = "At most N virtual users in flight at once; arrivals over the cap are dropped and counted, never queued (a phase's maxVusers applies too, the smaller wins).",
         };
+        var dashboard = new Option<bool>("--dashboard")
+        {
+            Description = "Serves a live web dashboard on 127.0.0.1 (updated every second) and writes it as one HTML file at the end (beside --out, or --dashboard-export).",
+        };
+        var dashboardPort = new Option<int>("--dashboard-port")
+        {
+            Description = "The dashboard's port on 127.0.0.1 (0: any free port).",
+            DefaultValueFactory = _ => LiveDashboard.DefaultPort,
+        };
+        var dashboardExport = new Option<string>("--dashboard-export") { Description = "Where --dashboard writes its self-contained HTML file (default: beside --out, <out>.dashboard.html)." };
         var command = new Command("run", "Runs a profile in the open model: live view, end-of-test summary with thresholds. Exit code 0 when every threshold holds, 1 on a breach, 2 on bad input.")
         {
-            profile, target, timeScale, output, label, interval, maxInFlight,
+            profile, target, timeScale, output, label, interval, maxInFlight, dashboard, dashboardPort, dashboardExport,
         };
 
         command.SetAction((parsed, cancellationToken) => PerfCommandLine.GuardAsync(console, "run", () => RunAsync(
@@ -47,12 +58,19 @@ internal static class RunCommand
             parsed.GetValue(label),
             parsed.GetValue(interval),
             parsed.GetValue(maxInFlight),
+            parsed.GetValue(dashboard) ? new DashboardRequest(parsed.GetValue(dashboardPort), parsed.GetValue(dashboardExport)) : null,
             cancellationToken)));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliConsole console, string path, ProfileOverrides overrides, string? output, string? label, double? intervalSeconds, int? maxInFlight, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliConsole console, string path, ProfileOverrides overrides, string? output, string? label, double? intervalSeconds, int? maxInFlight,
+        DashboardRequest? dashboard, CancellationToken cancellationToken)
     {
+        if (dashboard is { Port: < 0 or > 65535 })
+        {
+            throw new CliInputException(string.Create(CultureInfo.InvariantCulture, $"--dashboard-port {dashboard.Port}: must be between 0 and 65535"));
+        }
+
         if (maxInFlight is < 1)
         {
             throw new CliInputException(string.Create(CultureInfo.InvariantCulture, $"--max-in-flight {maxInFlight}: must be at least 1"));
@@ -65,11 +83,25 @@ internal static class RunCommand
 
         var profile = ProfileLoader.Load(path, overrides);
         var outputPath = output is null ? null : OutputFile.Prepare("--out", output);
+        var dashboardPath = dashboard switch
+        {
+            { Export: { } exportPath } => OutputFile.Prepare("--dashboard-export", exportPath),
+            not null when outputPath is not null => Path.ChangeExtension(outputPath, ".dashboard.html"),
+            _ => null,
+        };
         var scale = profile.TimeScale == 1 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" (time scale {profile.TimeScale})");
         console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"perf run: {profile.Name} ({profile.SourcePath}) against {profile.Target}, {profile.Phases.Count} phase(s), {profile.TotalDuration.TotalSeconds:0.#} s{scale}"));
 
         var options = new RunOptions { Label = label, MaxInFlight = maxInFlight };
+        await using var web = dashboard is null ? null : await LiveDashboard.StartAsync($"perf run: {profile.Name}", dashboard.Port, cancellationToken).ConfigureAwait(false);
+        var dashboardRun = web?.Feed.StartRun(label ?? profile.Name, profile);
+        if (web is not null)
+        {
+            console.Out.WriteLine($"dashboard: {web.Url} (127.0.0.1 only, live while the run goes)");
+        }
+
+        var runner = new LoadRunner { Sample = dashboardRun is null ? null : dashboardRun.Observe };
 
         // Disposed before the summary: the last export carries the run's final counts.
         var export = OtlpMetricsExport.StartFromEnvironment();
@@ -84,12 +116,12 @@ internal static class RunCommand
             if (console.Live)
             {
                 var live = options with { ProgressInterval = Interval(intervalSeconds, LiveInterval) };
-                report = await LiveView.RunAsync(console.Out, profile, live, cancellationToken).ConfigureAwait(false);
+                report = await LiveView.RunAsync(console.Out, runner, profile, live, cancellationToken).ConfigureAwait(false);
             }
             else
             {
                 var plain = options with { ProgressInterval = Interval(intervalSeconds, PlainInterval), Progress = snapshot => console.Out.WriteLine(snapshot.ToString()) };
-                report = await new LoadRunner().RunAsync(profile, plain, cancellationToken).ConfigureAwait(false);
+                report = await runner.RunAsync(profile, plain, cancellationToken).ConfigureAwait(false);
             }
         }
         finally
@@ -102,6 +134,12 @@ internal static class RunCommand
             RunReportJson.Write(outputPath, report);
         }
 
+        dashboardRun?.Finish(report);
+        if (web is not null && dashboardPath is not null)
+        {
+            console.Out.WriteLine($"dashboard: {web.Export(dashboardPath)} (one HTML file, opens offline)");
+        }
+
         RunSummary.Write(console.Out, report);
         if (outputPath is not null)
         {
@@ -110,6 +148,9 @@ internal static class RunCommand
 
         return report.Thresholds is { Passed: false } || report.Cancelled ? ExitCodes.Breach : ExitCodes.Success;
     }
+
+    /// <summary>What <c>--dashboard</c> asked for: the port and, optionally, where the export goes.</summary>
+    private sealed record DashboardRequest(int Port, string? Export);
 
     private static TimeSpan Interval(double? seconds, TimeSpan fallback) => seconds is { } value ? TimeSpan.FromSeconds(value) : fallback;
 }

@@ -62,6 +62,7 @@ public static partial class ComparisonMarkdown
         AddSystem("Redis connected clients peak", (s, _) => s.RedisClientsPeak, count, MetricDirection.Neither);
         AddSystem("Redis connected clients after", (_, r) => r.After.Redis?.ConnectedClients, count, MetricDirection.Neither);
         AddSystem("Redis used memory peak", (s, _) => s.RedisUsedMemoryPeakMb, Fmt(" MB"), MetricDirection.LowerIsBetter);
+        AddSystem("Redis memory growth per 1,000 jobs", (s, _) => s.RedisMemoryGrowthKbPer1000Jobs, Fmt(" KB"), MetricDirection.LowerIsBetter);
         AddSystem("Redis evicted keys (during run)", (s, _) => s.EvictedKeys, count, MetricDirection.LowerIsBetter);
         AddSystem("Redis rejected connections", (s, _) => s.RejectedConnections, count, MetricDirection.LowerIsBetter);
         AddSystem("Redis ops/s peak", (s, _) => s.RedisOpsPeak, count, MetricDirection.Neither);

@@ -102,6 +102,15 @@ public sealed class ComparisonSide
     public long? EvictedKeys => Delta(Report?.Before.Redis?.EvictedKeys, Report?.After.Redis?.EvictedKeys)
         ?? Delta(Resources.FirstOrDefault(p => p.EvictedKeys is not null)?.EvictedKeys, Resources.LastOrDefault(p => p.EvictedKeys is not null)?.EvictedKeys);
 
+    /// <summary>
+    /// Redis used_memory after the run minus before, per 1,000 accepted jobs, in KB: what each job leaves behind once
+    /// the queue drained (with job-key retention it shrinks as keys expire, so a run longer than the retention shows less).
+    /// </summary>
+    public double? RedisMemoryGrowthKbPer1000Jobs =>
+        Delta(Report?.Before.Redis?.UsedMemoryBytes, Report?.After.Redis?.UsedMemoryBytes) is { } growth && Report?.Jobs.Accepted is > 0 and var accepted
+            ? growth / 1024.0 / accepted * 1000
+            : null;
+
     public long? RejectedConnections => Delta(Report?.Before.Redis?.RejectedConnections, Report?.After.Redis?.RejectedConnections);
 
     /// <summary>The SUT's backpressure counter over the run; the after value alone when the before snapshot had no counters.</summary>

@@ -57,7 +57,10 @@ public static class Recommendations
             found.Add(new("evictions", $"{side.Name}: Redis evicted keys",
                 $"{NumberText.F(evicted)} keys evicted during the run (maxmemory {(config is null ? NumberText.NotAvailable : NumberText.Bytes(config.MaxMemoryBytes))}, " +
                 $"used memory peak {NumberText.F(side.RedisUsedMemoryPeakMb)} MB); {queueRisk}",
-                "give the queue Redis `maxmemory-policy noeviction` (a full Redis then refuses writes instead of dropping jobs), " +
+                "give the queue Redis `maxmemory-policy noeviction`: BullMQ's production guide names it the only policy that guarantees " +
+                "correct queue behaviour, and this suite measured what eviction does (evicted queue entries, job state and idempotency " +
+                "records lose accepted jobs and let a replayed key create a second job). A full Redis then refuses writes instead of " +
+                "dropping jobs; keep admission control (Api__MemoryAdmissionPercent) below the cap so the refusal is a 503 on new jobs, " +
                 "and put cached data such as the analytics summary on a separate Redis instance that may use an LRU policy"));
         }
         else if (side.EvictedKeys == 0 && config is { MaxMemoryBytes: > 0 } capped && side.RedisUsedMemoryPeakMb is { } peakMb &&

@@ -15,6 +15,15 @@ namespace Perf.Engine;
 public sealed class LoadRunner
 {
     /// <summary>
+    /// Called once a second (on the sampler's thread-pool thread, never the scheduler) with the second just closed, for
+    /// a live view such as the web dashboard; null costs nothing. It must return quickly: the next second waits for it.
+    /// </summary>
+    public Action<LiveSample>? Sample { get; init; }
+
+    /// <summary>How often a <see cref="LiveSample"/> carries the ensure checks evaluated on the run so far.</summary>
+    public TimeSpan LiveThresholdInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
     /// Runs <paramref name="profile"/>. Cancelling <paramref name="cancellationToken"/> stops arrivals and aborts
     /// in-flight requests at once; the report is still returned, with <see cref="RunReport.Cancelled"/> set.
     /// </summary>
@@ -32,7 +41,7 @@ public sealed class LoadRunner
         var recorder = new RunRecorder(context, options.LateArrivalThreshold, telemetry, options.MaxInFlight);
         context.Recorder = recorder;
         var scheduler = new ArrivalScheduler(context, options.Seed, options.MaxInFlight);
-        var sampler = new RunSampler(context, recorder, () => scheduler.CurrentPhase, options);
+        var sampler = new RunSampler(context, recorder, () => scheduler.CurrentPhase, options, LiveSamples(context, recorder, options));
         using var observed = telemetry.Attach(sampler);
         using var stopSampler = new CancellationTokenSource();
         var sampling = sampler.RunAsync(stopSampler.Token);
@@ -45,6 +54,33 @@ public sealed class LoadRunner
 
         var report = ReportBuilder.Build(context, recorder, sampler.Points, options, cancellationToken.IsCancellationRequested);
         return report with { Thresholds = ThresholdEvaluator.Evaluate(profile, report) };
+    }
+
+    /// <summary>Turns the sampler's seconds into <see cref="LiveSample"/>s for <see cref="Sample"/>, with the thresholds every few seconds.</summary>
+    private Action<SecondSample>? LiveSamples(RunContext context, RunRecorder recorder, RunOptions options)
+    {
+        if (Sample is not { } observer)
+        {
+            return null;
+        }
+
+        var profile = context.Plan.Profile;
+        var every = (long)(LiveThresholdInterval.TotalSeconds * Stopwatch.Frequency * 0.95);
+        var lastThresholds = context.StartTimestamp;
+        return second =>
+        {
+            ThresholdResult? thresholds = null;
+            if (profile.Thresholds.Count > 0 && second.Timestamp - lastThresholds >= every)
+            {
+                // The report's own evaluation on the run so far; every few seconds only, as it copies each recorder's histogram.
+                thresholds = ThresholdEvaluator.Evaluate(profile, ReportBuilder.Build(context, recorder, [], options, cancelled: false));
+                lastThresholds = second.Timestamp;
+            }
+
+            var phase = second.Phase;
+            observer(new LiveSample(second.Point, phase.Index, phase.Name, phase.Model == LoadModel.Open ? second.IntervalTargetRate : null,
+                second.AchievedRate, second.LateArrivals, second.DroppedArrivals, second.StatusCodes, second.ErrorKinds, thresholds));
+        };
     }
 
     private static void CheckBounds(RunOptions options)

@@ -31,8 +31,17 @@ public static class RedisKeys
     public const string OutcomeStored = "stored";
     public const string OutcomeDeadLettered = "dead-lettered";
 
-    /// <summary>An Idempotency-Key's record: the job id and the response it got, for the key's TTL.</summary>
+    /// <summary>
+    /// An Idempotency-Key's record (hash: jobId, bodyHash, <see cref="KeepUntilField"/>): no TTL until its job's
+    /// outcome, then kept until keepUntil or the job record's retention, whichever is later.
+    /// </summary>
     public static string IdempotencyKey(string endpoint, string key) => "idem:" + endpoint + ":" + key;
+
+    /// <summary>Unix ms until which an idempotency record keeps answering at least (creation + Api__IdempotencyTtlSeconds).</summary>
+    public const string KeepUntilField = "keepUntil";
+
+    /// <summary>Stream entry field naming the entry's idempotency record, so the outcome scripts can set its expiry with the job's.</summary>
+    public const string IdempotencyRecordField = "idempotencyRecord";
 
     public static string DeadLetter(string stream) => stream + DeadLetterSuffix;
 }

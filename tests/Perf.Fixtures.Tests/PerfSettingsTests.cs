@@ -85,7 +85,7 @@ public sealed class PerfSettingsTests : IDisposable
         act.Should().Throw<PerfSettingsException>().Which.Message.Should().ContainAll(
             "PERF_BASELINE_WORKERS='zero' is not an integer from 1 to 64.",
             "PERF_NETWORK_MODE='overlay' is not allowed (allowed: bridge, host).",
-            "PERF_OPTIMIZED_BACKPRESSURE='maybe' is not a boolean (allowed: true, false).",
+            "PERF_OPTIMIZED_BACKPRESSURE='maybe' is not a boolean (allowed: true, false, 1, 0).",
             "PERF_API_URL='not a url' is not an absolute http(s) URL.",
             "PERF_SCALING_WORKERS='1,99' is not a comma-separated list of integers from 1 to 64.",
             "PERF_TIME_SCALE='0' is not a number from 0.01 to 10.",

@@ -26,6 +26,10 @@ public sealed class ArtifactWriter(string profileName, string? directory = null)
     public string ComparisonPath => Path.Combine(Directory,
         ProfileName == "1k" ? "LOAD_TEST_COMPARISON_1K_VU.md" : $"LOAD_TEST_COMPARISON_{ProfileName.ToUpperInvariant()}.md");
 
+    /// <summary>The live dashboard of the process's runs as one offline HTML file (PERF_DASHBOARD), beside the comparison.</summary>
+    public string DashboardPath => Path.Combine(Directory,
+        ProfileName == "1k" ? "LOAD_TEST_DASHBOARD_1K_VU.html" : $"LOAD_TEST_DASHBOARD_{ProfileName.ToUpperInvariant()}.html");
+
     /// <summary>Writes <paramref name="value"/> in the run report's JSON form, so every artifact reads the same way.</summary>
     public string Write<T>(string path, T value)
     {

@@ -16,11 +16,31 @@ public sealed partial class PerfEnvironment
     /// <summary>The job streams whose consumer groups the workers join (docs/system-under-test.md), named by the SUT's own RedisKeys.</summary>
     public static IReadOnlyList<string> JobStreams { get; } = RedisKeys.JobStreams;
 
+    /// <summary>Where an API or worker container finds the Redis password (Redis__PasswordFile), copied in before it starts.</summary>
+    public const string ContainerPasswordFile = "/run/secrets/redis-password";
+
     private ContainerBlueprint Blueprint => ContainerBlueprint.ForRun(RunId).On(Settings.Network, _network);
 
-    private Dictionary<string, string> SutEnvironment(string? mongoConnection) => new(TelemetryPassthrough.From(Environment.GetEnvironmentVariables()))
+    private Dictionary<string, string> SutEnvironment(string? mongoConnection)
+    {
+        var environment = SutSettings(mongoConnection);
+        if (Settings.JobKeyRetentionSeconds is { } retention)
+        {
+            environment["Worker__JobKeyRetentionSeconds"] = retention.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (Settings.IdempotencyTtlSeconds is { } idempotencyTtl)
+        {
+            environment["Api__IdempotencyTtlSeconds"] = idempotencyTtl.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return environment;
+    }
+
+    private Dictionary<string, string> SutSettings(string? mongoConnection) => new(TelemetryPassthrough.From(Environment.GetEnvironmentVariables()))
     {
         ["Redis__ConnectionString"] = SutRedisConnectionString(),
+        ["Redis__PasswordFile"] = ContainerPasswordFile,
         ["Redis__PoolSize"] = Settings.RedisPoolSize.ToString(CultureInfo.InvariantCulture),
         ["Store__Kind"] = Settings.Store == StoreKind.Mongo ? "mongo" : "redis",
         ["Store__MongoConnectionString"] = mongoConnection ?? "mongodb://127.0.0.1:1",
@@ -34,6 +54,10 @@ public sealed partial class PerfEnvironment
         ["Api__MemoryAdmissionPercent"] = Settings.MemoryAdmissionPercent.ToString(CultureInfo.InvariantCulture),
         ["Logging__LogLevel__Default"] = "Warning",
     };
+
+    /// <summary>The Redis password as a file in the container: no environment variable, no command-line argument.</summary>
+    private ContainerBuilder WithRedisPassword(ContainerBuilder builder) =>
+        builder.WithResourceMapping(System.Text.Encoding.UTF8.GetBytes(_redisNode!.Password), ContainerPasswordFile);
 
     private async Task<string?> StartMongoAsync(CancellationToken ct)
     {
@@ -76,7 +100,7 @@ public sealed partial class PerfEnvironment
     {
         var hostMode = Settings.Network == NetworkMode.Host;
         var hostPort = hostMode ? LoopbackPorts.Next() : ContainerApiPort;
-        var builder = Blueprint.Build(Settings.SystemImage, "api")
+        var builder = WithRedisPassword(Blueprint.Build(Settings.SystemImage, "api"))
             .WithEnvironment(SutEnvironment(mongoConnection))
             .WithEnvironment("Urls", hostMode ? $"http://127.0.0.1:{hostPort}" : $"http://0.0.0.0:{ContainerApiPort}")
             .WithCommand("--role", "api");
@@ -100,7 +124,7 @@ public sealed partial class PerfEnvironment
         var index = Interlocked.Increment(ref _workerSequence);
         var consumer = $"worker-{index}";
         var ready = new WorkerReadyWait(JobSystem, consumer);
-        var container = Blueprint.Build(Settings.SystemImage, consumer)
+        var container = WithRedisPassword(Blueprint.Build(Settings.SystemImage, consumer))
             .WithEnvironment(SutEnvironment(mongoConnection))
             .WithEnvironment("Worker__ConsumerName", consumer)
             .WithEnvironment("Redis__ConnectionString", SutRedisConnectionString() + $",name={consumer}")

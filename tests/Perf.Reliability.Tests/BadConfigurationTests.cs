@@ -50,7 +50,7 @@ public sealed class BadConfigurationTests : IDisposable
     [InlineData("PERF_MODE", "cloud", "PERF_MODE='cloud' is not allowed (allowed: container, external)")]
     [InlineData("PERF_SIMULATED_DOWNSTREAM_MS", "-5", "PERF_SIMULATED_DOWNSTREAM_MS='-5' is not an integer from 0 to 60000")]
     [InlineData("PERF_DRAIN_TIMEOUT_S", "forever", "PERF_DRAIN_TIMEOUT_S='forever' is not an integer from 1 to 3600")]
-    [InlineData("PERF_BASELINE_BACKPRESSURE", "yes", "PERF_BASELINE_BACKPRESSURE='yes' is not a boolean (allowed: true, false)")]
+    [InlineData("PERF_BASELINE_BACKPRESSURE", "yes", "PERF_BASELINE_BACKPRESSURE='yes' is not a boolean (allowed: true, false, 1, 0)")]
     [InlineData("PERF_API_URL", "ftp://127.0.0.1/", "PERF_API_URL='ftp://127.0.0.1/' is not an absolute http(s) URL")]
     public void InvalidSettingNamesTheVariableAndWhatIsAllowed(string variable, string value, string expected)
     {

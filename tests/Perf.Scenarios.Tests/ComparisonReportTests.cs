@@ -26,6 +26,20 @@ public sealed class ComparisonReportTests : IDisposable
     }
 
     [Fact]
+    public void AnExportedDashboardIsLinkedBesideTheEvidenceAndNothingIsLinkedWithoutOne()
+    {
+        _artifacts.Store(RunReportBuilder.Baseline().Build());
+        _artifacts.Store(RunReportBuilder.Optimized().Build());
+
+        var without = File.ReadAllText(_artifacts.Write()!);
+        var with = File.ReadAllText(ComparisonReport.TryWrite(_artifacts.Writer, "session-now", _artifacts.Log.Add, dashboardPath: _artifacts.Writer.DashboardPath)!);
+
+        without.Should().NotContain("LOAD_TEST_DASHBOARD");
+        with.Should().Contain("- the live dashboard of this run, both configurations by elapsed time (one HTML file, opens offline): " +
+            "[LOAD_TEST_DASHBOARD_SMOKE.html](LOAD_TEST_DASHBOARD_SMOKE.html)");
+    }
+
+    [Fact]
     public void BothReportsGiveTheComparisonFileAtTheProfilePath()
     {
         _artifacts.Store(RunReportBuilder.Baseline().Build());
@@ -104,6 +118,19 @@ public sealed class ComparisonReportTests : IDisposable
         markdown.Should().Contain("| maxmemory (in force) | 0 (no limit) | 2 GB |");
         markdown.Should().Contain("| maxmemory-policy | noeviction | allkeys-lru |");
         markdown.Should().Contain("| workers | 1 | 5 |");
+    }
+
+    [Fact]
+    public void RedisMemoryGrowthPerThousandJobsIsShownForEachSide()
+    {
+        var baseline = RunReportBuilder.Baseline();
+        var markdown = _artifacts.WriteMarkdown(baseline, RunReportBuilder.Optimized());
+
+        // The builder's Redis grows from 0.8 MB before to 42 MB after.
+        var perThousand = (42 - 0.8) * 1024 / baseline.Build().Jobs.Accepted * 1000;
+        var cell = NumberText.F(perThousand, "0.0") + " KB";
+        markdown.Should().Contain($"| Redis memory growth per 1,000 jobs | {cell} | {cell} |");
+        markdown.Should().Contain("| Redis evicted keys (during run) |");
     }
 
     [Fact]

@@ -21,6 +21,29 @@ public sealed class PerfRunSettingsTests
         run.EnforcesJobSlo("baseline").Should().BeTrue();
     }
 
+    [Theory]
+    [InlineData(null, null, false, 5665)]
+    [InlineData("1", "0", true, 0)]
+    [InlineData("true", "6001", true, 6001)]
+    [InlineData("0", null, false, 5665)]
+    public void DashboardIsOffUnlessAskedForAndListensOnItsPort(string? enabled, string? port, bool expectedEnabled, int expectedPort)
+    {
+        var variables = new Dictionary<string, string>();
+        if (enabled is not null)
+        {
+            variables["PERF_DASHBOARD"] = enabled;
+        }
+
+        if (port is not null)
+        {
+            variables["PERF_DASHBOARD_PORT"] = port;
+        }
+
+        var run = PerfRunSettings.From(PerfSettings.Load(null, variables));
+
+        (run.Dashboard, run.DashboardPort).Should().Be((expectedEnabled, expectedPort));
+    }
+
     [Fact]
     public void BadRunSettingsAreReportedTogetherNamingEachVariable()
     {

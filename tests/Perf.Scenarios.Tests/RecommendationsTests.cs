@@ -17,7 +17,8 @@ public sealed class RecommendationsTests
 
         eviction.Title.Should().StartWith("optimized");
         eviction.Evidence.Should().Contain("1,234 keys evicted").And.Contain("allkeys-lru");
-        eviction.Advice.Should().Contain("noeviction");
+        eviction.Advice.Should().Contain("noeviction").And.Contain("only policy that guarantees correct queue behaviour")
+            .And.Contain("lose accepted jobs");
     }
 
     [Fact]

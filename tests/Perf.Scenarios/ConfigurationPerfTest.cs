@@ -18,7 +18,7 @@ public abstract class ConfigurationPerfTest(PerfEnvironmentFixture fixture, Comp
     {
         var settings = PerfRunSettings.FromEnvironment();
         fixture.FlushLogTo(output);
-        var report = await new ConfigurationRun(fixture.Environment, Log).ExecuteAsync(settings, TestContext.Current.CancellationToken);
+        var report = await new ConfigurationRun(fixture.Environment, Log, comparison.Dashboard).ExecuteAsync(settings, TestContext.Current.CancellationToken);
         comparison.Record(new ArtifactWriter(settings.ProfileName), settings, report);
 
         using (new AssertionScope($"the {report.Configuration} run of profile '{report.ProfileName}'"))

@@ -1,6 +1,7 @@
 // Settings with the names, defaults and ranges of src/SystemUnderTest (docs/system-under-test.md): environment
 // variables `Section__Key`, overridden by the command line (`--role worker`, `--Worker:Concurrency=4`). Keys are
 // case-insensitive, as in .NET configuration. Every failure is one line naming the setting; the caller exits 2.
+import { readFileSync } from 'node:fs';
 import { parseRedisConnectionString } from './redis-connection.js';
 
 export const InvalidSettingExitCode = 2;
@@ -42,6 +43,7 @@ const integer = (min, max) => ({ kind: 'int', min, max });
 // [setting, default, rule, message]; messages are the C# system's, word for word where it has one.
 const Rules = [
   ['Redis:ConnectionString', '127.0.0.1:6379', { kind: 'redis' }],
+  ['Redis:PasswordFile', '', { kind: 'string' }],
   ['Redis:PoolSize', 1, integer(1, 64), 'Redis__PoolSize must be between 1 and 64 (1 = pooling off).'],
   ['Store:Kind', 'mongo', { kind: 'enum', values: ['mongo', 'redis'] }, 'Store__Kind must be one of: mongo, redis.'],
   ['Store:MongoConnectionString', 'mongodb://127.0.0.1:27017', { kind: 'string' }],
@@ -114,6 +116,17 @@ export function loadOptions(configuration = readConfiguration()) {
       redis = parseRedisConnectionString(connectionString);
     } catch (error) {
       failures.push(`Redis__ConnectionString is not a valid StackExchange.Redis configuration string: ${error.message}`);
+    }
+  }
+  // Docker's *_FILE convention, as the C# system: a password in an environment variable shows in `docker inspect`.
+  const passwordFile = flat['Redis:PasswordFile'];
+  if (redis && passwordFile) {
+    try {
+      const password = readFileSync(passwordFile, 'utf8').replace(/[\r\n]+$/, '');
+      if (password === '') failures.push(`Redis__PasswordFile '${passwordFile}' is empty: it must hold the Redis password.`);
+      else redis.password = password;
+    } catch (error) {
+      failures.push(`Redis__PasswordFile '${passwordFile}' cannot be read: ${error.message}`);
     }
   }
   if (flat['Store:Kind'] === 'mongo') {

@@ -2,6 +2,9 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { SettingsError, loadOptions, parseListenUrl, readConfiguration } from '../src/options.js';
 import { parseRedisConnectionString } from '../src/redis-connection.js';
 
@@ -83,6 +86,20 @@ describe('Options', () => {
     assert.deepEqual(failuresOf({ Redis__ConnectionString: ',defaultDatabase=x', Store__Kind: 'redis' }), [
       "Redis__ConnectionString is not a valid StackExchange.Redis configuration string: Keyword 'defaultdatabase' requires an integer value; the value 'x' is not recognised.",
     ]);
+  });
+
+  test('Redis__PasswordFile replaces the password of the connection string, as in the C# system', () => {
+    const directory = mkdtempSync(join(tmpdir(), 'bullmq-options-'));
+    const file = join(directory, 'redis-password');
+    writeFileSync(file, 'from-file\n', { mode: 0o600 });
+    try {
+      const options = loadOptions(readConfiguration({ Redis__ConnectionString: '127.0.0.1:6379,password=old', Redis__PasswordFile: file, Store__Kind: 'redis' }, []));
+      assert.equal(options.redis.password, 'from-file');
+      assert.deepEqual(failuresOf({ Redis__PasswordFile: join(directory, 'missing'), Store__Kind: 'redis' }).map((f) => f.split(':')[0]),
+        [`Redis__PasswordFile '${join(directory, 'missing')}' cannot be read`]);
+    } finally {
+      rmSync(directory, { recursive: true });
+    }
   });
 
   test('Urls takes the first http address', () => {

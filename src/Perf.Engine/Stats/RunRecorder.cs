@@ -75,6 +75,30 @@ internal sealed class RunRecorder : IRunRecorder
         _telemetry?.StepFinished(scenarioIndex, keyIndex, latencyMicros, status, error);
     }
 
+    /// <summary>Responses by status code since the start, both load models together.</summary>
+    public SortedDictionary<int, long> StatusCodes()
+    {
+        var counts = new SortedDictionary<int, long>();
+        foreach (var total in _totals)
+        {
+            total.AddStatusCodes(counts);
+        }
+
+        return counts;
+    }
+
+    /// <summary>Failed requests and steps by error kind since the start, both load models together.</summary>
+    public SortedDictionary<string, long> ErrorKinds()
+    {
+        var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        foreach (var total in _totals)
+        {
+            total.AddErrorKinds(counts);
+        }
+
+        return counts;
+    }
+
     public (long Arrivals, long Requests, long Errors) TakeIntervalCounts() =>
         (Interlocked.Exchange(ref _intervalArrivals, 0), Interlocked.Exchange(ref _intervalRequests, 0), Interlocked.Exchange(ref _intervalErrors, 0));
 }

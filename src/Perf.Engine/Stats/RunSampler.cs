@@ -9,11 +9,12 @@ namespace Perf.Engine.Stats;
 
 /// <summary>
 /// Once a second: swaps the interval histogram and counters into a <see cref="TimeSeriesPoint"/>, and every
-/// progress interval hands a <see cref="ProgressSnapshot"/> to the observer. Runs on the thread pool, off the hot path.
+/// progress interval hands a <see cref="ProgressSnapshot"/> to the observer, and every second a <see cref="SecondSample"/>
+/// to <paramref name="second"/> when a live view is attached. Runs on the thread pool, off the hot path.
 /// It is also the run's <see cref="ILiveRun"/>: the observed instruments read the same phase, rates and in-flight count
 /// the progress line and the 1-second series show.
 /// </summary>
-internal sealed class RunSampler(RunContext context, RunRecorder recorder, Func<int> currentPhase, RunOptions options) : ILiveRun
+internal sealed class RunSampler(RunContext context, RunRecorder recorder, Func<int> currentPhase, RunOptions options, Action<SecondSample>? second = null) : ILiveRun
 {
     private readonly List<TimeSeriesPoint> _points = [];
     private readonly LongHistogram _progressLatency = Histograms.NewSingleWriter();
@@ -23,6 +24,7 @@ internal sealed class RunSampler(RunContext context, RunRecorder recorder, Func<
     private long _progressArrivals;
     private long _progressErrors;
     private double _scheduledAtLastProgress;
+    private double _scheduledAtLastSample;
     private double _lastArrivalRate;
 
     public IReadOnlyList<TimeSeriesPoint> Points => _points;
@@ -62,7 +64,7 @@ internal sealed class RunSampler(RunContext context, RunRecorder recorder, Func<
 
         var interval = _spare is null ? recorder.Interval.GetIntervalHistogram() : recorder.Interval.GetIntervalHistogram(_spare);
         var (arrivals, requests, errors) = recorder.TakeIntervalCounts();
-        _points.Add(new TimeSeriesPoint(
+        var point = new TimeSeriesPoint(
             Histograms.Round((now - context.StartTimestamp) / (double)Stopwatch.Frequency),
             arrivals,
             requests,
@@ -71,13 +73,18 @@ internal sealed class RunSampler(RunContext context, RunRecorder recorder, Func<
             Histograms.Round(Histograms.Millis(interval, 95)),
             Histograms.Round(Histograms.Millis(interval, 99)),
             errors,
-            context.InFlight));
+            context.InFlight);
+        _points.Add(point);
         Volatile.Write(ref _lastArrivalRate, Histograms.Round(arrivals / seconds));
         _progressLatency.Add(interval);
         _spare = interval;
         _progressArrivals += arrivals;
         _progressErrors += errors;
         _lastSample = now;
+        if (second is not null)
+        {
+            Notify(second, Second(now, point, seconds));
+        }
 
         if (options.Progress is not null && now - _lastProgress >= options.ProgressInterval.TotalSeconds * Stopwatch.Frequency * 0.95)
         {
@@ -129,14 +136,36 @@ internal sealed class RunSampler(RunContext context, RunRecorder recorder, Func<
         _progressLatency.Reset();
         _progressArrivals = _progressErrors = 0;
         _lastProgress = now;
+        Notify(options.Progress!, snapshot);
+    }
+
+    private SecondSample Second(long now, TimeSeriesPoint point, double seconds)
+    {
+        var scheduled = ScheduledArrivals(now);
+        var intervalTarget = Histograms.Round((scheduled - _scheduledAtLastSample) / seconds);
+        _scheduledAtLastSample = scheduled;
+        return new SecondSample(
+            now,
+            point,
+            PhaseAt(now),
+            intervalTarget,
+            Histograms.Round(point.Arrivals / seconds),
+            recorder.Phases.Sum(p => p.Late),
+            recorder.DroppedArrivals,
+            recorder.StatusCodes(),
+            recorder.ErrorKinds());
+    }
+
+    private static void Notify<T>(Action<T> observer, T value)
+    {
         try
         {
-            options.Progress!(snapshot);
+            observer(value);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // An observer's bug must not end a four-minute run; the report is still worth having.
-            Trace.TraceWarning($"progress observer threw: {e.Message}");
+            Trace.TraceWarning($"run observer threw: {e.Message}");
         }
     }
 }

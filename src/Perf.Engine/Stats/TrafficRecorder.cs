@@ -38,27 +38,39 @@ internal sealed class TrafficRecorder
         }
     }
 
+    /// <summary>Adds this scope's responses by status code to <paramref name="counts"/>.</summary>
+    public void AddStatusCodes(IDictionary<int, long> counts)
+    {
+        for (var code = 0; code < StatusSlots; code++)
+        {
+            if (Volatile.Read(ref _statusCodes[code]) is var count and > 0)
+            {
+                counts[code] = counts.TryGetValue(code, out var earlier) ? earlier + count : count;
+            }
+        }
+    }
+
+    /// <summary>Adds this scope's failures by error kind (the report's names) to <paramref name="counts"/>.</summary>
+    public void AddErrorKinds(IDictionary<string, long> counts)
+    {
+        foreach (var kind in Enum.GetValues<ErrorKind>())
+        {
+            if (Volatile.Read(ref _errors[(int)kind]) is var count and > 0)
+            {
+                var name = ErrorClassifier.Name(kind);
+                counts[name] = counts.TryGetValue(name, out var earlier) ? earlier + count : count;
+            }
+        }
+    }
+
     public TrafficStats ToStats(double durationSeconds)
     {
         var requests = Requests;
         var errorCount = ErrorCount;
         var statusCodes = new SortedDictionary<int, long>();
-        for (var code = 0; code < StatusSlots; code++)
-        {
-            if (Volatile.Read(ref _statusCodes[code]) is var count and > 0)
-            {
-                statusCodes[code] = count;
-            }
-        }
-
+        AddStatusCodes(statusCodes);
         var errors = new SortedDictionary<string, long>(StringComparer.Ordinal);
-        foreach (var kind in Enum.GetValues<ErrorKind>())
-        {
-            if (Volatile.Read(ref _errors[(int)kind]) is var count and > 0)
-            {
-                errors[ErrorClassifier.Name(kind)] = count;
-            }
-        }
+        AddErrorKinds(errors);
 
         return new TrafficStats(
             requests,

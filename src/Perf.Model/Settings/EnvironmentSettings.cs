@@ -55,6 +55,12 @@ public sealed record EnvironmentSettings
     /// </summary>
     public int WorkerReclaimIdleMs { get; init; } = 30_000;
 
+    /// <summary>Worker__JobKeyRetentionSeconds: how long a job's keys live after its outcome; null keeps the SUT's default.</summary>
+    public int? JobKeyRetentionSeconds { get; init; }
+
+    /// <summary>Api__IdempotencyTtlSeconds: how long a key answers at least after its creation; null keeps the SUT's default.</summary>
+    public int? IdempotencyTtlSeconds { get; init; }
+
     public string SutImage { get; init; } = "perftests/sut:local";
 
     /// <summary>The BullMQ system's image (PERF_BULLMQ_SUT_IMAGE), used instead of <see cref="SutImage"/> when <see cref="JobSystem"/> is BullMQ.</summary>

@@ -30,7 +30,11 @@ public sealed class ApiOptions
     [Range(0, 100, ErrorMessage = "Api__MemoryAdmissionPercent must be between 0 (off) and 100.")]
     public int MemoryAdmissionPercent { get; set; } = 90;
 
-    /// <summary>How long an Idempotency-Key keeps answering with its job (24 h, as Stripe keeps them).</summary>
+    /// <summary>
+    /// How long after its creation an Idempotency-Key keeps answering with its job at least; it also lives as long as
+    /// its job's record (Worker__JobKeyRetentionSeconds after the outcome). Every keyed job holds its record this long,
+    /// so the default matches the job retention rather than Stripe's 24 h (docs/system-under-test.md, "Retention").
+    /// </summary>
     [Range(1, 604_800, ErrorMessage = "Api__IdempotencyTtlSeconds must be between 1 and 604800.")]
-    public int IdempotencyTtlSeconds { get; set; } = 86_400;
+    public int IdempotencyTtlSeconds { get; set; } = 1800;
 }

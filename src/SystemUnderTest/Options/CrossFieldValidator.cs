@@ -16,11 +16,22 @@ internal sealed class CrossFieldValidator : IValidateOptions<RedisOptions>, IVal
         try
         {
             _ = ConfigurationOptions.Parse(options.ConnectionString);
-            return ValidateOptionsResult.Success;
         }
         catch (ArgumentException ex)
         {
             return ValidateOptionsResult.Fail($"Redis__ConnectionString is not a valid StackExchange.Redis configuration string: {ex.Message}");
+        }
+
+        try
+        {
+            return RedisOptions.ReadPasswordFile(options.PasswordFile) is ""
+                ? ValidateOptionsResult.Fail($"Redis__PasswordFile '{options.PasswordFile}' is empty: it must hold the Redis password.")
+                : ValidateOptionsResult.Success;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            // The message names the path, never the content.
+            return ValidateOptionsResult.Fail($"Redis__PasswordFile '{options.PasswordFile}' cannot be read: {ex.Message}");
         }
     }
 

@@ -29,6 +29,14 @@ public sealed class WorkerOptions
     [Range(1, 10_000, ErrorMessage = "Worker__MaxPollDelayMs must be between 1 and 10000.")]
     public int MaxPollDelayMs { get; set; } = 1000;
 
+    /// <summary>
+    /// How long a job's keys (<c>job:</c>, <c>outcome:</c>, the Redis store's <c>result:</c>) live after its outcome;
+    /// its idempotency record lives at least as long. Bounds Redis memory at about the job rate times this retention
+    /// (docs/system-under-test.md, "Retention").
+    /// </summary>
+    [Range(1, 2_592_000, ErrorMessage = "Worker__JobKeyRetentionSeconds must be between 1 and 2592000.")]
+    public int JobKeyRetentionSeconds { get; set; } = 1800;
+
     /// <summary>Consumer name in the group; empty means host name + process id + a random suffix.</summary>
     [RegularExpression(@"^[\x21-\x7E]{0,128}\z", ErrorMessage = "Worker__ConsumerName must be at most 128 printable characters without spaces.")]
     public string? ConsumerName { get; set; }

@@ -10,9 +10,11 @@ namespace SystemUnderTest.Queue;
 /// </summary>
 internal static class IdempotentEnqueue
 {
-    // KEYS: idem key, job hash, stream, counters. ARGV: job id, ttl ms, body hash, enqueuedAt, type, payload, the two
-    // counter names, traceparent and tracestate ('' when absent, then the entry has no such field), '1' when new jobs
-    // are refused, then the job hash's field/value pairs. The key's record is a hash {jobId, bodyHash} with the TTL.
+    // KEYS: idem key, job hash, stream, counters. ARGV: job id, keep-until (unix ms), body hash, enqueuedAt, type, payload,
+    // the two counter names, traceparent and tracestate ('' when absent, then the entry has no such field), '1' when new
+    // jobs are refused, then the job hash's field/value pairs. The key's record is a hash {jobId, bodyHash, keepUntil}
+    // without a TTL, like the job hash: the outcome scripts give both their expiry together, so the record outlives the
+    // job it names however long the job waits. The entry names the record (field idempotencyRecord) for those scripts.
     // Returns {outcome, job id}: 0 created, 1 replayed (same body), 2 the key belongs to a different body, 3 refused
     // (a new key while new jobs are refused: a replay is still answered).
     private const string Script = """
@@ -27,10 +29,9 @@ internal static class IdempotentEnqueue
         if ARGV[11] == '1' then
           return {3, ''}
         end
-        redis.call('HSET', KEYS[1], 'jobId', ARGV[1], 'bodyHash', ARGV[3])
-        redis.call('PEXPIRE', KEYS[1], ARGV[2])
+        redis.call('HSET', KEYS[1], 'jobId', ARGV[1], 'bodyHash', ARGV[3], 'keepUntil', ARGV[2])
         redis.call('HSET', KEYS[2], unpack(ARGV, 12))
-        local entry = {'id', ARGV[1], 'type', ARGV[5], 'payload', ARGV[6], 'enqueuedAt', ARGV[4]}
+        local entry = {'id', ARGV[1], 'type', ARGV[5], 'payload', ARGV[6], 'enqueuedAt', ARGV[4], 'idempotencyRecord', KEYS[1]}
         if ARGV[9] ~= '' then
           entry[#entry + 1] = 'traceparent'
           entry[#entry + 1] = ARGV[9]
@@ -45,13 +46,13 @@ internal static class IdempotentEnqueue
         """;
 
     public static async Task<EnqueueResult> RunAsync(
-        IDatabase database, string endpoint, string key, long ttlMs, string bodyHash, string id, string stream, string type, string payload,
+        IDatabase database, string endpoint, string key, long keepUntilMs, string bodyHash, string id, string stream, string type, string payload,
         long enqueuedAt, HashEntry[] fields, TraceContext trace, bool refuseNew)
     {
         RedisKey[] keys = [RedisKeys.IdempotencyKey(endpoint, key), RedisKeys.Job(id), stream, RedisKeys.Counters];
         var args = new RedisValue[11 + (fields.Length * 2)];
         args[0] = id;
-        args[1] = ttlMs;
+        args[1] = keepUntilMs;
         args[2] = bodyHash;
         args[3] = enqueuedAt;
         args[4] = type;

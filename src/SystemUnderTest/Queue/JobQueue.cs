@@ -69,7 +69,7 @@ public sealed class JobQueue(RedisConnectionPool redis, TimeProvider time, IOpti
         var trace = new TraceContext(activity?.Id, activity?.TraceStateString);
         var result = idempotencyKey is not null
             ? await IdempotentEnqueue.RunAsync(
-                redis.GetDatabase(), endpoint, idempotencyKey, options.Value.IdempotencyTtlSeconds * 1000L, BodyHash(payload), id, stream, type, payload,
+                redis.GetDatabase(), endpoint, idempotencyKey, enqueuedAt + (options.Value.IdempotencyTtlSeconds * 1000L), BodyHash(payload), id, stream, type, payload,
                 enqueuedAt, fields, trace, refuseNew)
             : refuseNew
                 // Without a key there is no replay to answer: the endpoint refuses these before the body is read.

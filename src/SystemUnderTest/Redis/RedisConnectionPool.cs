@@ -12,11 +12,13 @@ public sealed class RedisConnectionPool : IDisposable
 {
     private readonly ConnectionMultiplexer[] _multiplexers;
     private readonly string _connectionString;
+    private readonly string? _password;
     private int _next = -1;
 
     public RedisConnectionPool(IOptions<RedisOptions> options)
     {
         _connectionString = options.Value.ConnectionString;
+        _password = RedisOptions.ReadPasswordFile(options.Value.PasswordFile);
         _multiplexers = new ConnectionMultiplexer[options.Value.PoolSize];
         for (var i = 0; i < _multiplexers.Length; i++)
         {
@@ -55,6 +57,11 @@ public sealed class RedisConnectionPool : IDisposable
     private ConfigurationOptions Configuration(string suffix)
     {
         var configuration = ConfigurationOptions.Parse(_connectionString);
+        if (_password is not null)
+        {
+            configuration.Password = _password;
+        }
+
         // Start even when Redis is down: /health must answer 503 instead of the process dying.
         configuration.AbortOnConnectFail = false;
         // The default exponential policy (5 s base) left workers disconnected for 15 s+ after a 5 s Redis outage;

@@ -10,7 +10,7 @@ public static class EntryParser
     public static JobEnvelope Parse(string stream, StreamEntry entry, long deliveryCount)
     {
         string id = string.Empty, type = string.Empty, payload = string.Empty;
-        string? traceParent = null, traceState = null;
+        string? traceParent = null, traceState = null, idempotencyRecord = null;
         long enqueuedAt = 0;
         foreach (var field in entry.Values)
         {
@@ -34,11 +34,14 @@ public static class EntryParser
                 case SutTelemetry.TraceStateField:
                     traceState = field.Value.ToString();
                     break;
+                case RedisKeys.IdempotencyRecordField:
+                    idempotencyRecord = field.Value.ToString();
+                    break;
                 default:
                     break;
             }
         }
 
-        return new JobEnvelope(stream, entry.Id.ToString(), id, type, payload, enqueuedAt, deliveryCount, traceParent, traceState);
+        return new JobEnvelope(stream, entry.Id.ToString(), id, type, payload, enqueuedAt, deliveryCount, traceParent, traceState, idempotencyRecord);
     }
 }

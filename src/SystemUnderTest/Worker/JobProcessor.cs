@@ -81,10 +81,10 @@ public sealed class JobProcessor(
         using var activity = SutTelemetry.StartStep("dead-letter");
         var result = (long)await redis.GetDatabase().ScriptEvaluateAsync(
             OutcomeScripts.DeadLetter,
-            [job.Stream, RedisKeys.DeadLetter(job.Stream), RedisKeys.Counters, RedisKeys.Job(job.Id), RedisKeys.Outcome(job.Id)],
+            [job.Stream, RedisKeys.DeadLetter(job.Stream), RedisKeys.Counters, RedisKeys.Job(job.Id), RedisKeys.Outcome(job.Id), job.IdempotencyRecord ?? string.Empty],
             [
                 RedisKeys.ConsumerGroup, job.EntryId, job.Id, job.Type, job.PayloadJson, job.EnqueuedAtMs, job.DeliveryCount, reason,
-                time.GetUtcNow().ToUnixTimeMilliseconds(),
+                time.GetUtcNow().ToUnixTimeMilliseconds(), _options.JobKeyRetentionSeconds * 1000L,
             ]);
         switch (result)
         {

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Threading.Channels;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using SystemUnderTest.Contracts;
+using SystemUnderTest.Options;
 using SystemUnderTest.Redis;
 using SystemUnderTest.Store;
 
@@ -21,14 +23,16 @@ public sealed class OutcomeWriter : IAsyncDisposable, IDisposable
 
     private readonly RedisConnectionPool _redis;
     private readonly bool _resultInRedis;
+    private readonly long _retentionMs;
     private readonly TimeProvider _time;
     private readonly Channel<Completion> _queue = Channel.CreateUnbounded<Completion>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _flusher;
 
-    public OutcomeWriter(RedisConnectionPool redis, IResultStore store, TimeProvider time)
+    public OutcomeWriter(RedisConnectionPool redis, IResultStore store, IOptions<WorkerOptions> options, TimeProvider time)
     {
         _redis = redis;
         _resultInRedis = store.WritesInOutcomeScript;
+        _retentionMs = options.Value.JobKeyRetentionSeconds * 1000L;
         _time = time;
         _flusher = Task.Run(FlushLoopAsync);
     }
@@ -93,6 +97,7 @@ public sealed class OutcomeWriter : IAsyncDisposable, IDisposable
         args[0] = RedisKeys.ConsumerGroup;
         args[1] = _resultInRedis ? "1" : "0";
         args[2] = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        args[3] = _retentionMs;
         for (var i = 0; i < batch.Count; i++)
         {
             var (job, result, _) = batch[i];
@@ -101,6 +106,7 @@ public sealed class OutcomeWriter : IAsyncDisposable, IDisposable
             keys[k + 1] = RedisKeys.Job(job.Id);
             keys[k + 2] = RedisKeys.Outcome(job.Id);
             keys[k + 3] = RedisKeys.Result(job.Id);
+            keys[k + 4] = job.IdempotencyRecord ?? string.Empty;
             var a = OutcomeScripts.CompleteSharedArgs + (i * OutcomeScripts.CompleteArgsPerJob);
             args[a] = job.EntryId;
             args[a + 1] = result.Type;

@@ -38,9 +38,12 @@ public sealed class RedisNode
     /// <summary>For the test process (never log it: it carries the password).</summary>
     public string HostConnectionString => $"127.0.0.1:{HostPort},password={Password},abortConnect=false";
 
-    /// <summary>For containers on the same network as Redis.</summary>
+    /// <summary>
+    /// For containers on the same network as Redis, without the password: they read it from a file copied in
+    /// (Redis__PasswordFile), because an environment variable shows in <c>docker inspect</c>.
+    /// </summary>
     public string NetworkConnectionString =>
-        (Mode == NetworkMode.Host ? $"127.0.0.1:{ListenPort}" : $"redis:{BridgePort}") + $",password={Password},abortConnect=false,connectTimeout=5000";
+        (Mode == NetworkMode.Host ? $"127.0.0.1:{ListenPort}" : $"redis:{BridgePort}") + ",abortConnect=false,connectTimeout=5000";
 
     public static RedisNode Create(EnvironmentSettings settings, string runId, INetwork? network)
     {

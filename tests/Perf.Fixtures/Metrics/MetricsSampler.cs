@@ -15,12 +15,17 @@ public sealed class MetricsSampler : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly Task _loop;
+    private readonly Action<ResourceSample>? _observer;
     private TimeSpan _busy;
     private IReadOnlyDictionary<long, long>? _latencyBuckets;
 
-    public MetricsSampler(MetricsCollector collector, TimeSpan? interval = null)
+    /// <param name="collector">The probes to sample.</param>
+    /// <param name="interval">Time between samples (1 s).</param>
+    /// <param name="observer">Gets each sample as it is taken, e.g. the live dashboard; it must return quickly.</param>
+    public MetricsSampler(MetricsCollector collector, TimeSpan? interval = null, Action<ResourceSample>? observer = null)
     {
         _collector = collector;
+        _observer = observer;
         _loop = RunAsync(interval ?? TimeSpan.FromSeconds(1));
     }
 
@@ -51,6 +56,8 @@ public sealed class MetricsSampler : IAsyncDisposable
                 {
                     _samples.Add(sample);
                 }
+
+                _observer?.Invoke(sample);
             }
         }
         catch (OperationCanceledException)

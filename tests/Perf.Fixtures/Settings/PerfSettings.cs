@@ -56,6 +56,12 @@ public sealed class PerfSettings
     /// <summary>The worker scaling experiment.</summary>
     public ScalingSettings Scaling { get; set; } = new();
 
+    /// <summary>The soak benchmark.</summary>
+    public SoakSettings Soak { get; set; } = new();
+
+    /// <summary>The live web dashboard.</summary>
+    public DashboardSettings Dashboard { get; set; } = new();
+
     /// <summary>What tests take from the machine.</summary>
     public TestSettings Tests { get; set; } = new();
 

@@ -62,7 +62,7 @@ public sealed class SettingDescriptor
     {
         _ when ValueType == typeof(int) => $"an integer {Bounds()}",
         _ when ValueType == typeof(double) => $"a number {Bounds()}",
-        _ when ValueType == typeof(bool) => "true, false",
+        _ when ValueType == typeof(bool) => "true, false, 1, 0",
         _ when ValueType == typeof(Uri) => "an absolute http(s) URL",
         _ when ValueType.IsEnum => string.Join(", ", Enum.GetNames(ValueType).Select(n => n.ToLowerInvariant())),
         _ when ValueType == typeof(IReadOnlyList<int>) => $"a comma-separated list of integers {Bounds()}",
@@ -87,9 +87,10 @@ public sealed class SettingDescriptor
 
         if (type == typeof(bool))
         {
-            var ok = bool.TryParse(raw, out var flag);
-            value = flag;
-            problem = "is not a boolean (allowed: true, false)";
+            // 1 and 0 as shells and CI variables often write them (PERF_DASHBOARD=1).
+            var ok = raw is "1" or "0" || bool.TryParse(raw, out _);
+            value = raw == "1" || (bool.TryParse(raw, out var flag) && flag);
+            problem = $"is not a boolean (allowed: {Allowed})";
             return ok;
         }
 

@@ -11,7 +11,7 @@ namespace Perf.Reliability.Tests.Infrastructure;
 /// <param name="UsedMemoryPeakBytes">INFO used_memory_peak.</param>
 /// <param name="JobRecordsMissing">Accepted jobs whose job:{id} state hash is gone afterwards (GET /payments/{id} would say 404).</param>
 /// <param name="QueueStreamsMissing">Job streams (or their consumer group) that no longer exist afterwards.</param>
-/// <param name="QueueEntriesLost">Accepted ids with no queue entry left, no result and no dead letter: jobs that can never be processed.</param>
+/// <param name="QueueEntriesLost">Accepted ids with no queue entry left and no outcome (stored or dead-lettered, as the job system reports them): jobs that can never be processed.</param>
 /// <param name="ProcessedBeforeRelief">Jobs processed by the time the burst ended plus a short wait, before any relief.</param>
 /// <param name="Relief">What the test did to let a stalled queue drain (null: nothing).</param>
 /// <param name="Jobs">The job accounts after the drain (client-side 202 count as accepted).</param>
@@ -33,7 +33,7 @@ public sealed record MemoryPressureOutcome(
     /// <summary>Api__MemoryAdmissionPercent in force (0: off, the seed as it was).</summary>
     public int MemoryAdmissionPercent { get; init; }
 
-    /// <summary>The id audit of every accepted id after the drain (null where the burst carried no keys and was not audited).</summary>
+    /// <summary>The id audit of every accepted id after the drain (null only in artifacts written before every case was audited).</summary>
     public JobAudit? Audit { get; init; }
 
     /// <summary>Accepted Idempotency-Keys sent again with the same body after the drain.</summary>

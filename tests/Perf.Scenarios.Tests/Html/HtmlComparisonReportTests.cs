@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 using Perf.Fixtures.Settings;
 using Perf.Fixtures.XunitSupport;
 using Perf.Reporting.Html;
+using Perf.Testing;
 
 namespace Perf.Scenarios.Tests.Html;
 

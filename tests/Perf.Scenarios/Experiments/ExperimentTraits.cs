@@ -10,6 +10,7 @@ public static class ExperimentTraits
     public const string Capacity = "capacity";
     public const string Attribution = "attribution";
     public const string Scaling = "scaling";
+    public const string Soak = "soak";
     public const string Size = "Size";
     public const string Tiny = "tiny";
     public const string Full = "full";

@@ -16,11 +16,12 @@ public static class ComparisonReport
     public const string Baseline = "baseline";
     public const string Optimized = "optimized";
 
-    /// <summary>Returns the Markdown path, or null when one side has no report yet.</summary>
-    public static string? TryWrite(ArtifactWriter artifacts, string sessionId, Action<string> log, string? aaConfiguration = null, SideLabels? labels = null) =>
-        TryWrite(artifacts, sessionId, log, DateTimeOffset.UtcNow, aaConfiguration, labels);
+    /// <summary>Returns the Markdown path, or null when one side has no report yet. <paramref name="dashboardPath"/>: the exported live dashboard to link, if any.</summary>
+    public static string? TryWrite(ArtifactWriter artifacts, string sessionId, Action<string> log, string? aaConfiguration = null, SideLabels? labels = null, string? dashboardPath = null) =>
+        TryWrite(artifacts, sessionId, log, DateTimeOffset.UtcNow, aaConfiguration, labels, dashboardPath);
 
-    public static string? TryWrite(ArtifactWriter artifacts, string sessionId, Action<string> log, DateTimeOffset generatedAt, string? aaConfiguration = null, SideLabels? labels = null)
+    public static string? TryWrite(ArtifactWriter artifacts, string sessionId, Action<string> log, DateTimeOffset generatedAt, string? aaConfiguration = null, SideLabels? labels = null,
+        string? dashboardPath = null)
     {
         ArgumentNullException.ThrowIfNull(artifacts);
         if (labels is not null && aaConfiguration is null)
@@ -58,7 +59,7 @@ public static class ComparisonReport
             MarkdownDirectory = directory,
             ChartStem = fileStem is null ? artifacts.ProfileName : $"{fileStem}-{artifacts.ProfileName}",
             GeneratedAt = generatedAt,
-            Provenance = Provenance(artifacts, (a, reportsA[^1]), (b, reportsB[^1])),
+            Provenance = Provenance(artifacts, (a, reportsA[^1]), (b, reportsB[^1]), dashboardPath is null ? null : Path.GetRelativePath(directory, dashboardPath)),
             NoiseFloor = noise,
             NoiseFloorSource = noise is null ? null : $"`{Path.GetRelativePath(artifacts.Directory, noisePath)}`, {noise.Configuration} A/A of {NumberText.Time(noise.MeasuredAt)}, {noise.Runs} run(s) per side",
             Experiments = experiments.Links(),
@@ -95,7 +96,7 @@ public static class ComparisonReport
 
     /// <summary>Each side's artifact files, relative to the Markdown, and the command that runs both configurations again.</summary>
     private static ReportProvenance Provenance(ArtifactWriter artifacts, (ComparisonSide Side, ConfigurationRunReport Report) baseline,
-        (ComparisonSide Side, ConfigurationRunReport Report) optimized)
+        (ComparisonSide Side, ConfigurationRunReport Report) optimized, string? dashboard)
     {
         var evidence = new[] { baseline, optimized }.Select(shown =>
         {
@@ -104,6 +105,11 @@ public static class ComparisonReport
                 .Select(path => $"`{Path.GetRelativePath(artifacts.Directory, path)}`");
             return $"{shown.Side.Name} ({(shown.Side.IsThisRun ? "this run" : "stored")}): {string.Join(", ", files)}";
         }).ToList();
+        if (dashboard is not null)
+        {
+            evidence.Add($"the live dashboard of this run, both configurations by elapsed time (one HTML file, opens offline): [{dashboard}]({dashboard.Replace(" ", "%20", StringComparison.Ordinal)})");
+        }
+
         var scale = baseline.Report.Load.TimeScale != 1 ? $" PERF_TIME_SCALE={NumberText.F(baseline.Report.Load.TimeScale, "0.###")}" : "";
         return new ReportProvenance(evidence, "Reproduce (README, \"Quick start\"; docs/running.md): both configurations; this report is written once both have run.",
             $"PERF_PROFILE={baseline.Report.ProfileName}{scale} ./eng/test.sh --filter \"Category=baseline|Category=optimized\"");

@@ -1,3 +1,4 @@
+using Perf.Dashboard;
 using Perf.Engine;
 using Perf.Engine.Profiles;
 using Perf.Engine.Running;
@@ -17,7 +18,10 @@ namespace Perf.Scenarios.Running;
 /// a failing configuration still leaves its evidence and its side of the comparison (written once every configuration
 /// test of the process has run, by <see cref="ComparisonFixture"/>).
 /// </summary>
-public sealed class ConfigurationRun(PerfEnvironment environment, Action<string> log)
+/// <param name="environment">The system under test.</param>
+/// <param name="log">Progress lines.</param>
+/// <param name="dashboard">The live web dashboard of this process (PERF_DASHBOARD), or null.</param>
+public sealed class ConfigurationRun(PerfEnvironment environment, Action<string> log, DashboardFeed? dashboard = null)
 {
     /// <summary>One id per test process: reports from the same process are "this run" in the comparison.</summary>
     public static string SessionId { get; } = PerfSettings.Current.Run.SessionId
@@ -37,7 +41,8 @@ public sealed class ConfigurationRun(PerfEnvironment environment, Action<string>
         var before = await collector.SnapshotAsync("before", ct).ConfigureAwait(false);
         artifacts.Write(artifacts.MetricsPath(label, "before"), before);
 
-        var sampler = new MetricsSampler(collector);
+        var live = dashboard?.StartRun(label, profile);
+        var sampler = new MetricsSampler(collector, observer: live is null ? null : live.Observe);
         var jobLedger = JobLedger.For(profile);
         var ledger = jobLedger.NewRecorder();
         var options = new RunOptions
@@ -47,7 +52,8 @@ public sealed class ConfigurationRun(PerfEnvironment environment, Action<string>
             ProgressInterval = TimeSpan.FromSeconds(5),
             Progress = snapshot => log($"{configuration} {snapshot}"),
         };
-        var load = await new LoadRunner().RunAsync(profile, options, ct).ConfigureAwait(false);
+        var load = await new LoadRunner { Sample = live is null ? null : live.Observe }.RunAsync(profile, options, ct).ConfigureAwait(false);
+        live?.Finish(load);
         log($"{configuration}: load done: {load.Totals.Requests} requests, p95 {load.Totals.Latency.P95:0.0} ms, p99 {load.Totals.Latency.P99:0.0} ms, errors {load.Totals.ErrorRatePercent:0.00} %");
 
         var jobs = await JobAccountant.SettleAsync(environment, JobAccountant.AcceptedByClients(load), ct).ConfigureAwait(false);

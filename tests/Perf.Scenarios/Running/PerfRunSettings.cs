@@ -22,6 +22,12 @@ public sealed record PerfRunSettings(string ProfileName, string ProfilePath, dou
 
     public JobSlo JobSlo { get; init; } = JobSlo.Default;
 
+    /// <summary>Whether the configuration runs of this process show on the live web dashboard (PERF_DASHBOARD).</summary>
+    public bool Dashboard { get; init; }
+
+    /// <summary>The dashboard's port on 127.0.0.1 (PERF_DASHBOARD_PORT; 0: any free port).</summary>
+    public int DashboardPort { get; init; } = PerfSettings.Defaults.Dashboard.Port;
+
     /// <summary>
     /// The configurations whose job-path SLOs fail the test (PERF_JOB_SLO_ENFORCE, comma-separated; default
     /// "optimized"). The baseline is the reference that is known not to keep its queue up at the 1k profile's rate:
@@ -62,6 +68,8 @@ public sealed record PerfRunSettings(string ProfileName, string ProfilePath, dou
             AaHalf = settings.Aa.Configuration is null ? null : settings.Aa.Half,
             AaLabels = settings.Aa.Labels is { } labels ? Reporting.SideLabels.Parse(labels) : null,
             JobSlo = JobSlo.From(settings.JobSlo),
+            Dashboard = settings.Dashboard.Enabled,
+            DashboardPort = settings.Dashboard.Port,
             JobSloEnforcedFor = new HashSet<string>(settings.JobSlo.EnforceFor, StringComparer.OrdinalIgnoreCase),
         };
     }

@@ -41,8 +41,11 @@ public sealed class IdempotencyTests(RedisFixture redis)
         (await pipeline.Database.StreamLengthAsync(RedisKeys.PaymentsStream)).Should().Be(1);
         var record = RedisKeys.IdempotencyKey("payments", key);
         ((string?)await pipeline.Database.HashGetAsync(record, "jobId")).Should().Be(id);
-        var ttl = await pipeline.Database.KeyTimeToLiveAsync(record);
-        ttl.Should().NotBeNull().And.BeGreaterThan(TimeSpan.Zero).And.BeLessThanOrEqualTo(TimeSpan.FromSeconds(TtlSeconds));
+        // No TTL until the job's outcome (RetentionTests): the record must outlive its job however long the job waits.
+        (await pipeline.Database.KeyTimeToLiveAsync(record)).Should().BeNull();
+        var keepUntil = (long)await pipeline.Database.HashGetAsync(record, RedisKeys.KeepUntilField);
+        var enqueuedAt = (long)await pipeline.Database.HashGetAsync(RedisKeys.Job(id), "enqueuedAt");
+        keepUntil.Should().Be(enqueuedAt + (TtlSeconds * 1000L));
     }
 
     [Fact]

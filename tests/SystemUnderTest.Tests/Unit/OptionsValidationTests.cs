@@ -22,10 +22,10 @@ public sealed class OptionsValidationTests
             .Should().Be(("mongo", "mongodb://127.0.0.1:27017", "perf", 100));
         (worker.Concurrency, worker.SimulatedDownstreamMs, worker.FailureRate, worker.MaxDeliveries)
             .Should().Be((8, 20, 0.0, 3));
-        (worker.ReclaimIdleMs, worker.BatchSize, worker.MaxPollDelayMs).Should().Be((30_000, 32, 1_000));
+        (worker.ReclaimIdleMs, worker.BatchSize, worker.MaxPollDelayMs, worker.JobKeyRetentionSeconds).Should().Be((30_000, 32, 1_000, 1_800));
         worker.EffectiveConsumerName.Should().Contain(Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         (api.BackpressureEnabled, api.BackpressureMaxLag, api.MaxBodyBytes, api.RequestTimeoutMs, api.AnalyticsCacheSeconds, api.IdempotencyTtlSeconds)
-            .Should().Be((false, 5000L, 65_536, 10_000, 5, 86_400));
+            .Should().Be((false, 5000L, 65_536, 10_000, 5, 1_800));
     }
 
     [Fact]
@@ -68,6 +68,9 @@ public sealed class OptionsValidationTests
     [InlineData("Worker:BatchSize", "0", "Worker__BatchSize must be between 1 and 1000")]
     [InlineData("Worker:MaxPollDelayMs", "0", "Worker__MaxPollDelayMs must be between 1 and 10000")]
     [InlineData("Worker:ConsumerName", "has space", "Worker__ConsumerName")]
+    [InlineData("Redis:PasswordFile", "/nonexistent/redis-password", "Redis__PasswordFile '/nonexistent/redis-password' cannot be read")]
+    [InlineData("Worker:JobKeyRetentionSeconds", "0", "Worker__JobKeyRetentionSeconds must be between 1 and 2592000")]
+    [InlineData("Worker:JobKeyRetentionSeconds", "2592001", "Worker__JobKeyRetentionSeconds must be between 1 and 2592000")]
     [InlineData("Api:BackpressureMaxLag", "0", "Api__BackpressureMaxLag must be between 1 and 1000000000")]
     [InlineData("Api:MaxBodyBytes", "10", "Api__MaxBodyBytes must be between 64 and 16777216")]
     [InlineData("Api:RequestTimeoutMs", "0", "Api__RequestTimeoutMs must be between 10 and 600000")]

@@ -1,6 +1,6 @@
-using Perf.Fixtures.Settings;
+using Xunit;
 
-namespace Perf.Scenarios.Tests.Html;
+namespace Perf.Testing;
 
 /// <summary>
 /// Finds the Chromium the HTML report is opened in: <c>PERF_CHROMIUM</c> when set, else the machine's own browser
@@ -19,7 +19,7 @@ public static class ChromiumLocator
     /// <summary>The browser's path, or null with the reason it was not found.</summary>
     public static string? Find(out string reason)
     {
-        if (PerfSettings.Current.Tests.Chromium is { } configured)
+        if (Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } configured)
         {
             reason = File.Exists(configured) ? string.Empty : $"{Variable}={configured}: no such file";
             return File.Exists(configured) ? configured : null;

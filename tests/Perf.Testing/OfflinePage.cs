@@ -1,11 +1,12 @@
 using Microsoft.Playwright;
 
-namespace Perf.Scenarios.Tests.Html;
+namespace Perf.Testing;
 
 /// <summary>
 /// A local HTML file opened in headless Chromium with the network cut off: every request that is not for a
-/// <c>file:</c> or <c>data:</c> URL is aborted and recorded, and so is every console error (a blocked resource or a
-/// Content-Security-Policy violation shows up there), so a test can assert that the page needed nothing else.
+/// <c>file:</c> or <c>data:</c> URL (or the one origin a live page is served from) is aborted and recorded, and so is
+/// every console error (a blocked resource or a Content-Security-Policy violation shows up there) and every request
+/// that failed, so a test can assert that the page needed nothing else.
 /// </summary>
 public sealed class OfflinePage : IAsyncDisposable
 {
@@ -13,12 +14,15 @@ public sealed class OfflinePage : IAsyncDisposable
     private readonly IBrowser _browser;
     private readonly List<string> _leftThePage = [];
     private readonly List<string> _consoleErrors = [];
+    private readonly List<string> _failedRequests = [];
+    private readonly string? _allowedOrigin;
 
-    private OfflinePage(IPlaywright playwright, IBrowser browser, IPage page)
+    private OfflinePage(IPlaywright playwright, IBrowser browser, IPage page, Uri? allowedOrigin)
     {
         _playwright = playwright;
         _browser = browser;
         Page = page;
+        _allowedOrigin = allowedOrigin?.GetLeftPart(UriPartial.Authority) + "/";
     }
 
     public IPage Page { get; }
@@ -28,8 +32,15 @@ public sealed class OfflinePage : IAsyncDisposable
 
     public IReadOnlyList<string> ConsoleErrors => _consoleErrors;
 
-    public static async Task<OfflinePage> OpenAsync(string htmlPath)
+    /// <summary>Requests that were sent and failed (Playwright's <c>RequestFailed</c>), each with its error text.</summary>
+    public IReadOnlyList<string> FailedRequests => _failedRequests;
+
+    public static Task<OfflinePage> OpenAsync(string htmlPath) => OpenAsync(new Uri(Path.GetFullPath(htmlPath)), allowedOrigin: null);
+
+    /// <summary>Opens <paramref name="url"/>; requests to <paramref name="allowedOrigin"/> (a live page's own server) go through too.</summary>
+    public static async Task<OfflinePage> OpenAsync(Uri url, Uri? allowedOrigin)
     {
+        ArgumentNullException.ThrowIfNull(url);
         var playwright = await Playwright.CreateAsync();
         IBrowser? browser = null;
         try
@@ -41,9 +52,16 @@ public sealed class OfflinePage : IAsyncDisposable
                 ServiceWorkers = ServiceWorkerPolicy.Block,
             });
             var page = await context.NewPageAsync();
-            var opened = new OfflinePage(playwright, browser, page);
+            var opened = new OfflinePage(playwright, browser, page, allowedOrigin);
             await context.RouteAsync("**/*", opened.RouteAsync);
             page.Request += (_, request) => opened.Record(request.Url);
+            page.RequestFailed += (_, request) =>
+            {
+                lock (opened._failedRequests)
+                {
+                    opened._failedRequests.Add($"{request.Url}: {request.Failure}");
+                }
+            };
             page.Console += (_, message) =>
             {
                 if (message.Type == "error")
@@ -54,7 +72,7 @@ public sealed class OfflinePage : IAsyncDisposable
                     }
                 }
             };
-            await page.GotoAsync(new Uri(Path.GetFullPath(htmlPath)).AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+            await page.GotoAsync(url.AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
             return opened;
         }
         catch
@@ -75,8 +93,9 @@ public sealed class OfflinePage : IAsyncDisposable
         _playwright.Dispose();
     }
 
-    private static bool IsLocal(string url) =>
-        url.StartsWith("file:", StringComparison.OrdinalIgnoreCase) || url.StartsWith("data:", StringComparison.OrdinalIgnoreCase);
+    private bool IsLocal(string url) =>
+        url.StartsWith("file:", StringComparison.OrdinalIgnoreCase) || url.StartsWith("data:", StringComparison.OrdinalIgnoreCase)
+        || (_allowedOrigin is not null && url.StartsWith(_allowedOrigin, StringComparison.OrdinalIgnoreCase));
 
     private async Task RouteAsync(IRoute route)
     {

@@ -1,0 +1,91 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Perf.Fixtures;
+using StackExchange.Redis;
+using SystemUnderTest.Api;
+using SystemUnderTest.Contracts;
+using SystemUnderTest.Queue;
+using SystemUnderTest.Tests.Infrastructure;
+
+namespace SystemUnderTest.Tests.Integration;
+
+/// <summary>
+/// Retention of a job's keys (docs/system-under-test.md, "Retention"): nothing of a job expires before its outcome,
+/// everything does after it, and its idempotency record never goes before its job record, so a replay inside the
+/// retention answers with the first id, even when the job waited longer than <c>Api__IdempotencyTtlSeconds</c>.
+/// </summary>
+[Collection(RedisFixture.Name)]
+[Trait("Category", "integration")]
+[Trait("Needs", "redis")]
+public sealed class RetentionTests(RedisFixture redis)
+{
+    private const int RetentionSeconds = 60;
+    private const int IdempotencyTtlSeconds = 1;
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
+
+    [Theory]
+    [InlineData("0", "completed")]
+    [InlineData("1", "failed")]
+    public async Task JobKeysExpireOnlyAfterTheOutcomeAndAReplayWithinTheRetentionReturnsTheFirstId(string failureRate, string finalStatus)
+    {
+        await using var pipeline = await SutPipeline.StartAsync(
+            redis,
+            ("Worker:JobKeyRetentionSeconds", RetentionSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("Api:IdempotencyTtlSeconds", IdempotencyTtlSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("Worker:FailureRate", failureRate),
+            ("Worker:MaxDeliveries", "1"));
+        var database = pipeline.Database;
+        var key = Guid.NewGuid().ToString();
+        var record = RedisKeys.IdempotencyKey(JobQueue.PaymentsEndpoint, key);
+        var id = await PostAsync(pipeline.Client, key, replayed: false);
+
+        // Before the outcome: no key of the job has a TTL, and the record outlives its keepUntil while the job waits.
+        (await TtlsAsync(database, RedisKeys.Job(id), record)).Should().AllSatisfy(ttl => ttl.Should().BeNull("nothing of a job expires before its outcome"));
+        var keepUntil = (long)await database.HashGetAsync(record, RedisKeys.KeepUntilField);
+        await Eventually.WaitAsync(
+            $"the clock to pass the record's keepUntil ({keepUntil})",
+            Deadline,
+            _ => Task.FromResult(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() > keepUntil),
+            ct: TestContext.Current.CancellationToken);
+        (await PostAsync(pipeline.Client, key, replayed: true)).Should().Be(id, "a job still waiting keeps its idempotency record past Api__IdempotencyTtlSeconds");
+
+        await pipeline.StartWorkerAsync();
+        await Eventually.WaitAsync(
+            $"job {id} to be {finalStatus}",
+            Deadline,
+            async _ => (string?)await database.HashGetAsync(RedisKeys.Job(id), "status"),
+            status => status == finalStatus,
+            ct: TestContext.Current.CancellationToken);
+        await pipeline.Worker.StopAsync(TestContext.Current.CancellationToken);
+
+        // After the outcome: the job's keys expire within the retention, and the record no sooner than the job record.
+        string[] jobKeys = finalStatus == "completed"
+            ? [RedisKeys.Job(id), RedisKeys.Outcome(id), RedisKeys.Result(id)]
+            : [RedisKeys.Job(id), RedisKeys.Outcome(id)];
+        var jobTtls = await TtlsAsync(database, jobKeys);
+        jobTtls.Should().AllSatisfy(ttl => ttl.Should().NotBeNull().And.BeGreaterThan(TimeSpan.Zero).And.BeLessThanOrEqualTo(TimeSpan.FromSeconds(RetentionSeconds)));
+        // Absolute expiry times (PEXPIRETIME), so the comparison does not depend on when each TTL was read.
+        var recordExpiry = await ExpiryAsync(database, record);
+        recordExpiry.Should().BeGreaterThan(0, "the record expires once its job has an outcome");
+        recordExpiry.Should().BeGreaterThanOrEqualTo(await ExpiryAsync(database, RedisKeys.Job(id)), "the record must live at least as long as the job record it names");
+        (await PostAsync(pipeline.Client, key, replayed: true)).Should().Be(id, "a replay within the retention answers with the first id");
+    }
+
+    /// <summary>The key's expiry as unix ms; -1 without a TTL, -2 when the key does not exist.</summary>
+    private static async Task<long> ExpiryAsync(IDatabase database, string key) => (long)await database.ExecuteAsync("PEXPIRETIME", key);
+
+    private static async Task<TimeSpan?[]> TtlsAsync(IDatabase database, params string[] keys) =>
+        await Task.WhenAll(keys.Select(k => database.KeyTimeToLiveAsync(k)));
+
+    private static async Task<string> PostAsync(HttpClient client, string key, bool replayed)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/payments") { Content = JsonContent.Create(JobRequests.Payment) };
+        request.Headers.Add(IdempotencyKey.HeaderName, key);
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        response.StatusCode.Should().Be(HttpStatusCode.Accepted);
+        response.Headers.Contains(IdempotencyKey.ReplayedHeaderName).Should().Be(replayed);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        return body.GetProperty("id").GetString()!;
+    }
+}
