@@ -1,8 +1,8 @@
 using System.CommandLine;
-using Perf.Comparison;
+using Perf.Reports.Comparison;
 using Perf.Engine.Profiles;
-using Perf.Reporting.Artillery;
-using Perf.Reporting.Html;
+using Perf.ArtilleryImport;
+using Perf.Reports.Html;
 
 namespace Perf.Cli;
 

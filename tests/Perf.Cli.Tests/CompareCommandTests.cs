@@ -2,7 +2,8 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Perf.Cli.Tests.Infrastructure;
-using Perf.Comparison;
+using Perf.Reports;
+using Perf.Reports.Comparison;
 using Perf.Engine.Tests.Infrastructure;
 
 namespace Perf.Cli.Tests;

@@ -1,13 +1,14 @@
 using System.Reflection;
 using System.Xml.Linq;
-using Perf.Comparison;
+using Perf.Reports.Comparison;
+using Perf.ArtilleryImport;
 using Perf.Engine.Tests.Architecture;
 using Perf.Model;
 
 namespace Perf.Cli.Tests.Architecture;
 
 /// <summary>
-/// The projects under src/ that the CLI and the tests share (the run model, the comparison report, the CLI itself) depend
+/// The projects under src/ that the CLI and the tests share (the run model, the reports, the Artillery import, the CLI itself) depend
 /// one way: src never on tests/, and inside the run model the data of one kind (metrics, accounting, settings) never on
 /// the report that combines them.
 /// </summary>
@@ -26,6 +27,7 @@ public class SharedProjectDependencyTests
     {
         typeof(ConfigurationRunReport).Assembly.GetName().Name!,
         typeof(ComparisonComposer).Assembly.GetName().Name!,
+        typeof(ArtilleryImporter).Assembly.GetName().Name!,
         typeof(PerfCommandLine).Assembly.GetName().Name!,
     };
 
