@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Perf.Fixtures;
 using Perf.Fixtures.Accounting;
 using Perf.Fixtures.Metrics;
@@ -33,7 +30,6 @@ public sealed class MemoryPressureTests(ITestOutputHelper output)
     /// </summary>
     private const string AdmissionMaxMemory = "maxmemory 8mb";
     private const int AdmissionPercent = 75;
-    private const int ReplaySample = 500;
 
     public static string ArtifactPath => Path.Combine(new ArtifactWriter("reliability").Directory, "reliability", "memory-pressure.json");
 
@@ -148,11 +144,12 @@ public sealed class MemoryPressureTests(ITestOutputHelper output)
 
         var jobs = await JobAccountant.SettleAsync(environment, burst.Accepted, bound.Token);
         JobAudit? audit = null;
-        (int Replayed, int NewIds, int NotAnswered) replays = (0, 0, 0);
+        var replays = new ReplayCounts(0, 0, 0);
         if (keyed)
         {
             audit = await JobAuditor.AuditAsync(environment, burst.AcceptedIds, jobs, ledgerFile: null, bound.Token);
-            replays = await ReplayAsync(environment.ApiBaseUrl, burst.AcceptedIdsByKey, key => Body(int.Parse(key[(name.Length + 1)..], CultureInfo.InvariantCulture)));
+            replays = await IdempotencyReplay.ReplayAsync(environment.ApiBaseUrl, "notifications", burst.AcceptedIdsByKey,
+                key => Body(int.Parse(key[(name.Length + 1)..], CultureInfo.InvariantCulture)), bound.Token);
             log.Write($"{name}: audit of {audit.IdsChecked} ids: stored {audit.Stored}, dead-lettered {audit.DeadLettered}, lost {audit.Lost}, " +
                       $"double {audit.Double}, unknown {audit.Unknown}; replayed {replays.Replayed} keys: new ids {replays.NewIds}, not answered {replays.NotAnswered}");
         }
@@ -212,44 +209,7 @@ public sealed class MemoryPressureTests(ITestOutputHelper output)
         return missing;
     }
 
-    /// <summary>Sends up to <see cref="ReplaySample"/> accepted keys again with their bodies; counts answers with another id and answers that are not 202.</summary>
-    private static async Task<(int Replayed, int NewIds, int NotAnswered)> ReplayAsync(
-        Uri api, IReadOnlyDictionary<string, string> idsByKey, Func<string, object> bodyOf)
-    {
-        using var client = new HttpClient { BaseAddress = api, Timeout = TimeSpan.FromSeconds(5) };
-        int replayed = 0, newIds = 0, notAnswered = 0;
-        foreach (var (key, firstId) in idsByKey.Take(ReplaySample))
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "notifications") { Content = JsonContent.Create(bodyOf(key)) };
-            request.Headers.Add("Idempotency-Key", key);
-            using var response = await client.SendAsync(request);
-            replayed++;
-            if (response.StatusCode != HttpStatusCode.Accepted)
-            {
-                notAnswered++;
-                continue;
-            }
-
-            var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
-            if (id != firstId)
-            {
-                newIds++;
-            }
-        }
-
-        return (replayed, newIds, notAnswered);
-    }
-
-    private static string WriteArtifact(string name, MemoryPressureOutcome outcome)
-    {
-        var writer = new ArtifactWriter("reliability");
-        var outcomes = new Dictionary<string, MemoryPressureOutcome>(
-            writer.Read<MemoryPressureReport>(ArtifactPath)?.Outcomes ?? new Dictionary<string, MemoryPressureOutcome>(), StringComparer.Ordinal)
-        {
-            [name] = outcome,
-        };
-        var setup = $"optimized redis.conf + '{MaxMemory}', 1 worker (concurrency 32, 200 ms per job), a burst of {BurstSize} POST /notifications " +
-                    "with 1000-character messages at concurrency 16";
-        return writer.Write(ArtifactPath, new MemoryPressureReport(MemoryPressureReport.CurrentSchemaVersion, setup, outcomes));
-    }
+    private static string WriteArtifact(string name, MemoryPressureOutcome outcome) =>
+        MemoryPressureArtifact.Add(ArtifactPath, $"optimized redis.conf + '{MaxMemory}', 1 worker (concurrency 32, 200 ms per job), a burst of {BurstSize} POST /notifications " +
+                                                 "with 1000-character messages at concurrency 16", name, outcome);
 }
