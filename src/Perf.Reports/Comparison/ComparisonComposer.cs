@@ -1,3 +1,5 @@
+using Perf.Reports.Comparison.Sections;
+
 namespace Perf.Reports.Comparison;
 
 /// <summary>
@@ -7,6 +9,28 @@ namespace Perf.Reports.Comparison;
 /// </summary>
 public static class ComparisonComposer
 {
+    /// <summary>The report's sections in the order they are written; each writes nothing when it has nothing to say.</summary>
+    internal static IReadOnlyList<IReportSection<ComparisonContext>> Sections { get; } =
+    [
+        new HeaderSection(),
+        new WhatThisRunShowsSection(),
+        new HeadlineSection(),
+        new RepeatsSection(),
+        new PhasesSection(),
+        new PhaseLatencySection(),
+        new EnvironmentSection(),
+        new ConfigurationSection(),
+        new SummarySection(),
+        new ExperimentsSection(),
+        new TrafficSection(),
+        new ThresholdsSection(),
+        new JobNotesSection(),
+        new EvidenceSection(),
+        new ChartsSection(),
+        new RecommendationsSection(),
+        new ArtifactsSection(),
+    ];
+
     public static ComparisonDocument Compose(ComparisonRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -29,8 +53,9 @@ public static class ComparisonComposer
         }
 
         var recommendations = Recommendations.Derive(a, b).Concat(request.ExtraRecommendations).ToList();
-        var markdown = ComparisonMarkdown.Render(a, b, charts, recommendations, request.MarkdownDirectory, request.GeneratedAt, results,
-            request.Experiments, request.Provenance);
+        var context = new ComparisonContext(a, b, results, charts, recommendations, request.Experiments, request.Provenance,
+            request.MarkdownDirectory, request.GeneratedAt);
+        var markdown = MarkdownReport.Render(Sections, context);
         return new ComparisonDocument(markdown, results, charts);
     }
 

@@ -97,4 +97,13 @@ public static class EffectText
         Statistics.Verdict.NoDetectableDifference => "no detectable difference",
         _ => "not estimated",
     };
+
+    /// <summary>A metric's minimum effect as the headline states it: "±10 %" on the ratio scale, "±0.5 points" or "±10 jobs/s" on the difference scale.</summary>
+    public static string MinimumEffect(MetricComparison m)
+    {
+        ArgumentNullException.ThrowIfNull(m);
+        return m.Scale == EffectScale.Ratio
+            ? $"±{NumberText.F(m.MinEffect * 100, "0.#")} %"
+            : $"±{NumberText.F(m.MinEffect, "0.##")}{(m.Unit == "%" ? " points" : " " + m.Unit)}";
+    }
 }

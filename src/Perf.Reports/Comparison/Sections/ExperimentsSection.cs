@@ -1,12 +1,14 @@
 using System.Text;
 
-namespace Perf.Reports.Comparison;
+namespace Perf.Reports.Comparison.Sections;
 
-public static partial class ComparisonMarkdown
+/// <summary>Links to the latest full experiment results (eng/run-experiments.sh) when there are any.</summary>
+internal sealed class ExperimentsSection : IReportSection<ComparisonContext>
 {
-    /// <summary>Links the latest full experiment results (eng/run-experiments.sh) when there are any.</summary>
-    private static void WriteExperiments(StringBuilder md, ExperimentLinks findings, string markdownDirectory)
+    public void Write(ComparisonContext context, StringBuilder md)
     {
+        var findings = context.Experiments;
+        var markdownDirectory = context.MarkdownDirectory;
         if (findings.IsEmpty)
         {
             return;

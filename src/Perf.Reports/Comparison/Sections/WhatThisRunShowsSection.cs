@@ -1,14 +1,17 @@
 using System.Text;
 
-namespace Perf.Reports.Comparison;
+namespace Perf.Reports.Comparison.Sections;
 
-public static partial class ComparisonMarkdown
+/// <summary>"What this run shows": the largest called effects of the headline first, then its limits.</summary>
+internal sealed class WhatThisRunShowsSection : IReportSection<ComparisonContext>
 {
     /// <summary>Sentences in "What this run shows": the largest called effects first, then the limits.</summary>
     public const int MaxEffectSentences = 5;
 
-    private static void WriteWhatThisRunShows(StringBuilder md, ComparisonResults results, ComparisonSide a, ComparisonSide b)
+    public void Write(ComparisonContext context, StringBuilder md)
     {
+        var (a, b) = (context.A, context.B);
+        var results = context.Results;
         md.AppendLine("## What this run shows").AppendLine();
         var called = results.Metrics.Where(m => m.Verdict is Verdict.Better or Verdict.Worse or Verdict.Changed && m.Estimate is not null)
             .OrderByDescending(m => Magnitude(m))
@@ -54,7 +57,7 @@ public static partial class ComparisonMarkdown
             _ => "no detectable difference",
         };
         return $"{results.SideB} vs {results.SideA}, {m.Name}: {values} ({EffectText.Effect(m.Estimate, m.Scale, m.Unit, m.A, m.B)}, {interval}) — **{verdict}** " +
-               $"at a minimum effect of {MinimumEffectText(m)}.";
+               $"at a minimum effect of {EffectText.MinimumEffect(m)}.";
     }
 
     private static IEnumerable<string> Limits(ComparisonResults results, ComparisonSide a, ComparisonSide b)
@@ -88,29 +91,4 @@ public static partial class ComparisonMarkdown
             ? $"Minimum effects were raised to the measured noise floor where it was larger ({floor})."
             : "No A/A noise floor was measured for this profile (PERF_AA=baseline measures one); the minimum effects are the stated ones.";
     }
-
-    private static void WriteHeadline(StringBuilder md, ComparisonResults results)
-    {
-        md.AppendLine($"## Headline: the {(results.Phase is { } phase ? $"'{phase}'" : "sustained")} phase").AppendLine();
-        md.AppendLine($"The headline uses the sustained phase (the constant-rate phase with the highest target rate), not the whole run, so warm-up, " +
-                      $"ramp and cool-down do not dilute it. Estimate = {results.SideB} / {results.SideA} (ratio) or {results.SideB} − {results.SideA} " +
-                      $"(difference, for the error rate). A verdict is called only when the whole 95 % interval lies beyond the minimum effect. " +
-                      results.IntervalNote).AppendLine();
-        var table = new MarkdownTable("metric", "window", results.SideA, results.SideB, "estimate", "95 % interval", "minimum effect", "verdict", "interval from")
-        {
-            LeftColumns = 2,
-        };
-        foreach (var m in results.Metrics)
-        {
-            table.Row(m.Name, m.Window, EffectText.Amount(m.A, m.Unit), EffectText.Amount(m.B, m.Unit), EffectText.Effect(m.Estimate, m.Scale, m.Unit, m.A, m.B),
-                EffectText.Interval(m.CiLow, m.CiHigh, m.Scale, m.Unit), MinimumEffectText(m) + (m.MinEffectSource == "stated" ? "" : " (noise floor)"),
-                m.Verdict is Verdict.Better or Verdict.Worse ? $"**{EffectText.Verdict(m.Verdict)}**" : EffectText.Verdict(m.Verdict), m.Method);
-        }
-
-        table.WriteTo(md);
-    }
-
-    private static string MinimumEffectText(MetricComparison m) => m.Scale == EffectScale.Ratio
-        ? $"±{NumberText.F(m.MinEffect * 100, "0.#")} %"
-        : $"±{NumberText.F(m.MinEffect, "0.##")}{(m.Unit == "%" ? " points" : " " + m.Unit)}";
 }

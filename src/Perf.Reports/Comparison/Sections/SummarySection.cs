@@ -1,12 +1,14 @@
 using System.Text;
 using Perf.Model;
 
-namespace Perf.Reports.Comparison;
+namespace Perf.Reports.Comparison.Sections;
 
-public static partial class ComparisonMarkdown
+/// <summary>The whole-run summary: requests, resources, Redis and job accounting side by side with the relative change.</summary>
+internal sealed class SummarySection : IReportSection<ComparisonContext>
 {
-    private static void WriteSummary(StringBuilder md, ComparisonSide baseline, ComparisonSide optimized)
+    public void Write(ComparisonContext context, StringBuilder md)
     {
+        var (baseline, optimized) = (context.A, context.B);
         md.AppendLine("## Summary").AppendLine();
         md.AppendLine($"Change = ({optimized.Name} − {baseline.Name}) / {baseline.Name}. CPU is % of one core (host: % of all cores), " +
                       "averaged over the load window; peaks are the highest 1-second sample.").AppendLine();

@@ -1,23 +1,13 @@
 using System.Text;
 
-namespace Perf.Reports.Comparison;
+namespace Perf.Reports.Comparison.Sections;
 
-public static partial class ComparisonMarkdown
+/// <summary>Latency per phase, from the engine's per-phase histograms; left out when neither side has them.</summary>
+internal sealed class PhaseLatencySection : IReportSection<ComparisonContext>
 {
-    private static void WriteRepeats(StringBuilder md, ComparisonResults results, ComparisonSide a, ComparisonSide b)
+    public void Write(ComparisonContext context, StringBuilder md)
     {
-        if (results.RunsA <= 1 && results.RunsB <= 1)
-        {
-            return;
-        }
-
-        md.AppendLine($"The headline pools {results.RunsA} run(s) of {results.SideA} and {results.RunsB} of {results.SideB}, run alternately, " +
-                      $"each on a fresh environment (PERF_REPEATS); its columns show the median over runs. The sections below show one run of each " +
-                      $"side in detail: {a.Name} repeat {a.Report?.Repeat}, {b.Name} repeat {b.Report?.Repeat}.").AppendLine();
-    }
-
-    private static void WritePhaseLatency(StringBuilder md, ComparisonSide a, ComparisonSide b)
-    {
+        var (a, b) = (context.A, context.B);
         if (a.Load.Phases.All(p => p.Traffic is null) && b.Load.Phases.All(p => p.Traffic is null))
         {
             return;

@@ -1,16 +1,14 @@
 using System.Text;
 using Perf.Model.Accounting;
 
-namespace Perf.Reports.Comparison;
+namespace Perf.Reports.Comparison.Sections;
 
-public static partial class ComparisonMarkdown
+/// <summary>The id audit of each side: every job id a client saw accepted, checked after the drain against the store, the job state and the dead-letter streams, with the SUT's own counters as a second opinion.</summary>
+internal sealed class EvidenceSection : IReportSection<ComparisonContext>
 {
-    /// <summary>
-    /// The id audit of each side: every job id a client saw accepted, checked after the drain against the store, the job
-    /// state and the dead-letter streams, with the SUT's own counters as a second opinion.
-    /// </summary>
-    private static void WriteEvidence(StringBuilder md, ComparisonSide baseline, ComparisonSide optimized)
+    public void Write(ComparisonContext context, StringBuilder md)
     {
+        var (baseline, optimized) = (context.A, context.B);
         md.AppendLine("## Evidence by job id").AppendLine();
         md.AppendLine("The load engine recorded the id of every accepted job (each 202 body of the job-creating requests) on the client side. " +
                       "After the drain every id was looked up in the store itself, the job state and the dead-letter streams: each must be " +
