@@ -15,12 +15,13 @@ public static class PerfCommandLine
     public static async Task<int> InvokeAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(console);
-        var root = new RootCommand("Runs Artillery-style load profiles with the suite's engine, imports Artillery's results and compares runs.")
+        var root = new RootCommand("Runs Artillery-style load profiles with the suite's engine, imports Artillery's results, compares runs and gates pull requests.")
         {
             RunCommand.Create(console),
             ImportArtilleryCommand.Create(console),
             CompareCommand.Create(console),
             HtmlCommand.Create(console),
+            GateCommand.Create(console),
         };
 
         var parsed = root.Parse(args);
