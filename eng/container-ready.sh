@@ -143,10 +143,10 @@ build_local_base_image() {
 }
 
 # The SUT image: self-contained, ReadyToRun publish output (less JIT during the first seconds of load) onto
-# the base image. Rebuilt when the source or this recipe changed.
+# the base image. Rebuilt when the source (its contracts project included) or this recipe changed.
 build_sut_image() {
   local base=$1
-  local stamp; stamp=$(cd "$repo_root" && find src/SystemUnderTest Dockerfile Directory.Build.props Directory.Packages.props eng/container-ready.sh \
+  local stamp; stamp=$(cd "$repo_root" && find src/SystemUnderTest src/SystemUnderTest.Contracts Dockerfile Directory.Build.props Directory.Packages.props eng/container-ready.sh \
       -type f -not -path '*/bin/*' -not -path '*/obj/*' -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16)
   if [ "$(docker image inspect -f '{{ index .Config.Labels "perftests.source" }}' "$sut_image" 2>/dev/null)" = "$stamp-$base" ]; then
     say "image $sut_image up to date"; return

@@ -3,6 +3,7 @@ using Perf.Fixtures.Containers;
 using Perf.Fixtures.JobSystems;
 using Perf.Model.Settings;
 using StackExchange.Redis;
+using SystemUnderTest.Contracts;
 
 namespace Perf.Fixtures.Tests;
 
@@ -36,10 +37,10 @@ public sealed class WorkerReadyWaitTests : IAsyncLifetime
 
         (await wait.UntilAsync(null!)).Should().BeFalse("the streams exist but have no consumer group yet");
 
-        await worker.GetDatabase().StreamCreateConsumerGroupAsync(Streams[0], "workers", StreamPosition.NewMessages, createStream: true);
+        await worker.GetDatabase().StreamCreateConsumerGroupAsync(Streams[0], RedisKeys.ConsumerGroup, StreamPosition.NewMessages, createStream: true);
         (await wait.UntilAsync(null!)).Should().BeFalse($"{Streams[1]} has no group yet");
 
-        await worker.GetDatabase().StreamCreateConsumerGroupAsync(Streams[1], "workers", StreamPosition.NewMessages, createStream: true);
+        await worker.GetDatabase().StreamCreateConsumerGroupAsync(Streams[1], RedisKeys.ConsumerGroup, StreamPosition.NewMessages, createStream: true);
         (await wait.UntilAsync(null!)).Should().BeTrue();
     }
 
@@ -49,7 +50,7 @@ public sealed class WorkerReadyWaitTests : IAsyncLifetime
         await using var other = await ConnectionMultiplexer.ConnectAsync(_redis!.ConnectionString + ",name=worker-8");
         foreach (var stream in Streams)
         {
-            await other.GetDatabase().StreamCreateConsumerGroupAsync(stream, "workers", StreamPosition.NewMessages, createStream: true);
+            await other.GetDatabase().StreamCreateConsumerGroupAsync(stream, RedisKeys.ConsumerGroup, StreamPosition.NewMessages, createStream: true);
         }
 
         (await new WorkerReadyWait(new RedisStreamsJobSystem(_probe!, StoreKind.Redis), "worker-9").UntilAsync(null!)).Should().BeFalse();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SystemUnderTest.Contracts;
 using DotNet.Testcontainers.Builders;
 using Perf.Fixtures.Containers;
 using Perf.Model.Settings;
@@ -13,10 +14,7 @@ public sealed partial class PerfEnvironment
     private static readonly TimeSpan ReadinessInterval = TimeSpan.FromMilliseconds(100);
 
     /// <summary>The job streams whose consumer groups the workers join (docs/system-under-test.md), named by the SUT's own RedisKeys.</summary>
-    public static IReadOnlyList<string> JobStreams { get; } = SystemUnderTest.Redis.RedisKeys.JobStreams;
-
-    /// <summary>The consumer group every worker joins on each job stream.</summary>
-    public const string WorkerGroup = "workers";
+    public static IReadOnlyList<string> JobStreams { get; } = RedisKeys.JobStreams;
 
     private ContainerBlueprint Blueprint => ContainerBlueprint.ForRun(RunId).On(Settings.Network, _network);
 

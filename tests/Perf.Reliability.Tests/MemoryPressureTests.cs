@@ -6,6 +6,7 @@ using Perf.Fixtures.Traffic;
 using Perf.Model.Accounting;
 using Perf.Reliability.Tests.Infrastructure;
 using StackExchange.Redis;
+using SystemUnderTest.Contracts;
 
 namespace Perf.Reliability.Tests;
 
@@ -187,11 +188,11 @@ public sealed class MemoryPressureTests(ITestOutputHelper output)
         {
             foreach (var entry in await db.StreamRangeAsync(stream))
             {
-                queued.Add(entry[JobStoreKeys.IdField].ToString());
+                queued.Add(entry[JobFields.Id].ToString());
             }
         }
 
-        var stored = await Task.WhenAll(ids.Select(id => db.KeyExistsAsync(JobStoreKeys.Result(id))));
+        var stored = await Task.WhenAll(ids.Select(id => db.KeyExistsAsync(RedisKeys.Result(id))));
         return ids.Where((id, i) => !stored[i] && !queued.Contains(id)).LongCount();
     }
 
@@ -200,7 +201,7 @@ public sealed class MemoryPressureTests(ITestOutputHelper output)
         var missing = new List<string>();
         foreach (var stream in PerfEnvironment.JobStreams)
         {
-            if (!await db.KeyExistsAsync(stream) || !(await db.StreamGroupInfoAsync(stream)).Any(g => g.Name == "workers"))
+            if (!await db.KeyExistsAsync(stream) || !(await db.StreamGroupInfoAsync(stream)).Any(g => g.Name == RedisKeys.ConsumerGroup))
             {
                 missing.Add(stream);
             }

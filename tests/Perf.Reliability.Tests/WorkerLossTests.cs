@@ -5,6 +5,7 @@ using Perf.Fixtures.Accounting;
 using Perf.Fixtures.Containers;
 using Perf.Reliability.Tests.Infrastructure;
 using StackExchange.Redis;
+using SystemUnderTest.Contracts;
 
 namespace Perf.Reliability.Tests;
 
@@ -81,7 +82,7 @@ public sealed class WorkerLossTests(ITestOutputHelper output)
         long pending = 0;
         foreach (var stream in PerfEnvironment.JobStreams)
         {
-            var info = await db.StreamPendingAsync(stream, "workers");
+            var info = await db.StreamPendingAsync(stream, RedisKeys.ConsumerGroup);
             pending += info.Consumers.Where(c => c.Name == consumer).Sum(c => (long)c.PendingMessageCount);
         }
 

@@ -36,6 +36,19 @@ redis.call('HINCRBY', KEYS[2], '${CounterNames.accepted}', 1)
 return 1
 `;
 
+/**
+ * Runs a write that follows a successful add. The job exists by then, so a failure here (Redis full under
+ * noeviction, a connection lost) must not turn the answer into an error that invites a retry without a key: the
+ * client gets its 202 and id, and only the bookkeeping is behind (logged).
+ */
+async function bookkeeping(what, write) {
+  try {
+    await write();
+  } catch (error) {
+    process.stderr.write(`[api] job added, but ${what} failed: ${error?.message ?? error}\n`);
+  }
+}
+
 export const EnqueueOutcome = Object.freeze({ created: 'created', replayed: 'replayed', keyConflict: 'keyConflict' });
 
 /** SHA-256 of the request as this system serializes it: field order and whitespace do not matter. */
@@ -126,7 +139,7 @@ export class JobQueue {
     let enqueuedAt = Date.now();
     if (key === undefined) {
       await this.add(queue, kind, id, data, enqueuedAt);
-      await client.hincrby(Counters, CounterNames.accepted, 1);
+      await bookkeeping('accepted +1', () => client.hincrby(Counters, CounterNames.accepted, 1));
       return { id, outcome: EnqueueOutcome.created };
     }
     const record = idempotencyKey(kind.endpoint, key);
@@ -137,7 +150,8 @@ export class JobQueue {
     id = jobId;
     enqueuedAt = Number(claimedAt);
     await this.add(queue, kind, id, data, enqueuedAt);
-    await client.sutConfirm(record, Counters);
+    // Unconfirmed, the key stays 'claimed': a retry adds the same jobId again (a no-op) and confirms it then.
+    await bookkeeping('confirming the Idempotency-Key', () => client.sutConfirm(record, Counters));
     return { id, outcome: code === 0 ? EnqueueOutcome.created : EnqueueOutcome.replayed };
   }
 

@@ -1,4 +1,4 @@
-// perf:job-latency-buckets, laid out exactly as src/SystemUnderTest/Metrics/JobLatencyHistogram.cs does with
+// perf:job-latency-buckets, laid out exactly as src/SystemUnderTest.Contracts/JobLatencyLayout.cs does with
 // HdrHistogram (highest trackable 3,600,000 ms, 2 significant digits, unit 1 ms): field = the lowest value of a
 // bucket, value = its count, plus `max`. Both systems' buckets are therefore read by the same code.
 

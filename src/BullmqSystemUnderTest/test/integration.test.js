@@ -126,6 +126,27 @@ describe('BullmqSystem (real Redis)', () => {
     assert.equal((await counters()).accepted, '1');
   });
 
+  test('a job that was added is answered 202 with its id even when the writes after the add fail', async () => {
+    const server = await api();
+    // A real Redis error after BullMQ's add: the counters key holds a string, so HINCRBY (accepted +1, the key's
+    // confirm) answers WRONGTYPE, as a full Redis under noeviction answers OOM to the first write after the add.
+    await redisClient.set(Counters, 'not a hash');
+    const keyless = await postJson(server, '/payments', payment());
+    assert.equal(keyless.status, 202, 'the job exists, so the client must get its id, not an error');
+    const { id } = await keyless.json();
+    assert.notEqual(await redisClient.hget(`bull:payments:${id}`, 'timestamp'), null);
+
+    const keyed = await postJson(server, '/payments', payment(), { 'Idempotency-Key': 'after-add-1' });
+    assert.equal(keyed.status, 202);
+    const first = (await keyed.json()).id;
+    await redisClient.del(Counters);
+    const retry = await postJson(server, '/payments', payment(), { 'Idempotency-Key': 'after-add-1' });
+    assert.equal(retry.status, 202);
+    assert.equal((await retry.json()).id, first, 'a retry of the unconfirmed key gets the same job');
+    assert.equal(await redisClient.hget(idempotencyKey('payments', 'after-add-1'), 'state'), 'added');
+    assert.equal(await redisClient.llen('bull:payments:wait'), 2, 'two jobs: the keyless one and the keyed one, once');
+  });
+
   test('a job that always fails is retried, then failed after Worker__MaxDeliveries attempts, with one dead-letter outcome', async () => {
     const server = await api({ Worker__MaxDeliveries: '3' });
     await workers({ Worker__FailureRate: '1', Worker__MaxDeliveries: '3' });

@@ -4,7 +4,7 @@ import { HighestTrackableMs, bucketOf, medianOf, readPercentiles } from '../src/
 
 describe('LatencyHistogram', () => {
   test('buckets are HdrHistogram lowest equivalent values at 2 significant digits', () => {
-    // Exact below 256, then buckets of 2, 4, 8 ... wide: the layout of the C# system's JobLatencyHistogram.
+    // Exact below 256, then buckets of 2, 4, 8 ... wide: the layout of the C# system's JobLatencyLayout.
     assert.deepEqual([0, 1, 255, 256, 257, 511, 512, 515, 1000, 1003, 1004].map(bucketOf), [0, 1, 255, 256, 256, 510, 512, 512, 1000, 1000, 1004]);
     assert.equal(bucketOf(HighestTrackableMs * 10), bucketOf(HighestTrackableMs));
     assert.equal(bucketOf(-5), 0);

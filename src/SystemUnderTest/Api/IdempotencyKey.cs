@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SystemUnderTest.Contracts;
 
 namespace SystemUnderTest.Api;
 
@@ -8,7 +9,7 @@ namespace SystemUnderTest.Api;
 /// </summary>
 public static partial class IdempotencyKey
 {
-    public const string HeaderName = "Idempotency-Key";
+    public const string HeaderName = JobHeaders.IdempotencyKey;
 
     /// <summary>Set on a replayed answer, as Stripe does, so a client can tell a replay from a first acceptance.</summary>
     public const string ReplayedHeaderName = "Idempotent-Replayed";

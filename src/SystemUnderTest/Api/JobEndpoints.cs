@@ -93,7 +93,7 @@ public static class JobEndpoints
                 break;
         }
 
-        return Results.Accepted(location(id), new AcceptedResponse(id, "queued"));
+        return Results.Accepted(location(id), new AcceptedResponse(id, JobStatuses.Queued));
     }
 
     private static async Task<IResult> GetPaymentAsync(string id, JobQueue queue)
@@ -105,21 +105,21 @@ public static class JobEndpoints
 
         id = id.ToLowerInvariant();
         var fields = (await queue.GetJobAsync(id)).ToDictionary(e => e.Name.ToString(), e => e.Value, StringComparer.Ordinal);
-        if (fields.Count == 0 || fields.GetValueOrDefault("type") != JobTypes.Payment)
+        if (fields.Count == 0 || fields.GetValueOrDefault(JobFields.Type) != JobTypes.Payment)
         {
             return Problems.NotFound($"No payment with id '{id}'.");
         }
 
-        var description = fields.GetValueOrDefault("description").ToString();
+        var description = fields.GetValueOrDefault(JobFields.Description).ToString();
         return Results.Ok(new PaymentStatusResponse(
             id,
-            fields.GetValueOrDefault("status").ToString(),
-            decimal.Parse(fields.GetValueOrDefault("amount").ToString(), NumberStyles.Float, CultureInfo.InvariantCulture),
-            fields.GetValueOrDefault("currency").ToString(),
-            fields.GetValueOrDefault("customerId").ToString(),
+            fields.GetValueOrDefault(JobFields.Status).ToString(),
+            decimal.Parse(fields.GetValueOrDefault(JobFields.Amount).ToString(), NumberStyles.Float, CultureInfo.InvariantCulture),
+            fields.GetValueOrDefault(JobFields.Currency).ToString(),
+            fields.GetValueOrDefault(JobFields.CustomerId).ToString(),
             description.Length == 0 ? null : description,
-            (long)fields.GetValueOrDefault("enqueuedAt"),
-            fields.TryGetValue("completedAt", out var completed) ? (long)completed : null));
+            (long)fields.GetValueOrDefault(JobFields.EnqueuedAt),
+            fields.TryGetValue(JobFields.CompletedAt, out var completed) ? (long)completed : null));
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using SystemUnderTest.Contracts;
 
 namespace SystemUnderTest.Options;
 
@@ -14,7 +15,7 @@ public sealed class StoreOptions
 
     public string MongoConnectionString { get; set; } = "mongodb://127.0.0.1:27017";
 
-    public string MongoDatabase { get; set; } = "perf";
+    public string MongoDatabase { get; set; } = MongoResults.DefaultDatabase;
 
     [Range(1, 10_000, ErrorMessage = "Store__MongoMaxPoolSize must be between 1 and 10000.")]
     public int MongoMaxPoolSize { get; set; } = 100;

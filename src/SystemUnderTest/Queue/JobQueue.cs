@@ -24,10 +24,10 @@ public sealed class JobQueue(RedisConnectionPool redis, TimeProvider time, IOpti
         var payload = JsonSerializer.Serialize(request, SutJsonContext.Default.PaymentRequest);
         HashEntry[] state =
         [
-            new("amount", request.Amount!.Value.ToString(CultureInfo.InvariantCulture)),
-            new("currency", request.Currency),
-            new("customerId", request.CustomerId),
-            new("description", request.Description ?? string.Empty),
+            new(JobFields.Amount, request.Amount!.Value.ToString(CultureInfo.InvariantCulture)),
+            new(JobFields.Currency, request.Currency),
+            new(JobFields.CustomerId, request.CustomerId),
+            new(JobFields.Description, request.Description ?? string.Empty),
         ];
         return await EnqueueAsync(PaymentsEndpoint, idempotencyKey, RedisKeys.PaymentsStream, JobTypes.Payment, payload, state, refuseNew);
     }
@@ -38,9 +38,9 @@ public sealed class JobQueue(RedisConnectionPool redis, TimeProvider time, IOpti
         var payload = JsonSerializer.Serialize(request, SutJsonContext.Default.NotificationRequest);
         HashEntry[] state =
         [
-            new("userId", request.UserId),
-            new("channel", request.Channel),
-            new("message", request.Message),
+            new(JobFields.UserId, request.UserId),
+            new(JobFields.Channel, request.Channel),
+            new(JobFields.Message, request.Message),
         ];
         return await EnqueueAsync(NotificationsEndpoint, idempotencyKey, RedisKeys.NotificationsStream, JobTypes.Notification, payload, state, refuseNew);
     }
@@ -59,9 +59,9 @@ public sealed class JobQueue(RedisConnectionPool redis, TimeProvider time, IOpti
         var id = Guid.NewGuid().ToString("N");
         var enqueuedAt = time.GetUtcNow().ToUnixTimeMilliseconds();
         var fields = new HashEntry[state.Length + 3];
-        fields[0] = new("type", type);
-        fields[1] = new("status", "queued");
-        fields[2] = new("enqueuedAt", enqueuedAt);
+        fields[0] = new(JobFields.Type, type);
+        fields[1] = new(JobFields.Status, JobStatuses.Queued);
+        fields[2] = new(JobFields.EnqueuedAt, enqueuedAt);
         state.CopyTo(fields, 3);
 
         // The entry carries the enqueue's W3C trace context only when something traces, so the worker's spans join its trace.
@@ -97,9 +97,9 @@ public sealed class JobQueue(RedisConnectionPool redis, TimeProvider time, IOpti
 
     private static NameValueEntry[] EntryFields(string id, string type, string payload, long enqueuedAt) =>
     [
-        new("id", id),
-        new("type", type),
-        new("payload", payload),
-        new("enqueuedAt", enqueuedAt),
+        new(JobFields.Id, id),
+        new(JobFields.Type, type),
+        new(JobFields.Payload, payload),
+        new(JobFields.EnqueuedAt, enqueuedAt),
     ];
 }

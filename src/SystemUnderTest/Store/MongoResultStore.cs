@@ -23,7 +23,7 @@ public sealed class MongoResultStore : IResultStore
         // The driver's 30 s default would make a down Mongo look like a hang; fail fast and let the caller answer 503.
         settings.ServerSelectionTimeout = TimeSpan.FromSeconds(5);
         _database = new MongoClient(settings).GetDatabase(options.MongoDatabase);
-        _results = _database.GetCollection<BsonDocument>("results");
+        _results = _database.GetCollection<BsonDocument>(MongoResults.Collection);
     }
 
     public string Kind => StoreOptions.Mongo;

@@ -1,4 +1,5 @@
 using StackExchange.Redis;
+using SystemUnderTest.Contracts;
 using SystemUnderTest.Telemetry;
 
 namespace SystemUnderTest.Worker;
@@ -15,16 +16,16 @@ public static class EntryParser
         {
             switch ((string?)field.Name)
             {
-                case "id":
+                case JobFields.Id:
                     id = field.Value.ToString();
                     break;
-                case "type":
+                case JobFields.Type:
                     type = field.Value.ToString();
                     break;
-                case "payload":
+                case JobFields.Payload:
                     payload = field.Value.ToString();
                     break;
-                case "enqueuedAt":
+                case JobFields.EnqueuedAt:
                     _ = field.Value.TryParse(out enqueuedAt);
                     break;
                 case SutTelemetry.TraceParentField:

@@ -1,5 +1,5 @@
 using StackExchange.Redis;
-using SystemUnderTest.Redis;
+using SystemUnderTest.Contracts;
 
 namespace SystemUnderTest.Worker;
 

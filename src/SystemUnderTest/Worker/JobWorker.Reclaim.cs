@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using StackExchange.Redis;
 using SystemUnderTest.Queue;
-using SystemUnderTest.Redis;
+using SystemUnderTest.Contracts;
 
 namespace SystemUnderTest.Worker;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using SystemUnderTest.Options;
 using SystemUnderTest.Queue;
+using SystemUnderTest.Contracts;
 using SystemUnderTest.Redis;
 
 namespace SystemUnderTest.Worker;

@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Threading.Channels;
 using StackExchange.Redis;
 using SystemUnderTest.Contracts;
-using SystemUnderTest.Metrics;
 using SystemUnderTest.Redis;
 using SystemUnderTest.Store;
 
@@ -107,7 +106,7 @@ public sealed class OutcomeWriter : IAsyncDisposable, IDisposable
             args[a + 1] = result.Type;
             args[a + 2] = (result.Amount ?? 0m).ToString(CultureInfo.InvariantCulture);
             args[a + 3] = result.Currency ?? string.Empty;
-            args[a + 4] = JobLatencyHistogram.FieldOf(result.LatencyMs);
+            args[a + 4] = JobLatencyLayout.FieldOf(result.LatencyMs);
             args[a + 5] = result.LatencyMs;
             args[a + 6] = _resultInRedis ? JsonSerializer.Serialize(result, StoreJsonContext.Default.JobResult) : string.Empty;
         }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Perf.Engine.Reporting;
 using Perf.Model.Accounting;
 using Perf.Model.Metrics;
+using SystemUnderTest.Contracts;
 
 namespace Perf.Fixtures.Accounting;
 
@@ -84,10 +85,14 @@ public static class JobAccountant
         {
             using var response = await Http.GetAsync(new Uri(environment.ApiBaseUrl, "metrics/jobs"), ct).ConfigureAwait(false);
             response.EnsureSuccessStatusCode();
-            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false));
-            var latency = json.RootElement.GetProperty("jobLatencyMs");
-            double Read(string name) => latency.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : 0;
-            return new JobLatency((long)Read("count"), Read("p50"), Read("p95"), Read("p99"), Read("max"));
+            var metrics = JsonSerializer.Deserialize(await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false), SutJsonContext.Default.JobMetrics);
+            if (metrics?.JobLatencyMs is not { } latency)
+            {
+                notes.Add("End-to-end job latency unavailable: GET /metrics/jobs answered without jobLatencyMs");
+                return null;
+            }
+
+            return new JobLatency(latency.Count, latency.P50, latency.P95, latency.P99, latency.Max);
         }
         catch (Exception ex) when (ex is HttpRequestException or JsonException or KeyNotFoundException or TaskCanceledException)
         {

@@ -1,4 +1,5 @@
 using System.Text;
+using SystemUnderTest.Contracts;
 using Perf.Fixtures.Metrics;
 using Perf.Model.Metrics;
 using StackExchange.Redis;
@@ -18,7 +19,6 @@ namespace Perf.Fixtures.JobSystems;
 public sealed class BullmqJobSystem(IConnectionMultiplexer redis, IReadOnlyList<string> queues, string prefix = BullmqJobSystem.DefaultPrefix) : IJobSystem
 {
     public const string DefaultPrefix = "bull";
-    private const string CountersKey = "perf:counters";
     private const int BatchSize = 4096;
     private const int PageSize = 5000;
     private static readonly RedisValue[] JobFields = ["timestamp", "finishedOn", "returnvalue", "processedOn", "ats"];
@@ -59,7 +59,7 @@ public sealed class BullmqJobSystem(IConnectionMultiplexer redis, IReadOnlyList<
     public async Task<JobCounters> CountersAsync()
     {
         var db = redis.GetDatabase();
-        var hash = (await db.HashGetAllAsync(CountersKey).ConfigureAwait(false)).ToDictionary(e => e.Name.ToString(), e => (long)e.Value);
+        var hash = (await db.HashGetAllAsync(RedisKeys.Counters).ConfigureAwait(false)).ToDictionary(e => e.Name.ToString(), e => (long)e.Value);
         long Get(string name) => hash.TryGetValue(name, out var value) ? value : 0;
         long completed = 0, failed = 0;
         foreach (var queue in queues)
@@ -68,7 +68,8 @@ public sealed class BullmqJobSystem(IConnectionMultiplexer redis, IReadOnlyList<
             failed += await db.SortedSetLengthAsync(Key(queue, "failed")).ConfigureAwait(false);
         }
 
-        return new JobCounters(Get("accepted"), completed, failed, Get("duplicates"), Get("retried"), Get("failedAttempts"), Get("backpressureRejected"));
+        return new JobCounters(Get(CounterNames.Accepted), completed, failed, Get(CounterNames.Duplicates), Get(CounterNames.Retried), Get(CounterNames.FailedAttempts),
+            Get(CounterNames.BackpressureRejected));
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using SystemUnderTest.Contracts;
 using MongoDB.Bson;
 using MongoDB.Driver;
 using Perf.Fixtures.Accounting;
@@ -15,16 +16,14 @@ namespace Perf.Fixtures.JobSystems;
 /// </summary>
 public sealed class RedisStreamsJobSystem(IConnectionMultiplexer redis, StoreKind store, string? mongoConnectionString = null) : IJobSystem
 {
-    public const string ConsumerGroup = "workers";
-    private const string CountersKey = "perf:counters";
     private const int BatchSize = 4096;
     private const int PageSize = 5000;
 
     public string Name => "Redis Streams";
 
     public string OutcomeSource => store == StoreKind.Redis
-        ? $"Redis {JobStoreKeys.ResultPrefix}{{id}}"
-        : $"MongoDB {JobStoreKeys.MongoDatabase}.{JobStoreKeys.MongoCollection}";
+        ? $"Redis {RedisKeys.ResultPrefix}{{id}}"
+        : $"MongoDB {MongoResults.DefaultDatabase}.{MongoResults.Collection}";
 
     public IReadOnlyList<string> QueueNames => PerfEnvironment.JobStreams;
 
@@ -35,11 +34,11 @@ public sealed class RedisStreamsJobSystem(IConnectionMultiplexer redis, StoreKin
         foreach (var stream in QueueNames)
         {
             var length = await db.StreamLengthAsync(stream).ConfigureAwait(false);
-            var dead = await db.StreamLengthAsync(stream + JobStoreKeys.DeadLetterSuffix).ConfigureAwait(false);
+            var dead = await db.StreamLengthAsync(RedisKeys.DeadLetter(stream)).ConfigureAwait(false);
             long pending = 0, lag = 0;
             if (length > 0 || await db.KeyExistsAsync(stream).ConfigureAwait(false))
             {
-                var group = (await db.StreamGroupInfoAsync(stream).ConfigureAwait(false)).FirstOrDefault(g => g.Name == ConsumerGroup);
+                var group = (await db.StreamGroupInfoAsync(stream).ConfigureAwait(false)).FirstOrDefault(g => g.Name == RedisKeys.ConsumerGroup);
                 pending = group.PendingMessageCount;
                 // Lag is null when Redis cannot tell (after deletions); then every entry may be unread.
                 lag = group.Name is null ? length : group.Lag ?? length;
@@ -53,17 +52,17 @@ public sealed class RedisStreamsJobSystem(IConnectionMultiplexer redis, StoreKin
 
     public async Task<JobCounters> CountersAsync()
     {
-        var hash = (await redis.GetDatabase().HashGetAllAsync(CountersKey).ConfigureAwait(false))
+        var hash = (await redis.GetDatabase().HashGetAllAsync(RedisKeys.Counters).ConfigureAwait(false))
             .ToDictionary(e => e.Name.ToString(), e => (long)e.Value);
         long Get(string name) => hash.TryGetValue(name, out var value) ? value : 0;
-        return new JobCounters(Get("accepted"), Get("processed"), Get("deadLettered"), Get("duplicates"), Get("retried"),
-            Get("failedAttempts"), Get("backpressureRejected"));
+        return new JobCounters(Get(CounterNames.Accepted), Get(CounterNames.Processed), Get(CounterNames.DeadLettered), Get(CounterNames.Duplicates),
+            Get(CounterNames.Retried), Get(CounterNames.FailedAttempts), Get(CounterNames.BackpressureRejected));
     }
 
     public Task<IReadOnlyDictionary<long, long>> JobLatencyBucketsAsync() => JobLatencyBuckets.ReadAsync(redis.GetDatabase());
 
     public string DescribeReadiness(string workerName) =>
-        $"{workerName} to connect to Redis (client name '{workerName}') with consumer group '{ConsumerGroup}' on {string.Join(", ", QueueNames)}";
+        $"{workerName} to connect to Redis (client name '{workerName}') with consumer group '{RedisKeys.ConsumerGroup}' on {string.Join(", ", QueueNames)}";
 
     /// <summary>
     /// Ready when the worker's named Redis connection is open and the consumer group exists on every job stream (the
@@ -82,7 +81,7 @@ public sealed class RedisStreamsJobSystem(IConnectionMultiplexer redis, StoreKin
         foreach (var stream in QueueNames)
         {
             if (!await database.KeyExistsAsync(stream).ConfigureAwait(false) ||
-                !(await database.StreamGroupInfoAsync(stream).ConfigureAwait(false)).Any(g => g.Name == ConsumerGroup))
+                !(await database.StreamGroupInfoAsync(stream).ConfigureAwait(false)).Any(g => g.Name == RedisKeys.ConsumerGroup))
             {
                 return false;
             }
@@ -112,7 +111,7 @@ public sealed class RedisStreamsJobSystem(IConnectionMultiplexer redis, StoreKin
             var status = new Task<RedisValue>[count];
             for (var i = 0; i < count; i++)
             {
-                status[i] = batch.HashGetAsync(JobStoreKeys.JobState(ids[start + i]), JobStoreKeys.StatusField);
+                status[i] = batch.HashGetAsync(RedisKeys.Job(ids[start + i]), JobFields.Status);
             }
 
             batch.Execute();
@@ -139,7 +138,7 @@ public sealed class RedisStreamsJobSystem(IConnectionMultiplexer redis, StoreKin
                 var page = await db.StreamRangeAsync(stream, from, "+", PageSize).ConfigureAwait(false);
                 foreach (var entry in page)
                 {
-                    var id = entry[JobStoreKeys.IdField];
+                    var id = entry[JobFields.Id];
                     var key = id.IsNullOrEmpty ? $"(entry {entry.Id} without id)" : id.ToString();
                     counts[key] = counts.GetValueOrDefault(key) + 1;
                 }
@@ -159,12 +158,12 @@ public sealed class RedisStreamsJobSystem(IConnectionMultiplexer redis, StoreKin
     private async Task<HashSet<string>> ScanRedisResultsAsync(CancellationToken ct)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        var pattern = JobStoreKeys.ResultPrefix + "*";
+        var pattern = RedisKeys.ResultPrefix + "*";
         foreach (var server in redis.GetServers().Where(s => !s.IsReplica))
         {
             await foreach (var key in server.KeysAsync(pattern: pattern, pageSize: PageSize).WithCancellation(ct).ConfigureAwait(false))
             {
-                ids.Add(key.ToString()[JobStoreKeys.ResultPrefix.Length..]);
+                ids.Add(key.ToString()[RedisKeys.ResultPrefix.Length..]);
             }
         }
 
@@ -178,7 +177,7 @@ public sealed class RedisStreamsJobSystem(IConnectionMultiplexer redis, StoreKin
             throw new InvalidOperationException("the Mongo store is in use but no MongoDB connection is known, so stored results cannot be audited");
         }
 
-        var collection = new MongoClient(mongoConnectionString).GetDatabase(JobStoreKeys.MongoDatabase).GetCollection<BsonDocument>(JobStoreKeys.MongoCollection);
+        var collection = new MongoClient(mongoConnectionString).GetDatabase(MongoResults.DefaultDatabase).GetCollection<BsonDocument>(MongoResults.Collection);
         var ids = new HashSet<string>(StringComparer.Ordinal);
         using var cursor = await collection.Find(FilterDefinition<BsonDocument>.Empty)
             .Project(Builders<BsonDocument>.Projection.Include("_id"))

@@ -1,6 +1,6 @@
 using System.Globalization;
-using HdrHistogram;
 using StackExchange.Redis;
+using SystemUnderTest.Contracts;
 
 namespace Perf.Fixtures.Metrics;
 
@@ -11,22 +11,15 @@ namespace Perf.Fixtures.Metrics;
 /// </summary>
 public static class JobLatencyBuckets
 {
-    public const string Key = "perf:job-latency-buckets";
-
-    /// <summary>The bucket layout of the contract: an HdrHistogram of 0..3,600,000 ms with 2 significant digits.</summary>
-    private const long HighestTrackableMs = 3_600_000;
-    private const int SignificantDigits = 2;
-    private static readonly LongHistogram Layout = new(HighestTrackableMs, SignificantDigits);
-
     public static IReadOnlyDictionary<long, long> Empty { get; } = new Dictionary<long, long>();
 
     /// <summary>The bucket (its lowest value in ms) a latency falls in, for systems whose latencies the suite buckets itself.</summary>
-    public static long BucketOf(long latencyMs) => Layout.LowestEquivalentValue(Math.Clamp(latencyMs, 0, HighestTrackableMs));
+    public static long BucketOf(long latencyMs) => JobLatencyLayout.BucketOf(latencyMs);
 
     public static async Task<IReadOnlyDictionary<long, long>> ReadAsync(IDatabase database)
     {
         var buckets = new Dictionary<long, long>();
-        foreach (var entry in await database.HashGetAllAsync(Key).ConfigureAwait(false))
+        foreach (var entry in await database.HashGetAllAsync(RedisKeys.JobLatencyBuckets).ConfigureAwait(false))
         {
             if (long.TryParse(entry.Name.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var bucket) && entry.Value.TryParse(out long count))
             {

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using SystemUnderTest.Contracts;
 
 namespace Perf.Fixtures.Traffic;
 
@@ -41,7 +42,7 @@ public static class JobBurst
                         var key = keyOf?.Invoke(i);
                         if (key is not null)
                         {
-                            request.Headers.Add("Idempotency-Key", key);
+                            request.Headers.Add(JobHeaders.IdempotencyKey, key);
                         }
 
                         using var response = await client.SendAsync(request, ct).ConfigureAwait(false);

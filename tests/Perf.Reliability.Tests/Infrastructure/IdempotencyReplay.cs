@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using SystemUnderTest.Contracts;
 
 namespace Perf.Reliability.Tests.Infrastructure;
 
@@ -20,7 +21,7 @@ internal static class IdempotencyReplay
         foreach (var (key, firstId) in idsByKey.Take(Sample))
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(bodyOf(key)) };
-            request.Headers.Add("Idempotency-Key", key);
+            request.Headers.Add(JobHeaders.IdempotencyKey, key);
             using var response = await client.SendAsync(request, ct);
             replayed++;
             if (response.StatusCode != HttpStatusCode.Accepted)

@@ -4,6 +4,7 @@ using Perf.Engine.Reporting;
 using Perf.Fixtures;
 using Perf.Fixtures.Accounting;
 using Perf.Model.Accounting;
+using SystemUnderTest.Contracts;
 
 namespace Perf.Reliability.Tests.Infrastructure;
 
@@ -76,7 +77,7 @@ internal static class RedisStallScenario
         long pending = 0;
         foreach (var stream in PerfEnvironment.JobStreams)
         {
-            pending += (await database.StreamPendingAsync(stream, PerfEnvironment.WorkerGroup)).PendingMessageCount;
+            pending += (await database.StreamPendingAsync(stream, RedisKeys.ConsumerGroup)).PendingMessageCount;
         }
 
         return pending;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Perf.Engine.Profiles;
 using StackExchange.Redis;
+using SystemUnderTest.Contracts;
 
 namespace Perf.Scenarios.Profiles;
 
@@ -16,8 +17,6 @@ public sealed class QueuePathScenario(IConnectionMultiplexer redis)
     public const string EnqueueStep = "enqueue-direct";
     public const string StoredStep = "await-stored";
     public const string JobIdVariable = "jobId";
-    private const string PaymentsStream = "jobs:payments";
-    private const string Counters = "perf:counters";
 
     /// <summary>Polls start fast (a job takes at least the simulated downstream call) and back off to this.</summary>
     private static readonly TimeSpan MaxPollDelay = TimeSpan.FromMilliseconds(20);
@@ -34,19 +33,19 @@ public sealed class QueuePathScenario(IConnectionMultiplexer redis)
         var id = Guid.NewGuid().ToString("N");
         var enqueuedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         const string customer = "c-queue-path";
-        var payload = JsonSerializer.Serialize(new { amount = 12.5m, currency = Currency, customerId = customer });
+        var payload = JsonSerializer.Serialize(new PaymentRequest { Amount = 12.5m, Currency = Currency, CustomerId = customer }, SutJsonContext.Default.PaymentRequest);
         var transaction = redis.GetDatabase().CreateTransaction();
-        var state = transaction.HashSetAsync($"job:{id}",
+        var state = transaction.HashSetAsync(RedisKeys.Job(id),
         [
-            new("type", "payment"), new("status", "queued"), new("enqueuedAt", enqueuedAt),
-            new("amount", "12.5"), new("currency", Currency), new("customerId", customer), new("description", string.Empty),
+            new(JobFields.Type, JobTypes.Payment), new(JobFields.Status, JobStatuses.Queued), new(JobFields.EnqueuedAt, enqueuedAt),
+            new(JobFields.Amount, "12.5"), new(JobFields.Currency, Currency), new(JobFields.CustomerId, customer), new(JobFields.Description, string.Empty),
         ]);
-        var add = transaction.StreamAddAsync(PaymentsStream,
+        var add = transaction.StreamAddAsync(RedisKeys.PaymentsStream,
         [
-            new NameValueEntry("id", id), new NameValueEntry("type", "payment"),
-            new NameValueEntry("payload", payload), new NameValueEntry("enqueuedAt", enqueuedAt.ToString(CultureInfo.InvariantCulture)),
+            new NameValueEntry(JobFields.Id, id), new NameValueEntry(JobFields.Type, JobTypes.Payment),
+            new NameValueEntry(JobFields.Payload, payload), new NameValueEntry(JobFields.EnqueuedAt, enqueuedAt.ToString(CultureInfo.InvariantCulture)),
         ]);
-        var count = transaction.HashIncrementAsync(Counters, "accepted");
+        var count = transaction.HashIncrementAsync(RedisKeys.Counters, CounterNames.Accepted);
         if (!await transaction.ExecuteAsync().WaitAsync(cancellationToken).ConfigureAwait(false))
         {
             return StepResult.Fail();
@@ -59,7 +58,7 @@ public sealed class QueuePathScenario(IConnectionMultiplexer redis)
 
     private async ValueTask<StepResult> AwaitStoredAsync(StepContext context, CancellationToken cancellationToken)
     {
-        var key = new RedisKey($"result:{context.Variables[JobIdVariable]}");
+        var key = new RedisKey(RedisKeys.Result(context.Variables[JobIdVariable]));
         var database = redis.GetDatabase();
         var delay = TimeSpan.FromMilliseconds(1);
 

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Hosting;
 using StackExchange.Redis;
-using SystemUnderTest.Redis;
+using SystemUnderTest.Contracts;
 
 namespace SystemUnderTest.Tests.Infrastructure;
 

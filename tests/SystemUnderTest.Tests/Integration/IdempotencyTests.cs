@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Perf.Fixtures;
 using SystemUnderTest.Api;
-using SystemUnderTest.Redis;
+using SystemUnderTest.Contracts;
 using SystemUnderTest.Tests.Infrastructure;
 
 namespace SystemUnderTest.Tests.Integration;

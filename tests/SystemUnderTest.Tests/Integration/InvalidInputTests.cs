@@ -62,7 +62,7 @@ public sealed class InvalidInputTests(RedisFixture redis)
             problem.GetProperty("errors").EnumerateObject().Should().NotBeEmpty(name);
         }
 
-        (await redis.Database.StreamLengthAsync(SystemUnderTest.Redis.RedisKeys.PaymentsStream)).Should().Be(0, "{0} must not enqueue", name);
+        (await redis.Database.StreamLengthAsync(SystemUnderTest.Contracts.RedisKeys.PaymentsStream)).Should().Be(0, "{0} must not enqueue", name);
     }
 
     [Fact]

@@ -4,7 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Perf.Fixtures;
 using StackExchange.Redis;
-using SystemUnderTest.Redis;
+using SystemUnderTest.Contracts;
 using SystemUnderTest.Tests.Infrastructure;
 using SystemUnderTest.Worker;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using Perf.Fixtures;
-using SystemUnderTest.Redis;
+using SystemUnderTest.Contracts;
 using SystemUnderTest.Tests.Infrastructure;
 
 namespace SystemUnderTest.Tests.Integration;

@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Perf.Fixtures;
-using SystemUnderTest.Redis;
+using SystemUnderTest.Contracts;
 using SystemUnderTest.Tests.Infrastructure;
 
 namespace SystemUnderTest.Tests.Integration;

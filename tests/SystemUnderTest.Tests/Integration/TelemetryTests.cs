@@ -10,7 +10,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Perf.Fixtures;
 using SystemUnderTest.Hosting;
-using SystemUnderTest.Redis;
+using SystemUnderTest.Contracts;
 using SystemUnderTest.Telemetry;
 using SystemUnderTest.Tests.Infrastructure;
 

@@ -15,7 +15,7 @@ public sealed class JobLatencyHistogramTests
     public void BucketsReadBackAsTheSamePercentilesAsAnHdrHistogramOfTheRawValues()
     {
         var latencies = Enumerable.Range(0, 5_000).Select(i => (long)((i * 7919L) % 120_000)).ToArray();
-        var reference = new LongHistogram(JobLatencyHistogram.HighestTrackableMs, JobLatencyHistogram.SignificantDigits);
+        var reference = new LongHistogram(JobLatencyLayout.HighestTrackableMs, JobLatencyLayout.SignificantDigits);
         foreach (var latency in latencies)
         {
             reference.RecordValue(latency);
@@ -38,7 +38,7 @@ public sealed class JobLatencyHistogramTests
     [InlineData(116_500)]
     public void EveryLatencyLandsInABucketWithinOnePercentBelowIt(long latency)
     {
-        var bucket = JobLatencyHistogram.BucketOf(latency);
+        var bucket = JobLatencyLayout.BucketOf(latency);
 
         bucket.Should().BeLessThanOrEqualTo(latency);
         (latency - bucket).Should().BeLessThanOrEqualTo(latency / 100);
@@ -56,16 +56,16 @@ public sealed class JobLatencyHistogramTests
     [Fact]
     public void LatenciesAboveTheTrackableRangeAreCountedInTheLastBucket()
     {
-        var result = JobLatencyHistogram.Read(ToHash([5, JobLatencyHistogram.HighestTrackableMs * 10]));
+        var result = JobLatencyHistogram.Read(ToHash([5, JobLatencyLayout.HighestTrackableMs * 10]));
 
         result.Count.Should().Be(2);
-        JobLatencyHistogram.BucketOf(JobLatencyHistogram.HighestTrackableMs * 10).Should().Be(JobLatencyHistogram.BucketOf(JobLatencyHistogram.HighestTrackableMs));
+        JobLatencyLayout.BucketOf(JobLatencyLayout.HighestTrackableMs * 10).Should().Be(JobLatencyLayout.BucketOf(JobLatencyLayout.HighestTrackableMs));
     }
 
     /// <summary>The hash the outcome script builds: one HINCRBY per latency on its bucket field, and the max.</summary>
     private static HashEntry[] ToHash(long[] latencies) =>
         [
-            .. latencies.GroupBy(JobLatencyHistogram.FieldOf).Select(g => new HashEntry(g.Key, g.LongCount())),
-            new HashEntry(JobLatencyHistogram.MaxField, latencies.Max()),
+            .. latencies.GroupBy(JobLatencyLayout.FieldOf).Select(g => new HashEntry(g.Key, g.LongCount())),
+            new HashEntry(JobLatencyLayout.MaxField, latencies.Max()),
         ];
 }

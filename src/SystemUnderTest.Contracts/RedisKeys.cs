@@ -1,11 +1,10 @@
-namespace SystemUnderTest.Redis;
+namespace SystemUnderTest.Contracts;
 
 /// <summary>
-/// Every Redis key of the contract (docs/system-under-test.md). The single source of these names: Perf.Fixtures
-/// compiles this same file (a linked source, internal there), so the suite and the SUT cannot drift apart. It
-/// therefore depends on nothing but the BCL: plain strings, which convert to StackExchange.Redis keys implicitly.
+/// Every Redis key of the contract (docs/system-under-test.md), used by the system under test and by the suite that
+/// reads its state. Plain strings, which convert to StackExchange.Redis keys implicitly, so the contract needs no client.
 /// </summary>
-static partial class RedisKeys
+public static class RedisKeys
 {
     public const string PaymentsStream = "jobs:payments";
     public const string NotificationsStream = "jobs:notifications";
@@ -15,14 +14,16 @@ static partial class RedisKeys
     public const string Aggregates = "perf:aggregates";
     public const string AnalyticsCache = "cache:analytics:summary";
     public const string DeadLetterSuffix = ":dead";
+    public const string JobPrefix = "job:";
+    public const string ResultPrefix = "result:";
 
     public static readonly string[] JobStreams = [PaymentsStream, NotificationsStream];
 
     /// <summary>Job state hash: type, status (queued, completed, failed), the request's fields, enqueuedAt, completedAt.</summary>
-    public static string Job(string id) => "job:" + id;
+    public static string Job(string id) => JobPrefix + id;
 
     /// <summary>The Redis store's result (JSON), written once together with the outcome.</summary>
-    public static string Result(string id) => "result:" + id;
+    public static string Result(string id) => ResultPrefix + id;
 
     /// <summary>The one outcome of a job id, <see cref="OutcomeStored"/> or <see cref="OutcomeDeadLettered"/>, set NX.</summary>
     public static string Outcome(string id) => "outcome:" + id;

@@ -1,7 +1,7 @@
-namespace SystemUnderTest.Redis;
+namespace SystemUnderTest.Contracts;
 
-/// <summary>Fields of the <c>perf:counters</c> hash. Linked into Perf.Fixtures like <see cref="RedisKeys"/>.</summary>
-static partial class CounterNames
+/// <summary>Fields of the <c>perf:counters</c> hash (<see cref="RedisKeys.Counters"/>).</summary>
+public static class CounterNames
 {
     public const string Accepted = "accepted";
     public const string Processed = "processed";
