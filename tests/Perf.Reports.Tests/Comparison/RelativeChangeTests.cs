@@ -1,4 +1,6 @@
-namespace Perf.Scenarios.Tests;
+using Perf.Reports.Comparison;
+
+namespace Perf.Reports.Tests.Comparison;
 
 public sealed class RelativeChangeTests
 {

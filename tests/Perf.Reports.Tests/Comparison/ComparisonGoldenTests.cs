@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using Perf.Reports.Comparison;
 
-namespace Perf.Reports.Tests;
+namespace Perf.Reports.Tests.Comparison;
 
 /// <summary>
 /// The whole comparison Markdown from recorded inputs, byte for byte against a checked-in copy: a change to any section,
@@ -63,7 +63,7 @@ public sealed class ComparisonGoldenTests : IDisposable
 
     private static void ShouldMatchGolden(string markdown, string golden, [CallerFilePath] string testFile = "")
     {
-        var source = Path.Combine(Path.GetDirectoryName(testFile)!, "Fixtures", golden);
+        var source = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(testFile)!, "..", "Fixtures", golden));
         if (Environment.GetEnvironmentVariable("PERF_UPDATE_GOLDEN") == "1")
         {
             File.WriteAllText(source, markdown);

@@ -1,6 +1,6 @@
 using Perf.Reports.Html;
 
-namespace Perf.Reports.Tests;
+namespace Perf.Reports.Tests.Html;
 
 /// <summary>The Markdown-to-HTML step of the comparison report on small hand-written reports; the browser test opens a real one.</summary>
 public sealed class HtmlReportTests : IDisposable
