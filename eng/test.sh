@@ -22,6 +22,10 @@ rm -rf "$results"
 pkg_chromium
 pkg_dotnet_restore PerfTests.sln
 dotnet build PerfTests.sln -c Release --no-restore -nologo -v quiet
+# The CLI as a user gets it (README): this build packed as the local .NET tool, `dotnet tool restore`, `dotnet perf`.
+bash eng/cli-tool.sh --no-build
+dotnet perf --help >/dev/null || { echo "[test] ERROR: dotnet perf --help failed after dotnet tool restore" >&2; exit 1; }
+echo "[test] dotnet perf --help answers (local tool restored from eng/tool-feed)"
 
 status=0
 # The eng/ scripts' own tests (results summary): seconds, no containers.

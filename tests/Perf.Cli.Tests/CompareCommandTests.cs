@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Perf.Cli.Tests.Infrastructure;
 using Perf.Reports;
 using Perf.Reports.Comparison.Sections;
-using Perf.Engine.Tests.Infrastructure;
+using Perf.Testing;
 
 namespace Perf.Cli.Tests;
 

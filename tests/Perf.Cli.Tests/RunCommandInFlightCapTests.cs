@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Perf.Cli.Tests.Infrastructure;
 using Perf.Engine.Reporting;
-using Perf.Engine.Tests.Infrastructure;
+using Perf.Testing;
 
 namespace Perf.Cli.Tests;
 

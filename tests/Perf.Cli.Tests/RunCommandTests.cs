@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Perf.Cli.Tests.Infrastructure;
-using Perf.Engine.Tests.Infrastructure;
 using Perf.Engine.Reporting;
+using Perf.Testing;
 
 namespace Perf.Cli.Tests;
 

@@ -3,6 +3,7 @@ using Perf.Fixtures.Accounting;
 using Perf.Fixtures.JobSystems;
 using Perf.Model.Settings;
 using StackExchange.Redis;
+using SystemUnderTest.Contracts;
 
 namespace Perf.Fixtures.Tests;
 
@@ -79,8 +80,8 @@ public sealed class JobAuditorTests(ITestOutputHelper output) : IAsyncLifetime
         var batch = Db.CreateBatch();
         var writes = ids.Select((id, i) => i % 100 == 0
             ? batch.StreamAddAsync("jobs:payments:dead", [new NameValueEntry("id", id)])
-            : (Task)batch.StringSetAsync($"result:{id}", "{}")).ToList();
-        writes.AddRange(ids.Select((id, i) => (Task)batch.HashSetAsync($"job:{id}", "status", i % 100 == 0 ? "failed" : "completed")));
+            : (Task)batch.StringSetAsync(RedisKeys.Result(id), "{}")).ToList();
+        writes.AddRange(ids.Select((id, i) => (Task)batch.HashSetAsync(RedisKeys.Job(id), JobFields.Status, i % 100 == 0 ? JobStatuses.Failed : JobStatuses.Completed)));
         batch.Execute();
         await Task.WhenAll(writes);
 
@@ -96,7 +97,7 @@ public sealed class JobAuditorTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     private async Task StoreAsync(params string[] ids) =>
-        await Task.WhenAll(ids.Select(id => Db.StringSetAsync($"result:{id}", "{}")));
+        await Task.WhenAll(ids.Select(id => Db.StringSetAsync(RedisKeys.Result(id), "{}")));
 
     private async Task DeadLetterAsync(string stream, params string[] ids)
     {
@@ -107,7 +108,7 @@ public sealed class JobAuditorTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     private async Task StateAsync(string status, params string[] ids) =>
-        await Task.WhenAll(ids.Select(id => Db.HashSetAsync($"job:{id}", "status", status)));
+        await Task.WhenAll(ids.Select(id => Db.HashSetAsync(RedisKeys.Job(id), JobFields.Status, status)));
 
     public async ValueTask DisposeAsync()
     {

@@ -176,7 +176,7 @@ public sealed class MemoryPressureTests(ITestOutputHelper output)
 
     private static async Task<long> CountMissingAsync(IDatabase db, IReadOnlyList<string> ids)
     {
-        var exists = await Task.WhenAll(ids.Select(id => db.KeyExistsAsync($"job:{id}")));
+        var exists = await Task.WhenAll(ids.Select(id => db.KeyExistsAsync(RedisKeys.Job(id))));
         return exists.Count(e => !e);
     }
 

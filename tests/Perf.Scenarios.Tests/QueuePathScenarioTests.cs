@@ -6,6 +6,7 @@ using Perf.Fixtures;
 using Perf.Fixtures.XunitSupport;
 using Perf.Scenarios.Profiles;
 using StackExchange.Redis;
+using SystemUnderTest.Contracts;
 using SystemUnderTest.Hosting;
 
 namespace Perf.Scenarios.Tests;
@@ -50,7 +51,7 @@ public sealed class QueuePathScenarioTests
         report.Thresholds!.Passed.Should().BeTrue(report.Thresholds.ToString());
         var database = connection.GetDatabase();
         (await database.StreamLengthAsync("jobs:payments")).Should().Be(0, "a finished job's entry leaves the stream with its acknowledgement");
-        (await database.HashGetAsync("perf:counters", "accepted")).Should().Be(40);
+        (await database.HashGetAsync(RedisKeys.Counters, CounterNames.Accepted)).Should().Be(40);
     }
 
     private static string CustomStepKey(string name) => $"{CustomStep.Method} {name}";

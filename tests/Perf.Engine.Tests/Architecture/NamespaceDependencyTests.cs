@@ -1,4 +1,5 @@
 using Perf.Engine.Profiles;
+using Perf.Testing;
 
 namespace Perf.Engine.Tests.Architecture;
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Perf.Engine.Running;
 using Perf.Engine.Tests.Infrastructure;
+using Perf.Testing;
 
 namespace Perf.Engine.Tests.Running;
 

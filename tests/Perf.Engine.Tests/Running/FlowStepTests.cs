@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Perf.Engine.Profiles;
 using Perf.Engine.Running;
 using Perf.Engine.Tests.Infrastructure;
+using Perf.Testing;
 
 namespace Perf.Engine.Tests.Running;
 

@@ -4,6 +4,7 @@ using Perf.Engine.Profiles;
 using Perf.Engine.Reporting;
 using Perf.Engine.Running;
 using Perf.Engine.Tests.Infrastructure;
+using Perf.Testing;
 
 namespace Perf.Engine.Tests.Running;
 

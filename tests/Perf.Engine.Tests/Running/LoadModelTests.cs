@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Perf.Engine.Profiles;
 using Perf.Engine.Running;
-using Perf.Engine.Tests.Infrastructure;
+using Perf.Testing;
 
 namespace Perf.Engine.Tests.Running;
 

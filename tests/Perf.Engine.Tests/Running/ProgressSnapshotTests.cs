@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
 using Perf.Engine.Profiles;
 using Perf.Engine.Running;
-using Perf.Engine.Tests.Infrastructure;
+using Perf.Testing;
 
 namespace Perf.Engine.Tests.Running;
 

@@ -7,7 +7,7 @@ using OpenTelemetry.Metrics;
 using Perf.Engine.Profiles;
 using Perf.Engine.Running;
 using Perf.Engine.Telemetry;
-using Perf.Engine.Tests.Infrastructure;
+using Perf.Testing;
 
 namespace Perf.Engine.Tests.Telemetry;
 

@@ -157,7 +157,7 @@ public sealed class TelemetryTests(RedisFixture redis)
             using var request = new HttpRequestMessage(HttpMethod.Post, "/payments") { Content = JsonContent.Create(JobRequests.Payment) };
             if (idempotencyKey is not null)
             {
-                request.Headers.Add("Idempotency-Key", idempotencyKey);
+                request.Headers.Add(JobHeaders.IdempotencyKey, idempotencyKey);
             }
 
             using var response = await _client.SendAsync(request);

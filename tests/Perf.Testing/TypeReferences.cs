@@ -1,14 +1,14 @@
 using System.Reflection;
 using System.Reflection.Emit;
 
-namespace Perf.Engine.Tests.Architecture;
+namespace Perf.Testing;
 
 /// <summary>
 /// Every type a type refers to: in its signatures (base type, interfaces, fields, properties, parameters, return
 /// types, generic arguments) and in its method bodies (the metadata tokens of the IL), nested and compiler-generated
 /// types (closures, async state machines) included, since they belong to the type that declares them.
 /// </summary>
-internal static class TypeReferences
+public static class TypeReferences
 {
     private const BindingFlags Declared = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
 

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Perf.Engine.Tests.Infrastructure;
+namespace Perf.Testing;
 
 /// <summary>A Kestrel server on 127.0.0.1 with an ephemeral port and endpoints the test maps.</summary>
 public sealed class LoopbackServer : IAsyncDisposable
