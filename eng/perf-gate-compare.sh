@@ -3,7 +3,7 @@
 # then runs one configuration from each build alternately (base, head, base, head, …), every run on a fresh
 # environment, on the smoke profile. Both builds write into one artifacts directory as the two halves of an A/A run
 # (PERF_AA, base = half a, head = half b, labelled "base" and "head"), so the between-run comparison code of the head
-# build writes the intervals. eng/perf_gate.py --intervals then judges them.
+# build writes the intervals. `perf gate --intervals` (src/Perf.Cli) then judges them.
 #   ./eng/perf-gate-compare.sh                                  # merge-base of origin/main, 3 repeats, optimized
 #   ./eng/perf-gate-compare.sh --base HEAD~1 --repeats 2 --config baseline
 # Environment: PERF_TIME_SCALE (phase length; default 1), PERF_SUT_IMAGE (head's image tag; base's gets "-base"),

@@ -28,7 +28,7 @@ dotnet perf --help >/dev/null || { echo "[test] ERROR: dotnet perf --help failed
 echo "[test] dotnet perf --help answers (local tool restored from eng/tool-feed)"
 
 status=0
-# The eng/ scripts' own tests (perf gate, results summary): seconds, no containers.
+# The eng/ scripts' own tests (results summary): seconds, no containers.
 python3 eng/tests/run.py --junit "$results/junit/eng-scripts.xml" || status=$?
 # The BullMQ system under test's own tests (node --test, against redis-server processes of their own): seconds.
 bash eng/bullmq-test.sh --junit "$results/junit/bullmq-sut.xml" || status=$?

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Perf.Comparison;
-using Perf.Reporting.Html;
+using Perf.Reports.Comparison;
+using Perf.Reports.Html;
 using Spectre.Console;
 
 namespace Perf.Cli;

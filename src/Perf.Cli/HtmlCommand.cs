@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Perf.Reporting.Html;
+using Perf.Reports.Html;
 using Spectre.Console;
 
 namespace Perf.Cli;

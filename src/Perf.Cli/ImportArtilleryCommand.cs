@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Perf.Engine.Profiles;
 using Perf.Engine.Reporting;
-using Perf.Reporting.Artillery;
+using Perf.ArtilleryImport;
 using Spectre.Console;
 
 namespace Perf.Cli;

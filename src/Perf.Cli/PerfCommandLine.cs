@@ -1,8 +1,8 @@
 using System.CommandLine;
-using Perf.Comparison;
+using Perf.Reports.Comparison;
 using Perf.Engine.Profiles;
-using Perf.Reporting.Artillery;
-using Perf.Reporting.Html;
+using Perf.ArtilleryImport;
+using Perf.Reports.Html;
 
 namespace Perf.Cli;
 
@@ -15,12 +15,13 @@ public static class PerfCommandLine
     public static async Task<int> InvokeAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(console);
-        var root = new RootCommand("Runs Artillery-style load profiles with the suite's engine, imports Artillery's results and compares runs.")
+        var root = new RootCommand("Runs Artillery-style load profiles with the suite's engine, imports Artillery's results, compares runs and gates pull requests.")
         {
             RunCommand.Create(console),
             ImportArtilleryCommand.Create(console),
             CompareCommand.Create(console),
             HtmlCommand.Create(console),
+            GateCommand.Create(console),
         };
 
         var parsed = root.Parse(args);

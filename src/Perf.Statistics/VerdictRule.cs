@@ -20,9 +20,7 @@ public static class VerdictRule
             return Verdict.NotEstimated;
         }
 
-        var (upper, lower) = effect.Scale == EffectScale.Ratio
-            ? (1 + minimum.Size, 1 / (1 + minimum.Size))
-            : (minimum.Size, -minimum.Size);
+        var (lower, upper) = Bounds(minimum);
         var increased = effect.Low > upper;
         var decreased = effect.High < lower;
         if (!increased && !decreased)
@@ -37,4 +35,21 @@ public static class VerdictRule
             _ => Verdict.Changed,
         };
     }
+
+    /// <summary>
+    /// Whether the whole interval lies within the minimum effect on both sides; an interval without a verdict that does
+    /// not is inconclusive: it reaches past the minimum effect, but not wholly.
+    /// </summary>
+    public static bool LiesWithin(EffectEstimate effect, MinimumEffect minimum)
+    {
+        ArgumentNullException.ThrowIfNull(effect);
+        ArgumentNullException.ThrowIfNull(minimum);
+        var (lower, upper) = Bounds(minimum);
+        return effect.HasInterval && lower <= effect.Low && effect.High <= upper;
+    }
+
+    /// <summary>The band of "no difference that matters": ÷ and × (1 + size) on the ratio scale, ± size on the difference scale.</summary>
+    private static (double Lower, double Upper) Bounds(MinimumEffect minimum) => minimum.Scale == EffectScale.Ratio
+        ? (1 / (1 + minimum.Size), 1 + minimum.Size)
+        : (-minimum.Size, minimum.Size);
 }

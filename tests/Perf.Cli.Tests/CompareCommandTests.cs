@@ -2,7 +2,8 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Perf.Cli.Tests.Infrastructure;
-using Perf.Comparison;
+using Perf.Reports;
+using Perf.Reports.Comparison.Sections;
 using Perf.Testing;
 
 namespace Perf.Cli.Tests;
@@ -72,7 +73,7 @@ public class CompareCommandTests
             .And.Contain("| host CPU avg | not measured | not measured |  |").And.Contain("| jobs lost | not measured | not measured |  |")
             .And.Contain("| ids checked (client ledger) | not measured | not measured |")
             .And.Contain("- fast: no audit: the input is the load engine's report only").And.Contain("| workers | not recorded | not recorded |")
-            .And.Contain(ComparisonMarkdown.NotMeasuredByEngineReport + " (fast, slow)")
+            .And.Contain(EnvironmentSection.NotMeasuredByEngineReport + " (fast, slow)")
             .And.Contain("| GET / | fast |").And.Contain("| GET / | slow |");
         markdown.Should().MatchRegex(@"\| latency p50 \| [0-9.]+ ms \| [3-9][0-9.]+ ms \| ▲ (\+[0-9.]+ %|×[0-9.,]+ higher) worse \|", "the slow target answers 30 ms later");
         File.ReadAllBytes(Path.Combine(temp.Path, "charts", "compare-latency.png")).Should().NotBeEmpty();

@@ -5,13 +5,17 @@ namespace Perf.Cli.Tests;
 /// <summary><c>perf html</c>, run in-process as a user would run it.</summary>
 public sealed class HtmlCommandTests : IDisposable
 {
+    /// <summary>A 1×1 PNG, so the chart link has a real PNG behind it.</summary>
+    private static readonly byte[] OnePixelPng = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==");
+
     private readonly TempDirectory _directory = new();
 
     [Fact]
     public async Task MarkdownReportBecomesOneHtmlFileWithItsChartInline()
     {
         Directory.CreateDirectory(Path.Combine(_directory.Path, "charts"));
-        File.WriteAllBytes(Path.Combine(_directory.Path, "charts", "smoke-latency.png"), HtmlReportTests.OnePixelPng);
+        File.WriteAllBytes(Path.Combine(_directory.Path, "charts", "smoke-latency.png"), OnePixelPng);
         var markdown = _directory.File("LOAD_TEST_COMPARISON_SMOKE.md", "# Load test comparison\n\n| metric | baseline |\n|---|---:|\n| p95 | 9.66 ms |\n\n![Latency](charts/smoke-latency.png)\n");
         var html = Path.Combine(_directory.Path, "out", "report.html");
 
@@ -20,7 +24,7 @@ public sealed class HtmlCommandTests : IDisposable
         result.ExitCode.Should().Be(ExitCodes.Success, result.Error);
         result.Output.Should().StartWith($"html: {html} (").And.Contain("self-contained");
         File.ReadAllText(html).Should().Contain("<title>Load test comparison</title>")
-            .And.Contain($"data:image/png;base64,{Convert.ToBase64String(HtmlReportTests.OnePixelPng)}")
+            .And.Contain($"data:image/png;base64,{Convert.ToBase64String(OnePixelPng)}")
             .And.NotContain("charts/smoke-latency.png");
     }
 

@@ -1,3 +1,3 @@
-global using Perf.Comparison;
+global using Perf.Reports.Comparison;
 global using Perf.Scenarios.Reporting;
 global using Perf.Statistics;

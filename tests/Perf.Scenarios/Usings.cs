@@ -1,3 +1,4 @@
-global using Perf.Comparison;
+global using Perf.Reports;
+global using Perf.Reports.Comparison;
 global using Perf.Fixtures.XunitSupport;
 global using Perf.Statistics;

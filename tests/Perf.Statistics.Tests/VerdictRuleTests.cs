@@ -32,4 +32,23 @@ public sealed class VerdictRuleTests
 
         act.Should().Throw<ArgumentException>().WithMessage("*Difference*Ratio*");
     }
+
+    [Theory]
+    [InlineData(0.95, 1.05, true)]
+    [InlineData(1 / 1.1, 1.10, true)]
+    [InlineData(1.05, 1.30, false)]
+    [InlineData(0.70, 0.95, false)]
+    public void AnIntervalLiesWithinOnlyWhenBothEndsStayInsideTheMinimumEffect(double low, double high, bool expected)
+    {
+        VerdictRule.LiesWithin(Ratio(low, high), MinimumEffect.RatioOf(0.10)).Should().Be(expected);
+    }
+
+    [Fact]
+    public void OnTheDifferenceScaleTheBandIsPlusOrMinusTheMinimumEffect()
+    {
+        var effect = new EffectEstimate(EffectScale.Difference, 0, -0.4, 0.5, IntervalSource.BetweenRuns, "test");
+
+        VerdictRule.LiesWithin(effect, MinimumEffect.DifferenceOf(0.5)).Should().BeTrue();
+        VerdictRule.LiesWithin(effect, MinimumEffect.DifferenceOf(0.45)).Should().BeFalse();
+    }
 }

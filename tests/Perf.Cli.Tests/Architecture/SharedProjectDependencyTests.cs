@@ -1,13 +1,14 @@
 using System.Reflection;
 using System.Xml.Linq;
-using Perf.Comparison;
+using Perf.ArtilleryImport;
+using Perf.Reports.Comparison;
 using Perf.Model;
 using Perf.Testing;
 
 namespace Perf.Cli.Tests.Architecture;
 
 /// <summary>
-/// The projects under src/ that the CLI and the tests share (the run model, the comparison report, the CLI itself) depend
+/// The projects under src/ that the CLI and the tests share (the run model, the reports, the Artillery import, the CLI itself) depend
 /// one way: src never on tests/ (the run model's own layers: Perf.Model.Tests).
 /// </summary>
 public class SharedProjectDependencyTests
@@ -18,6 +19,7 @@ public class SharedProjectDependencyTests
     {
         typeof(ConfigurationRunReport).Assembly.GetName().Name!,
         typeof(ComparisonComposer).Assembly.GetName().Name!,
+        typeof(ArtilleryImporter).Assembly.GetName().Name!,
         typeof(PerfCommandLine).Assembly.GetName().Name!,
     };
 

@@ -1,7 +1,7 @@
 namespace Perf.Cli.Tests.Infrastructure;
 
 /// <summary>
-/// Files recorded on this machine: Artillery's by Fixtures/record-artillery-fixtures.sh (Artillery 2.0.21 on Node 20); the
+/// Files recorded on this machine, owned by the libraries' tests and linked here: Artillery's by tests/Perf.ArtilleryImport.Tests/Fixtures/record-artillery-fixtures.sh (Artillery 2.0.21 on Node 20); the
 /// perf tests' configuration runs by the smoke perf tests (<c>PERF_PROFILE=smoke ./eng/test.sh --filter "Category=baseline|Category=optimized"</c>),
 /// copied from artifacts/perf/comparison-results.
 /// </summary>

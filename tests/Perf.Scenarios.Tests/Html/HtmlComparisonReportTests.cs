@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.Playwright;
 using Perf.Fixtures.Settings;
 using Perf.Fixtures.XunitSupport;
-using Perf.Reporting.Html;
+using Perf.Reports.Html;
 using Perf.Testing;
 
 namespace Perf.Scenarios.Tests.Html;
