@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Checks that every relative link in the repository's Markdown (README.md, docs/, every tracked *.md) resolves: the
 file or folder exists and, when the link has a #fragment, the target file has a heading with that GitHub anchor.
-Links in code blocks and inline code, absolute URLs and mail links are not checked. Prints file:line: problem for each
+Links in code blocks and inline code, absolute URLs and mail links are not checked, nor recorded reports that tests
+compare with (*.golden.md): their links point at charts a test writes beside its own output, not at repository files. Prints file:line: problem for each
 broken link and exits 1 when there is one.
 
     python3 eng/check_doc_links.py            # the repository this script is in
@@ -19,6 +20,7 @@ LINK = re.compile(r"!?\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\
 HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 FENCE = re.compile(r"^ {0,3}(```|~~~)")
 INLINE_CODE = re.compile(r"`[^`]*`")
+GOLDEN = ".golden.md"
 
 
 def anchors(path: str) -> set[str]:
@@ -53,10 +55,10 @@ def markdown_files(root: str) -> list[str]:
     try:
         listed = subprocess.run(["git", "-C", root, "ls-files", "--cached", "--others", "--exclude-standard", "*.md"],
                                 check=True, capture_output=True, text=True).stdout.split()
-        return [os.path.join(root, f) for f in listed if "node_modules/" not in f]
+        return [os.path.join(root, f) for f in listed if "node_modules/" not in f and not f.endswith(GOLDEN)]
     except (OSError, subprocess.CalledProcessError):
         return [os.path.join(d, f) for d, _, files in os.walk(root) if "node_modules" not in d and "/." not in d
-                for f in files if f.endswith(".md")]
+                for f in files if f.endswith(".md") and not f.endswith(GOLDEN)]
 
 
 def check(root: str) -> list[str]:

@@ -50,6 +50,15 @@ class DocLinksTests(unittest.TestCase):
 
         self.assertEqual([], check_doc_links.check(self.root))
 
+    def test_recorded_golden_reports_are_not_checked(self):
+        self.write("tests/Fixtures/report.golden.md", "# Report\n\n![chart](charts/written-by-the-test.png)\n")
+        self.write("docs/a.md", "# A\n\n![chart](charts/missing.png)\n")
+
+        problems = check_doc_links.check(self.root)
+
+        self.assertEqual(1, len(problems), problems)
+        self.assertIn("docs/a.md:3", problems[0])
+
 
 if __name__ == "__main__":
     unittest.main()

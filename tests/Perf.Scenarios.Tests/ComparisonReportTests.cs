@@ -134,6 +134,23 @@ public sealed class ComparisonReportTests : IDisposable
     }
 
     [Fact]
+    public void CpuPerRequestAndPerJobAreTheRoleCpuOverTheRequestAndJobRates()
+    {
+        var optimized = RunReportBuilder.Optimized();
+        var markdown = _artifacts.WriteMarkdown(RunReportBuilder.Baseline(), optimized);
+        var side = new ComparisonSide(optimized.Build(), "session");
+
+        // The builder's workers each use a constant 20 % of a core: 0.2 × workers core-seconds per second of load.
+        var perJob = 0.2 * optimized.Workers * 1_000_000 / side.JobThroughput!.Value;
+        side.CpuMicrosecondsPerJob("worker").Should().BeApproximately(perJob, 1e-6);
+        var perRequest = side.RoleCpuAverage("api")!.Value / 100 * 1_000_000 / side.Load.Totals.Rps;
+        side.CpuMicrosecondsPerRequest("api").Should().BeApproximately(perRequest, 1e-6);
+        side.CpuMicrosecondsPerJob("mongo").Should().BeNull("a role no sample measured has no cost");
+        markdown.Should().Contain($"| {NumberText.F(perJob, "#,0")} µs | ").And.Contain("| worker CPU per job |")
+            .And.Contain("| API CPU per request |").And.Contain("| Redis CPU per job |");
+    }
+
+    [Fact]
     public void MaxClientsNoteAppearsOnlyWhenRedisLoweredIt()
     {
         var lowered = RunReportBuilder.Optimized();

@@ -120,6 +120,18 @@ public sealed class ComparisonSide
     /// <summary>Jobs processed per second over the load window (from the sampled counter), or null without two samples.</summary>
     public double? JobThroughput => Rate(LoadWindow, p => p.Processed);
 
+    /// <summary>
+    /// CPU time of one role per request answered, in µs: the role's mean CPU over the load window (share of a core)
+    /// over the requests per second of the run. A cost per unit of work, comparable between systems at the same load.
+    /// </summary>
+    public double? CpuMicrosecondsPerRequest(string role) => PerUnit(RoleCpuAverage(role), Load.Totals.Rps);
+
+    /// <summary>CPU time of one role per job processed, in µs: the role's mean CPU over the load window over the job throughput.</summary>
+    public double? CpuMicrosecondsPerJob(string role) => PerUnit(RoleCpuAverage(role), JobThroughput);
+
+    private static double? PerUnit(double? cpuPercentOfCore, double? unitsPerSecond) =>
+        cpuPercentOfCore is { } cpu && unitsPerSecond is > 0 and var rate ? cpu / 100 * 1_000_000 / rate : null;
+
     /// <summary>Jobs accepted per second over the given samples.</summary>
     public static double? Rate(IReadOnlyList<ResourceSample> points, Func<ResourceSample, long?> counter)
     {

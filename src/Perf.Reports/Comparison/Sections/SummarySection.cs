@@ -11,7 +11,8 @@ internal sealed class SummarySection : IReportSection<ComparisonContext>
         var (baseline, optimized) = (context.A, context.B);
         md.AppendLine("## Summary").AppendLine();
         md.AppendLine($"Change = ({optimized.Name} − {baseline.Name}) / {baseline.Name}. CPU is % of one core (host: % of all cores), " +
-                      "averaged over the load window; peaks are the highest 1-second sample.").AppendLine();
+                      "averaged over the load window; peaks are the highest 1-second sample. CPU per request and per job is that average " +
+                      "over the requests answered per second (or the jobs processed per second) of the same window.").AppendLine();
         foreach (var side in new[] { baseline, optimized }.Where(s => !s.MeasuredSystem))
         {
             md.AppendLine($"{side.Name}'s input is the load engine's report only: its host, container, Redis and job rows are \"{NumberText.NotMeasured}\".").AppendLine();
@@ -61,6 +62,11 @@ internal sealed class SummarySection : IReportSection<ComparisonContext>
             AddSystem($"{role} memory peak", (s, _) => s.RoleMemoryPeakMb(role), Fmt(" MB"), MetricDirection.LowerIsBetter);
         }
 
+        // Cost per unit of work: what a request costs the API and a job costs the workers and Redis, the figures that
+        // compare two job systems (or two configurations) at the same load.
+        AddSystem("API CPU per request", (s, _) => s.CpuMicrosecondsPerRequest("api"), Fmt(" µs", "#,0"), MetricDirection.LowerIsBetter);
+        AddSystem("worker CPU per job", (s, _) => s.CpuMicrosecondsPerJob("worker"), Fmt(" µs", "#,0"), MetricDirection.LowerIsBetter);
+        AddSystem("Redis CPU per job", (s, _) => s.CpuMicrosecondsPerJob("redis"), Fmt(" µs", "#,0"), MetricDirection.LowerIsBetter);
         AddSystem("Redis connected clients peak", (s, _) => s.RedisClientsPeak, count, MetricDirection.Neither);
         AddSystem("Redis connected clients after", (_, r) => r.After.Redis?.ConnectedClients, count, MetricDirection.Neither);
         AddSystem("Redis used memory peak", (s, _) => s.RedisUsedMemoryPeakMb, Fmt(" MB"), MetricDirection.LowerIsBetter);
