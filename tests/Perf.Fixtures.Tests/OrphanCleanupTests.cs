@@ -28,6 +28,11 @@ public sealed class OrphanCleanupTests
             await ended.WaitForExitAsync(TestContext.Current.CancellationToken);
         }
 
+        // The precondition, checked as cleanup checks it: the killed creator has left the process table (until it is
+        // reaped its /proc entry, start ticks included, is still there).
+        await Eventually.WaitAsync("the killed creator to leave the process table", TimeSpan.FromSeconds(10),
+            _ => Task.FromResult(!deadCreator.IsAlive()), ct: TestContext.Current.CancellationToken);
+
         var names = new
         {
             Live = $"perftests-live-{suffix}-redis",
