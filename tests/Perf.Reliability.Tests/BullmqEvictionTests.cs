@@ -3,7 +3,6 @@ using Perf.Fixtures;
 using Perf.Fixtures.Accounting;
 using Perf.Fixtures.JobSystems;
 using Perf.Fixtures.Metrics;
-using Perf.Fixtures.Traffic;
 using Perf.Model.Settings;
 using Perf.Reliability.Tests.Infrastructure;
 
@@ -23,9 +22,8 @@ public sealed class BullmqEvictionTests(ITestOutputHelper output)
 {
     private const string MaxMemory = "maxmemory 4mb";
     private const int BurstSize = 2500;
-    private const string Path = "notifications";
 
-    public static string ArtifactPath => System.IO.Path.Combine(new ArtifactWriter("reliability").Directory, "reliability", "bullmq-eviction.json");
+    public static string ArtifactPath => Path.Combine(new ArtifactWriter("reliability").Directory, "reliability", "bullmq-eviction.json");
 
     [Fact]
     public async Task AllKeysLruOnBullmqEvictsAndTheAuditCountsWhatItCost()
@@ -80,38 +78,14 @@ public sealed class BullmqEvictionTests(ITestOutputHelper output)
         var config = await probe.EffectiveConfigAsync(settings.RedisConfigFile);
         log.Write($"{name}: {environment.JobSystem.Name}, maxmemory {config.MaxMemoryBytes} B, policy {config.MaxMemoryPolicy}");
 
-        var message = new string('m', 1000);
-        object Body(int i) => new { userId = $"u-{i % 50}", channel = "email", message };
-        string KeyOf(int i) => $"{name}-{i}";
-        var burst = await JobBurst.PostAsync(environment.ApiBaseUrl, Path, Body, BurstSize, concurrency: 16, TimeSpan.FromSeconds(30), KeyOf);
-        log.Write($"{name}: burst sent {burst.Sent}, accepted {burst.Accepted}, status codes {{{string.Join(", ", burst.StatusCodes.Select(kv => $"{kv.Key}: {kv.Value}"))}}}, " +
-                  $"transport errors {burst.TransportErrors}; first refusal: {burst.FirstRefusal}");
-
-        try
-        {
-            await Eventually.WaitAsync($"the accepted jobs of the {name} burst to be processed without help", TimeSpan.FromSeconds(5),
-                async _ => (await environment.JobSystem.CountersAsync()).Processed >= burst.Accepted, null, bound.Token);
-        }
-        catch (TimeoutException)
-        {
-            // A stall is an outcome to record, not an error here.
-        }
-
-        var processedBeforeRelief = (await environment.JobSystem.CountersAsync()).Processed;
-        string? relief = null;
-        if (relieve && processedBeforeRelief < burst.Accepted)
-        {
-            // noeviction refuses the workers' own writes too (finishing a job writes): the queue stalls until memory is added.
-            relief = "CONFIG SET maxmemory 0 after the burst (an operator adding memory); the queue had stalled";
-            await environment.Redis.GetServers().First().ConfigSetAsync("maxmemory", "0");
-            log.Write($"{name}: processed {processedBeforeRelief} of {burst.Accepted} before relief: {relief}");
-        }
+        var (burst, processedBeforeRelief, relief) = await MemoryBurst.SendAsync(environment, name, BurstSize, i => $"{name}-{i}",
+            TimeSpan.FromSeconds(5), relieve, log.Write, bound.Token);
 
         var jobs = await JobAccountant.SettleAsync(environment, burst.Accepted, bound.Token);
         var audit = await JobAuditor.AuditAsync(environment, burst.AcceptedIds, jobs, ledgerFile: null, bound.Token);
         var traces = await environment.JobSystem.ReadJobsAsync(burst.AcceptedIds, bound.Token);
-        var replays = await IdempotencyReplay.ReplayAsync(environment.ApiBaseUrl, Path, burst.AcceptedIdsByKey,
-            key => Body(int.Parse(key[(name.Length + 1)..], CultureInfo.InvariantCulture)), bound.Token);
+        var replays = await IdempotencyReplay.ReplayAsync(environment.ApiBaseUrl, MemoryBurst.Path, burst.AcceptedIdsByKey,
+            key => MemoryBurst.Body(int.Parse(key[(name.Length + 1)..], CultureInfo.InvariantCulture)), bound.Token);
         var sample = await probe.SampleAsync();
         var outcome = new MemoryPressureOutcome(config.MaxMemoryPolicy, config.MaxMemoryBytes, burst, sample.EvictedKeys, sample.UsedMemoryPeakBytes,
             traces.Count(t => t.State == FinishedJobs.MissingState), QueueStreamsMissing: [], audit.Lost, processedBeforeRelief, relief, jobs, DateTimeOffset.UtcNow)

@@ -2,7 +2,6 @@ using System.Globalization;
 using Perf.Fixtures;
 using Perf.Fixtures.Accounting;
 using Perf.Fixtures.Metrics;
-using Perf.Fixtures.Traffic;
 using Perf.Reliability.Tests.Infrastructure;
 using StackExchange.Redis;
 using SystemUnderTest.Contracts;
@@ -113,36 +112,10 @@ public sealed class MemoryPressureTests(ITestOutputHelper output)
         var config = await probe.EffectiveConfigAsync(settings.RedisConfigFile);
         log.Write($"{name}: maxmemory {config.MaxMemoryBytes} B, policy {config.MaxMemoryPolicy}");
 
-        // Large messages: about 2 KB of Redis memory per job, so the burst fills the small maxmemory.
-        var message = new string('m', 1000);
         // With admission control every request carries its own Idempotency-Key, so replays can be checked afterwards.
         var keyed = admissionPercent > 0;
-        object Body(int i) => new { userId = $"u-{i % 50}", channel = "email", message };
-        string? KeyOf(int i) => keyed ? $"{name}-{i}" : null;
-        var burst = await JobBurst.PostAsync(environment.ApiBaseUrl, "notifications", Body, BurstSize, concurrency: 16, TimeSpan.FromSeconds(30), KeyOf);
-        log.Write($"{name}: burst sent {burst.Sent}, accepted {burst.Accepted}, status codes {{{string.Join(", ", burst.StatusCodes.Select(kv => $"{kv.Key}: {kv.Value}"))}}}, " +
-                  $"transport errors {burst.TransportErrors}; first refusal: {burst.FirstRefusal}");
-
-        string? relief = null;
-        long processedBeforeRelief;
-        try
-        {
-            await Eventually.WaitAsync($"the accepted jobs of the {name} burst to be processed without help", TimeSpan.FromSeconds(3),
-                async _ => (await environment.JobSystem.CountersAsync()).Processed >= burst.Accepted, null, bound.Token);
-        }
-        catch (TimeoutException)
-        {
-            // A stall is an outcome to record, not an error here.
-        }
-
-        processedBeforeRelief = (await environment.JobSystem.CountersAsync()).Processed;
-        if (relieve && processedBeforeRelief < burst.Accepted)
-        {
-            // noeviction refuses the workers' own writes too (results, status): the queue stalls until memory is added.
-            relief = "CONFIG SET maxmemory 0 after the burst (an operator adding memory); the queue had stalled";
-            await environment.Redis.GetServers().First().ConfigSetAsync("maxmemory", "0");
-            log.Write($"{name}: processed {processedBeforeRelief} of {burst.Accepted} before relief: {relief}");
-        }
+        var (burst, processedBeforeRelief, relief) = await MemoryBurst.SendAsync(environment, name, BurstSize, i => keyed ? $"{name}-{i}" : null,
+            TimeSpan.FromSeconds(3), relieve, log.Write, bound.Token);
 
         var jobs = await JobAccountant.SettleAsync(environment, burst.Accepted, bound.Token);
         var audit = await JobAuditor.AuditAsync(environment, burst.AcceptedIds, jobs, ledgerFile: null, bound.Token);
@@ -151,8 +124,8 @@ public sealed class MemoryPressureTests(ITestOutputHelper output)
         var replays = new ReplayCounts(0, 0, 0);
         if (keyed)
         {
-            replays = await IdempotencyReplay.ReplayAsync(environment.ApiBaseUrl, "notifications", burst.AcceptedIdsByKey,
-                key => Body(int.Parse(key[(name.Length + 1)..], CultureInfo.InvariantCulture)), bound.Token);
+            replays = await IdempotencyReplay.ReplayAsync(environment.ApiBaseUrl, MemoryBurst.Path, burst.AcceptedIdsByKey,
+                key => MemoryBurst.Body(int.Parse(key[(name.Length + 1)..], CultureInfo.InvariantCulture)), bound.Token);
             log.Write($"{name}: replayed {replays.Replayed} keys: new ids {replays.NewIds}, not answered {replays.NotAnswered}");
         }
 
