@@ -1,7 +1,6 @@
 using System.Globalization;
 using Perf.Fixtures;
 using Perf.Fixtures.Accounting;
-using Perf.Fixtures.JobSystems;
 using Perf.Fixtures.Metrics;
 using Perf.Model.Settings;
 using Perf.Reliability.Tests.Infrastructure;
@@ -83,12 +82,12 @@ public sealed class BullmqEvictionTests(ITestOutputHelper output)
 
         var jobs = await JobAccountant.SettleAsync(environment, burst.Accepted, bound.Token);
         var audit = await JobAuditor.AuditAsync(environment, burst.AcceptedIds, jobs, ledgerFile: null, bound.Token);
-        var traces = await environment.JobSystem.ReadJobsAsync(burst.AcceptedIds, bound.Token);
+        var missingJobRecords = await JobRecords.CountMissingAsync(environment, burst.AcceptedIds, bound.Token);
         var replays = await IdempotencyReplay.ReplayAsync(environment.ApiBaseUrl, MemoryBurst.Path, burst.AcceptedIdsByKey,
             key => MemoryBurst.Body(int.Parse(key[(name.Length + 1)..], CultureInfo.InvariantCulture)), bound.Token);
         var sample = await probe.SampleAsync();
         var outcome = new MemoryPressureOutcome(config.MaxMemoryPolicy, config.MaxMemoryBytes, burst, sample.EvictedKeys, sample.UsedMemoryPeakBytes,
-            traces.Count(t => t.State == FinishedJobs.MissingState), QueueStreamsMissing: [], audit.Lost, processedBeforeRelief, relief, jobs, DateTimeOffset.UtcNow)
+            missingJobRecords, QueueStreamsMissing: [], audit.Lost, processedBeforeRelief, relief, jobs, DateTimeOffset.UtcNow)
         {
             MemoryAdmissionPercent = 0,
             Audit = audit,
