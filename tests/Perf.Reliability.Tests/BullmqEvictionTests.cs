@@ -12,7 +12,8 @@ namespace Perf.Reliability.Tests;
 /// few megabytes, under a keyed burst that one slow worker cannot keep up with, once with the seed's allkeys-lru and once
 /// with noeviction (BullMQ's production guide calls it the only policy that keeps queues correct). Judged id by id
 /// through the job-system seam's audit, and by replaying accepted Idempotency-Keys. The BullMQ system keeps finished
-/// jobs (no removeOnComplete), so memory grows with every job whatever the worker's speed. Every outcome goes to
+/// jobs for its retention (Worker__JobKeyRetentionSeconds, far longer than this test), so memory grows with every job
+/// whatever the worker's speed. Every outcome goes to
 /// artifacts/perf/reliability/bullmq-eviction.json.
 /// </summary>
 [Trait(TestTraits.Category, TestTraits.Reliability)]
