@@ -1,50 +1,35 @@
 // Retention against a real redis-server: finished jobs stay for Worker__JobKeyRetentionSeconds (so an audit of a run
 // can read every outcome by id) and go after it, as the C# system's job keys do (docs/system-under-test.md, "Retention").
-import { after, afterEach, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { RedisServer, waitFor } from './support/redis-server.js';
-import { payment, postJson, startApi, startWorkers } from './support/system.js';
+import { waitFor } from './support/redis-server.js';
+import { redisSuite } from './support/redis-suite.js';
+import { payment, postJson } from './support/system.js';
 
 // Long enough that the checks on a recent job run well inside it, short enough for a unit test's wait.
 const RetentionSeconds = 2;
 
 describe('BullmqSystem retention (real Redis)', () => {
-  let redis;
-  let redisClient;
-  const running = [];
-
-  before(async () => {
-    redis = await RedisServer.start();
-    redisClient = redis.client();
-  });
-  after(async () => {
-    redisClient?.disconnect();
-    await redis?.stop();
-  });
-  afterEach(async () => {
-    while (running.length > 0) await running.pop().close();
-    await redisClient.flushall();
-  });
+  const suite = redisSuite();
 
   const start = async (settings) => {
-    const server = await startApi(redis, settings);
-    running.push(server);
-    running.push(await startWorkers(redis, { Worker__JobKeyRetentionSeconds: String(RetentionSeconds), ...settings }));
+    const server = await suite.api(settings);
+    await suite.workers({ Worker__JobKeyRetentionSeconds: String(RetentionSeconds), ...settings });
     return server;
   };
 
   /** Posts one payment and waits until BullMQ has it in the finished set `set`; returns its id and finish time. */
   const finish = async (server, set) => {
     const { id } = await (await postJson(server, '/payments', payment())).json();
-    const finishedOn = await waitFor(`payment ${id} in bull:payments:${set}`, async () => redisClient.zscore(`bull:payments:${set}`, id));
+    const finishedOn = await waitFor(`payment ${id} in bull:payments:${set}`, async () => suite.client.zscore(`bull:payments:${set}`, id));
     return { id, finishedOn: Number(finishedOn) };
   };
 
   /** What the system still keeps of a job: its BullMQ hash, its place in the finished set, its outcome and result. */
   const kept = async (id, set) => ({
-    hash: await redisClient.exists(`bull:payments:${id}`),
-    inSet: (await redisClient.zscore(`bull:payments:${set}`, id)) !== null,
-    outcome: await redisClient.exists(`outcome:${id}`),
+    hash: await suite.client.exists(`bull:payments:${id}`),
+    inSet: (await suite.client.zscore(`bull:payments:${set}`, id)) !== null,
+    outcome: await suite.client.exists(`outcome:${id}`),
   });
 
   /** Waits for the clock, not for a fixed sleep: the first job's finish time plus the retention has passed. */
@@ -61,11 +46,11 @@ describe('BullmqSystem retention (real Redis)', () => {
 
       // Within the retention: everything an audit or a client reads is there, and the outcome expires with the job.
       assert.deepEqual(await kept(old.id, set), { hash: 1, inSet: true, outcome: 1 });
-      assert.equal(await redisClient.get(`outcome:${old.id}`), outcomeValue);
-      const outcomeTtl = await redisClient.pttl(`outcome:${old.id}`);
+      assert.equal(await suite.client.get(`outcome:${old.id}`), outcomeValue);
+      const outcomeTtl = await suite.client.pttl(`outcome:${old.id}`);
       assert.ok(outcomeTtl > 0 && outcomeTtl <= RetentionSeconds * 1000, `outcome TTL ${outcomeTtl} ms`);
       if (outcome === 'completed') {
-        const resultTtl = await redisClient.pttl(`result:${old.id}`);
+        const resultTtl = await suite.client.pttl(`result:${old.id}`);
         assert.ok(resultTtl > 0 && resultTtl <= RetentionSeconds * 1000, `result TTL ${resultTtl} ms`);
       }
       assert.equal((await (await fetch(`${server.baseUrl}/payments/${old.id}`)).json()).status, outcome);
@@ -74,10 +59,10 @@ describe('BullmqSystem retention (real Redis)', () => {
       await retentionPassed(old.finishedOn);
       const recent = await finish(server, set);
       assert.deepEqual(await kept(old.id, set), { hash: 0, inSet: false, outcome: 0 }, 'the job older than the retention is gone');
-      assert.equal(await redisClient.exists(`result:${old.id}`), 0);
+      assert.equal(await suite.client.exists(`result:${old.id}`), 0);
       assert.equal((await fetch(`${server.baseUrl}/payments/${old.id}`)).status, 404);
       assert.deepEqual(await kept(recent.id, set), { hash: 1, inSet: true, outcome: 1 }, 'the job finished within the retention stays');
-      assert.equal(await redisClient.zcard(`bull:payments:${set}`), 1);
+      assert.equal(await suite.client.zcard(`bull:payments:${set}`), 1);
     });
   }
 });
