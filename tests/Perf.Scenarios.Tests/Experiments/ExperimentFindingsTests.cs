@@ -3,7 +3,6 @@ using Perf.Model;
 using Perf.Reports.Experiments;
 using Perf.Reports.Experiments.Capacity;
 using Perf.Scenarios.Experiments.Capacity;
-using Perf.Testing;
 
 namespace Perf.Scenarios.Tests.Experiments;
 

@@ -6,7 +6,7 @@ using Perf.Model.Metrics;
 using Perf.Model.Settings;
 using EngineSecond = Perf.Engine.Stats.TimeSeriesPoint;
 
-namespace Perf.Scenarios.Tests;
+namespace Perf.Testing;
 
 /// <summary>
 /// A synthetic but realistic <see cref="ConfigurationRunReport"/> of the smoke profile (60 s, four phases), with

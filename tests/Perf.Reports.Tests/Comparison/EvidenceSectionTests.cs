@@ -1,11 +1,11 @@
 using Perf.Model.Accounting;
-using Perf.Scenarios.Running;
+using Perf.Testing;
 
-namespace Perf.Scenarios.Tests;
+namespace Perf.Reports.Tests.Comparison;
 
 public sealed class EvidenceSectionTests : IDisposable
 {
-    private readonly TempArtifacts _artifacts = new();
+    private readonly BuiltComparison _comparison = new();
 
     private static JobAudit Clean(long ids) => new("Redis result:{id}", "comparison-results/ledger-x-smoke.txt.gz", ids, 0, ids - 3, 3, 0, [], 0, [], 0, [],
         Drained: true, 0, [], [], AuditSeconds: 0.412);
@@ -20,7 +20,7 @@ public sealed class EvidenceSectionTests : IDisposable
         var optimized = RunReportBuilder.Optimized();
         optimized.Audit = lossy;
 
-        var markdown = _artifacts.WriteMarkdown(baseline, optimized);
+        var markdown = _comparison.Markdown(baseline, optimized);
 
         markdown.Should().Contain("## Evidence by job id");
         markdown.Should().Contain("| ids checked (client ledger) | 4,500 | 4,000 |");
@@ -37,26 +37,11 @@ public sealed class EvidenceSectionTests : IDisposable
         var optimized = RunReportBuilder.Optimized();
         optimized.Audit = Clean(10);
 
-        var markdown = _artifacts.WriteMarkdown(RunReportBuilder.Baseline(), optimized);
+        var markdown = _comparison.Markdown(RunReportBuilder.Baseline(), optimized);
 
         markdown.Should().Contain("| ids checked (client ledger) | n/a | 10 |");
         markdown.Should().Contain("- baseline: no audit (the report predates it).");
     }
 
-    [Fact]
-    public void AuditFindingsAndProblemsFailTheVerdictButCounterDisagreementDoesNot()
-    {
-        var disagreeing = Clean(10) with { CounterDisagreements = ["the SUT counted 11 processed, the store holds 10 result(s)"] };
-        var broken = Clean(10) with { Lost = 1, LostSample = ["aa (job state: queued)"], Double = 1, DoubleSample = ["bb (dead-lettered 2x)"], Unknown = 1, UnknownSample = ["cc (stored)"], Drained = false };
-
-        RunVerdict.AuditBreaches(disagreeing, []).Should().BeEmpty();
-        RunVerdict.AuditBreaches(null, ["audit: not run, the profile captures no job id"]).Should().ContainSingle();
-        RunVerdict.AuditBreaches(broken, []).Should().SatisfyRespectively(
-            lost => lost.Should().Contain("1 accepted job id(s) have no outcome").And.Contain("aa (job state: queued)"),
-            twice => twice.Should().Contain("1 job id(s) have two outcomes").And.Contain("bb"),
-            unknown => unknown.Should().Contain("never seen accepted").And.Contain("cc"),
-            drain => drain.Should().Contain("did not drain"));
-    }
-
-    public void Dispose() => _artifacts.Dispose();
+    public void Dispose() => _comparison.Dispose();
 }

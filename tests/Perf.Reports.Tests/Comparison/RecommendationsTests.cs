@@ -1,4 +1,7 @@
-namespace Perf.Scenarios.Tests;
+using Perf.Reports.Comparison;
+using Perf.Testing;
+
+namespace Perf.Reports.Tests.Comparison;
 
 public sealed class RecommendationsTests
 {
@@ -165,7 +168,7 @@ public sealed class RecommendationsTests
 
         Derive(baseline, optimized).Should().BeEmpty();
 
-        using var artifacts = new TempArtifacts();
-        artifacts.WriteMarkdown(baseline, optimized).Should().Contain("No rule fired");
+        using var comparison = new BuiltComparison();
+        comparison.Markdown(baseline, optimized).Should().Contain("No rule fired");
     }
 }
