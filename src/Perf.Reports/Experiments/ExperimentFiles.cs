@@ -21,4 +21,8 @@ public static class ExperimentFiles
     public static string ScalingJson(string directory) => Path.Combine(directory, "scaling.json");
 
     public static string ScalingMarkdown(string directory) => Path.Combine(directory, "SCALING.md");
+
+    public static string SoakJson(string directory, string configuration) => Path.Combine(directory, $"soak-{configuration}.json");
+
+    public static string SoakMarkdown(string directory, string configuration) => Path.Combine(directory, $"SOAK_{configuration}.md");
 }

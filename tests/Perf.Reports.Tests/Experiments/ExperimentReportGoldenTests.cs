@@ -4,6 +4,7 @@ using Perf.Reports.Experiments;
 using Perf.Reports.Experiments.Attribution;
 using Perf.Reports.Experiments.Capacity;
 using Perf.Reports.Experiments.Scaling;
+using Perf.Reports.Experiments.Soak;
 
 namespace Perf.Reports.Tests.Experiments;
 
@@ -57,6 +58,22 @@ public sealed class ExperimentReportGoldenTests : IDisposable
         var compose = () => AttributionMarkdown.Compose(recorded.Result, recorded.Context, ["workers 1 → 5"], _directory);
 
         compose.Should().Throw<ArgumentException>().WithMessage("*one level description per knob of the design (2), got 1*");
+    }
+
+    [Fact]
+    public void ASoakWithAKnownPlateauGivesTheRecordedReport()
+    {
+        // Redis grows 100 KB a second for the first retention window of the load (ramp included), then holds its level
+        // with a small saw-tooth; 75 jobs a second throughout.
+        var plan = new SoakPlan(ArrivalRate: 100, Duration: TimeSpan.FromMinutes(3), RetentionSeconds: 30);
+        var samples = Enumerable.Range(-60, 241).Select(t => new SoakSample(t,
+            (50L << 20) + (100L << 10) * Math.Min(t + 60, 30) + (t % 5 << 10), EvictedKeys: 0, Keys: 1000, Processed: 75L * (t + 60))).ToList();
+        var result = SoakResult.From(plan, achievedRate: 99.96, samples);
+
+        var document = SoakMarkdown.Compose(result, "optimized", Input<CapacityReport>("experiment-capacity-tiny.json").Context with { Tiny = false });
+
+        GoldenFile.ShouldMatch(document.Markdown, "experiment-soak.golden.md");
+        result.PlateauSlopeMbPerMin.Should().BeApproximately(0, 0.01, "the level holds after the retention window");
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);

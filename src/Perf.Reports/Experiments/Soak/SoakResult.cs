@@ -1,4 +1,4 @@
-namespace Perf.Scenarios.Experiments.Soak;
+namespace Perf.Reports.Experiments.Soak;
 
 /// <summary>
 /// What the soak measured, times from the start of the measured phase. Growth before the retention is the first
