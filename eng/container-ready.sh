@@ -62,10 +62,12 @@ start_own_dockerd() {
   local t; t=$(now_ms)
   # --bridge=none/--iptables=false: no container network that could route traffic off loopback.
   # The daemon outlives this script, so it must not keep the caller's open files: a `flock LOCK ./eng/test.sh`
-  # would otherwise stay locked for as long as dockerd runs.
+  # would otherwise stay locked for as long as dockerd runs. It gets a session of its own (setsid): a tool or a
+  # terminal that ends the caller's process group or session on exit would otherwise take the daemon with it, and
+  # every later run would find a dead socket.
   {
     close_inherited_files
-    pkg_as_root nohup dockerd --bridge=none --iptables=false --ip-masq=false \
+    pkg_as_root setsid nohup dockerd --bridge=none --iptables=false --ip-masq=false \
       --data-root "$own_data_root" --exec-root "$own_exec_root" -H "unix://$own_sock" \
       --pidfile /run/perftests/dockerd.pid >"$own_log" 2>&1
   } &
