@@ -91,7 +91,11 @@ internal static class OutcomeScripts
     /// Moves one delivery to the dead-letter stream unless the job already has an outcome. KEYS: stream, dead-letter
     /// stream, counters, job hash, outcome, idempotency record ('' for a keyless job). ARGV: group, entry id, job id,
     /// type, payload, enqueuedAt, deliveries, reason, now, retention ms. XACK decides between two consumers that both hold the entry: only the one it was still pending
-    /// for moves it. A malformed entry (no job id) has no outcome key to set and is moved on the XACK alone.
+    /// for moves it. A malformed entry (no job id) has no outcome key to set and is moved on the XACK alone. The XADD
+    /// trims dead letters older than the retention (MINID), so the stream holds what failed within the retention, as
+    /// long as the job records it names. The horizon is Redis's own TIME, the clock of the entry ids, not the worker's.
+    /// Exact, not <c>~</c>: approximate trimming drops only whole stream nodes (about a hundred entries), so a stream
+    /// of rare dead letters would keep its old ones; dead letters are few, and exact trimming costs the entries removed.
     /// </summary>
     public const string DeadLetter = ExpireIdempotencyRecord + """
         local hasId = ARGV[3] ~= ''
@@ -104,11 +108,13 @@ internal static class OutcomeScripts
           return 0
         end
         redis.call('XDEL', KEYS[1], ARGV[2])
-        redis.call('XADD', KEYS[2], '*', 'id', ARGV[3], 'type', ARGV[4], 'payload', ARGV[5], 'enqueuedAt', ARGV[6],
+        local retention = tonumber(ARGV[10])
+        local time = redis.call('TIME')
+        local horizon = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000) - retention
+        redis.call('XADD', KEYS[2], 'MINID', horizon, '*', 'id', ARGV[3], 'type', ARGV[4], 'payload', ARGV[5], 'enqueuedAt', ARGV[6],
           'originalId', ARGV[2], 'deliveries', ARGV[7], 'reason', ARGV[8])
         redis.call('HINCRBY', KEYS[3], 'deadLettered', 1)
         if hasId then
-          local retention = tonumber(ARGV[10])
           redis.call('SET', KEYS[5], 'dead-lettered', 'PX', retention)
           if redis.call('EXISTS', KEYS[4]) == 1 then
             redis.call('HSET', KEYS[4], 'status', 'failed')

@@ -72,6 +72,52 @@ public sealed class RetentionTests(RedisFixture redis)
         (await PostAsync(pipeline.Client, key, replayed: true)).Should().Be(id, "a replay within the retention answers with the first id");
     }
 
+    /// <summary>
+    /// The dead-letter stream keeps what failed within the retention, as long as the job records it names: the next dead
+    /// letter trims the ones older than the retention, so the stream does not grow with every failure ever.
+    /// </summary>
+    [Fact]
+    public async Task DeadLettersOlderThanTheRetentionAreTrimmedByTheNextOne()
+    {
+        const int shortRetentionSeconds = 1;
+        await using var pipeline = await SutPipeline.StartAsync(
+            redis,
+            ("Worker:JobKeyRetentionSeconds", shortRetentionSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("Worker:FailureRate", "1"),
+            ("Worker:MaxDeliveries", "1"));
+        var database = pipeline.Database;
+        var deadLetters = RedisKeys.DeadLetter(RedisKeys.PaymentsStream);
+        await pipeline.StartWorkerAsync();
+
+        var old = await pipeline.SubmitPaymentAsync(JobRequests.Payment);
+        var oldEntry = await WaitForDeadLetterAsync(database, deadLetters, old);
+        // Entry ids are Redis's clock in ms: wait on that clock until the first dead letter is older than the retention.
+        var oldEntryMs = long.Parse(oldEntry.Split('-')[0], System.Globalization.CultureInfo.InvariantCulture);
+        await Eventually.WaitAsync(
+            $"Redis's clock to pass the first dead letter ({oldEntry}) by the retention",
+            Deadline,
+            async _ => (await database.Multiplexer.GetServers()[0].TimeAsync()).Subtract(DateTime.UnixEpoch).TotalMilliseconds > oldEntryMs + (shortRetentionSeconds * 1000),
+            ct: TestContext.Current.CancellationToken);
+
+        var recent = await pipeline.SubmitPaymentAsync(JobRequests.Payment);
+        await WaitForDeadLetterAsync(database, deadLetters, recent);
+        await pipeline.Worker.StopAsync(TestContext.Current.CancellationToken);
+
+        var left = (await database.StreamRangeAsync(deadLetters)).Select(entry => entry[JobFields.Id].ToString()).ToList();
+        left.Should().Equal([recent], $"the dead letter of {old} is older than the retention and the next dead letter trims it");
+        (await pipeline.CountersAsync()).Should().Contain(CounterNames.DeadLettered, 2);
+    }
+
+    /// <summary>Waits until the dead-letter stream holds an entry for job <paramref name="id"/>; returns that entry's id.</summary>
+    private static async Task<string> WaitForDeadLetterAsync(IDatabase database, string deadLetters, string id) =>
+        // The entry id as text, not StreamEntry.IsNull: a run saw FirstOrDefault's default entry pass as found, with an empty id.
+        (await Eventually.WaitAsync(
+            $"job {id} in {deadLetters}",
+            Deadline,
+            async _ => (await database.StreamRangeAsync(deadLetters)).Where(e => e[JobFields.Id] == id).Select(e => (string?)e.Id).FirstOrDefault(),
+            entryId => !string.IsNullOrEmpty(entryId),
+            ct: TestContext.Current.CancellationToken))!;
+
     /// <summary>The key's expiry as unix ms; -1 without a TTL, -2 when the key does not exist.</summary>
     private static async Task<long> ExpiryAsync(IDatabase database, string key) => (long)await database.ExecuteAsync("PEXPIRETIME", key);
 
