@@ -8,10 +8,10 @@ using Perf.Engine.Telemetry;
 namespace Perf.Engine.Benchmarks;
 
 /// <summary>
-/// The instruments' cost without a load run around it, figures a load run's CPU hides in its noise: the calls one
-/// request makes on the run's <see cref="RunTelemetry"/> (its arrival and its finished 200 GET), in a loop on one
-/// thread, with nothing listening and with the OTLP export's meter provider listening (nanoseconds and allocated bytes
-/// per request); and the CPU of one collection and OTLP/HTTP post of the engine's meter, with and without the runtime's.
+/// The instruments' cost without a load run around it, figures a load run's CPU hides in its noise: the call one
+/// request makes on the run's <see cref="RunTelemetry"/> (a finished 200 GET), in a loop on one
+/// thread, with nothing listening and with the OTLP export's meter provider listening (nanoseconds of process CPU and allocated
+/// bytes per request; the other threads idle meanwhile); and the CPU of one collection and OTLP/HTTP post of the engine's meter, with and without the runtime's.
 /// </summary>
 internal static class InstrumentCost
 {
@@ -31,8 +31,8 @@ internal static class InstrumentCost
         var phases = profile.Phases.Select((phase, index) => new RunPhase(index, phase, Stopwatch.GetTimestamp())).ToArray();
         var telemetry = new RunTelemetry(EngineInstruments.For(null), plan, phases);
 
-        Console.WriteLine("(a) instrument calls of one request (its arrival, then a finished 200 GET), one thread, after a warm-up");
-        Console.WriteLine("listener                               ns/request  bytes/request");
+        Console.WriteLine("(a) instrument calls of one request (a finished 200 GET), one thread, after a warm-up");
+        Console.WriteLine("listener                               ns CPU/request  bytes/request");
         Record("nothing (instruments disabled)", telemetry, count);
         using (ObservationSwitch.StartExport(metricsSink, ExportInterval))
         {
@@ -64,14 +64,16 @@ internal static class InstrumentCost
     {
         Loop(telemetry, count / 10);
         var allocated = GC.GetAllocatedBytesForCurrentThread();
-        var watch = Stopwatch.StartNew();
+        using var self = Process.GetCurrentProcess();
+        var cpu = self.TotalProcessorTime;
         Loop(telemetry, count);
-        watch.Stop();
+        self.Refresh();
+        cpu = self.TotalProcessorTime - cpu;
         allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
         if (print)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{listener,-37}  {watch.Elapsed.TotalNanoseconds / count,10:F1}  {allocated / (double)count,13:F2}"));
+                $"{listener,-37}  {cpu.TotalNanoseconds / count,10:F1}  {allocated / (double)count,13:F2}"));
         }
     }
 
@@ -79,7 +81,6 @@ internal static class InstrumentCost
     {
         for (var i = 0; i < count; i++)
         {
-            telemetry.ArrivalStarted(0, late: false);
             telemetry.StepFinished(0, 0, 1_000 + (i & 1023), 200, null);
         }
     }
