@@ -152,14 +152,18 @@ async Task<int> AlternateAsync(string featureList)
         "CPU of this process per window in % of a core per 1,000 req/s, switching between windows");
     var report = await new LoadRunner { Sample = observation.Sample }.RunAsync(profile, new RunOptions { Progress = windows.Observe, ProgressInterval = TimeSpan.FromSeconds(1) });
     windows.Stop();
-    Console.WriteLine("pair  off    on     on - off");
+    Console.WriteLine($"pair  off    on     on - off   without the JIT thread ({AlternatingWindows.JitThread}): off    on     on - off");
     var pairs = windows.Pairs();
+    var withoutJit = windows.Pairs(withoutJit: true);
     foreach (var (pair, index) in pairs.Select((p, i) => (p, i)))
     {
-        Console.WriteLine(string.Create(inv, $"{index + 1,4}  {pair.Off,5:F2}  {pair.On,5:F2}  {pair.On - pair.Off,+7:+0.00;-0.00}"));
+        var steady = withoutJit[index];
+        Console.WriteLine(string.Create(inv, $"{index + 1,4}  {pair.Off,5:F2}  {pair.On,5:F2}  {pair.On - pair.Off,+7:+0.00;-0.00}   {"",40}{steady.Off,5:F2}  {steady.On,5:F2}  {steady.On - steady.Off,+7:+0.00;-0.00}"));
     }
 
-    Console.WriteLine(AlternatingWindows.Summary(pairs));
+    Console.WriteLine($"whole process: {AlternatingWindows.Summary(pairs)}");
+    Console.WriteLine($"without the JIT thread: {AlternatingWindows.Summary(withoutJit)}");
+    Console.WriteLine($"by thread name, median on - off: {string.Join(", ", windows.ThreadDeltas())}");
     Console.WriteLine(string.Create(inv, $"achieved {report.Phases.Single().AchievedRate:F1}/s, {report.Totals.ErrorCount} errors, load average {File.ReadAllText("/proc/loadavg").Trim()}"));
     return 0;
 }
