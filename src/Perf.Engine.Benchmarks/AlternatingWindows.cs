@@ -15,7 +15,7 @@ internal sealed class AlternatingWindows(Func<IDisposable> switchOn, int windowS
 {
     private readonly List<(bool On, double CpuPerThousand, Dictionary<string, double> ByThread)> _windows = [];
     private IDisposable? _feature;
-    private (TimeSpan Cpu, long Requests, long Timestamp, Dictionary<string, double> Threads)? _open;
+    private (TimeSpan Cpu, long Requests, long Timestamp, Dictionary<string, (string Name, double Seconds)> Threads)? _open;
     private int _ticks;
 
     /// <summary>Pass as <see cref="RunOptions.Progress"/> with a one-second interval.</summary>
@@ -32,7 +32,9 @@ internal sealed class AlternatingWindows(Func<IDisposable> switchOn, int windowS
             var seconds = (closing.Timestamp - open.Timestamp) / (double)Stopwatch.Frequency;
             var rps = (closing.Requests - open.Requests) / seconds;
             var perThousand = 100 / seconds / (rps / 1000);
-            var byThread = closing.Threads.ToDictionary(t => t.Key, t => (t.Value - open.Threads.GetValueOrDefault(t.Key)) * perThousand);
+            var byThread = closing.Threads
+                .GroupBy(t => t.Value.Name, t => t.Value.Seconds - (open.Threads.TryGetValue(t.Key, out var before) ? before.Seconds : 0))
+                .ToDictionary(g => g.Key, g => g.Sum() * perThousand);
             _windows.Add((_feature is not null, (closing.Cpu - open.Cpu).TotalSeconds * perThousand, byThread));
         }
 
@@ -100,19 +102,23 @@ internal sealed class AlternatingWindows(Func<IDisposable> switchOn, int windowS
         return sorted[low] + ((sorted[high] - sorted[low]) * (position - low));
     }
 
-    private static (TimeSpan Cpu, long Requests, long Timestamp, Dictionary<string, double> Threads) Reading(long requests)
+    private static (TimeSpan Cpu, long Requests, long Timestamp, Dictionary<string, (string Name, double Seconds)> Threads) Reading(long requests)
     {
         using var self = Process.GetCurrentProcess();
         return (self.TotalProcessorTime, requests, Stopwatch.GetTimestamp(), ThreadCpu());
     }
 
-    /// <summary>CPU seconds so far by thread name, from /proc/self/task/*/stat (utime and stime at 100 ticks a second); empty elsewhere.</summary>
-    private static Dictionary<string, double> ThreadCpu()
+    /// <summary>
+    /// CPU seconds so far by thread id, with the thread's name, from /proc/self/task/*/stat (utime and stime at 100 ticks
+    /// a second); empty elsewhere. By id, not name: a runtime thread that exits and is started again under the same name
+    /// (the tier-up compiler does) must not count as one thread whose CPU went backwards.
+    /// </summary>
+    private static Dictionary<string, (string Name, double Seconds)> ThreadCpu()
     {
-        var byName = new Dictionary<string, double>(StringComparer.Ordinal);
+        var byId = new Dictionary<string, (string Name, double Seconds)>(StringComparer.Ordinal);
         if (!Directory.Exists("/proc/self/task"))
         {
-            return byName;
+            return byId;
         }
 
         foreach (var task in Directory.EnumerateDirectories("/proc/self/task"))
@@ -130,9 +136,9 @@ internal sealed class AlternatingWindows(Func<IDisposable> switchOn, int windowS
             var name = text[(text.IndexOf('(', StringComparison.Ordinal) + 1)..text.LastIndexOf(')')];
             var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
             var seconds = (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
-            byName[name] = byName.GetValueOrDefault(name) + seconds;
+            byId[Path.GetFileName(task)] = (name, seconds);
         }
 
-        return byName;
+        return byId;
     }
 }
