@@ -1,7 +1,6 @@
 using System.Globalization;
 using Perf.Fixtures;
 using Perf.Fixtures.Accounting;
-using Perf.Fixtures.JobSystems;
 using Perf.Fixtures.Metrics;
 using Perf.Model.Settings;
 using Perf.Reliability.Tests.Infrastructure;
@@ -13,7 +12,8 @@ namespace Perf.Reliability.Tests;
 /// few megabytes, under a keyed burst that one slow worker cannot keep up with, once with the seed's allkeys-lru and once
 /// with noeviction (BullMQ's production guide calls it the only policy that keeps queues correct). Judged id by id
 /// through the job-system seam's audit, and by replaying accepted Idempotency-Keys. The BullMQ system keeps finished
-/// jobs (no removeOnComplete), so memory grows with every job whatever the worker's speed. Every outcome goes to
+/// jobs for its retention (Worker__JobKeyRetentionSeconds, far longer than this test), so memory grows with every job
+/// whatever the worker's speed. Every outcome goes to
 /// artifacts/perf/reliability/bullmq-eviction.json.
 /// </summary>
 [Trait(TestTraits.Category, TestTraits.Reliability)]
@@ -83,12 +83,12 @@ public sealed class BullmqEvictionTests(ITestOutputHelper output)
 
         var jobs = await JobAccountant.SettleAsync(environment, burst.Accepted, bound.Token);
         var audit = await JobAuditor.AuditAsync(environment, burst.AcceptedIds, jobs, ledgerFile: null, bound.Token);
-        var traces = await environment.JobSystem.ReadJobsAsync(burst.AcceptedIds, bound.Token);
+        var missingJobRecords = await JobRecords.CountMissingAsync(environment, burst.AcceptedIds, bound.Token);
         var replays = await IdempotencyReplay.ReplayAsync(environment.ApiBaseUrl, MemoryBurst.Path, burst.AcceptedIdsByKey,
             key => MemoryBurst.Body(int.Parse(key[(name.Length + 1)..], CultureInfo.InvariantCulture)), bound.Token);
         var sample = await probe.SampleAsync();
         var outcome = new MemoryPressureOutcome(config.MaxMemoryPolicy, config.MaxMemoryBytes, burst, sample.EvictedKeys, sample.UsedMemoryPeakBytes,
-            traces.Count(t => t.State == FinishedJobs.MissingState), QueueStreamsMissing: [], audit.Lost, processedBeforeRelief, relief, jobs, DateTimeOffset.UtcNow)
+            missingJobRecords, QueueStreamsMissing: [], audit.Lost, processedBeforeRelief, relief, jobs, DateTimeOffset.UtcNow)
         {
             MemoryAdmissionPercent = 0,
             Audit = audit,

@@ -131,7 +131,7 @@ public sealed class MemoryPressureTests(ITestOutputHelper output)
 
         var sample = await probe.SampleAsync();
         var outcome = new MemoryPressureOutcome(config.MaxMemoryPolicy, config.MaxMemoryBytes, burst, sample.EvictedKeys, sample.UsedMemoryPeakBytes,
-            await CountMissingAsync(environment.Redis.GetDatabase(), burst.AcceptedIds), await MissingStreamsAsync(environment.Redis.GetDatabase()),
+            await JobRecords.CountMissingAsync(environment, burst.AcceptedIds, bound.Token), await MissingStreamsAsync(environment.Redis.GetDatabase()),
             await CountLostQueueEntriesAsync(environment, burst.AcceptedIds, bound.Token),
             processedBeforeRelief, relief, jobs, DateTimeOffset.UtcNow)
         {
@@ -146,12 +146,6 @@ public sealed class MemoryPressureTests(ITestOutputHelper output)
                   $"processed {jobs.Processed}, still queued {jobs.StillQueued}, lost {jobs.Lost}, duplicates {jobs.Duplicates}; notes: {string.Join(" | ", jobs.Notes)}");
         log.Write($"{name}: artifact {WriteArtifact(name, outcome)}");
         return outcome;
-    }
-
-    private static async Task<long> CountMissingAsync(IDatabase db, IReadOnlyList<string> ids)
-    {
-        var exists = await Task.WhenAll(ids.Select(id => db.KeyExistsAsync(RedisKeys.Job(id))));
-        return exists.Count(e => !e);
     }
 
     /// <summary>

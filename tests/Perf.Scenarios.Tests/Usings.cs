@@ -1,4 +1,4 @@
 global using Perf.Reports.Comparison;
 global using Perf.Scenarios.Reporting;
 global using Perf.Statistics;
-global using Perf.Reports;
+global using Perf.Testing;

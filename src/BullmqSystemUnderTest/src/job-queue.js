@@ -156,8 +156,8 @@ export class JobQueue {
   }
 
   add(queue, kind, id, data, enqueuedAt) {
-    // Finished jobs are kept (no removeOnComplete / removeOnFail) so an audit can read them by id. attempts is a job
-    // option in BullMQ, so the API sets it from Worker__MaxDeliveries; workers enforce their own setting too.
+    // No removeOnComplete / removeOnFail here: the workers' own (Worker__JobKeyRetentionSeconds) apply. attempts is a
+    // job option in BullMQ, so the API sets it from Worker__MaxDeliveries; workers enforce their own setting too.
     return queue.add(kind.type, data, { jobId: id, timestamp: enqueuedAt, attempts: this.options.worker.maxDeliveries });
   }
 

@@ -56,6 +56,7 @@ const Rules = [
   ['Worker:ReclaimIdleMs', 30_000, integer(1, 86_400_000), 'Worker__ReclaimIdleMs must be between 1 and 86400000.'],
   ['Worker:BatchSize', 32, integer(1, 1000), 'Worker__BatchSize must be between 1 and 1000.'],
   ['Worker:MaxPollDelayMs', 1000, integer(1, 10_000), 'Worker__MaxPollDelayMs must be between 1 and 10000.'],
+  ['Worker:JobKeyRetentionSeconds', 1800, integer(1, 2_592_000), 'Worker__JobKeyRetentionSeconds must be between 1 and 2592000.'],
   ['Worker:ConsumerName', '', { kind: 'pattern', pattern: /^[\x21-\x7E]{0,128}$/ },
     'Worker__ConsumerName must be at most 128 printable characters without spaces.'],
   ['Api:BackpressureEnabled', false, { kind: 'bool' }],
@@ -166,6 +167,7 @@ export function loadOptions(configuration = readConfiguration()) {
       reclaimIdleMs: flat['Worker:ReclaimIdleMs'],
       batchSize: flat['Worker:BatchSize'],
       maxPollDelayMs: flat['Worker:MaxPollDelayMs'],
+      jobKeyRetentionSeconds: flat['Worker:JobKeyRetentionSeconds'],
       consumerName: flat['Worker:ConsumerName'],
     },
     api: {

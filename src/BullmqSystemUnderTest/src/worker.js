@@ -11,18 +11,20 @@ import { createWorkerClient } from './redis-connection.js';
 import { createStore, toJobResult } from './stores.js';
 
 // The C# completion script (src/SystemUnderTest/Worker/OutcomeScripts.cs) for one job, without its XACK: the two
-// systems write the same outcome, result, aggregates and counters. KEYS: counters, aggregates, latency buckets, outcome, result. ARGV: '1' when the result lives in Redis, now,
-// type, amount, currency, latency bucket, latency ms, result JSON. Returns 1 stored, 0 already stored (a duplicate
-// run), 3 already dead-lettered.
+// systems write the same outcome, result, aggregates and counters, and both keep the outcome and the result for
+// Worker__JobKeyRetentionSeconds. KEYS: counters, aggregates, latency buckets, outcome, result. ARGV: '1' when the
+// result lives in Redis, now, type, amount, currency, latency bucket, latency ms, result JSON, retention ms. Returns
+// 1 stored, 0 already stored (a duplicate run), 3 already dead-lettered.
 export const CompleteScript = `
 local inRedis, now, jobType, amount, currency, bucket, latency = ARGV[1] == '1', ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7]
-if not redis.call('SET', KEYS[4], '${OutcomeStored}', 'NX') then
+local retention = ARGV[9]
+if not redis.call('SET', KEYS[4], '${OutcomeStored}', 'NX', 'PX', retention) then
   redis.call('HINCRBY', KEYS[1], '${CounterNames.duplicates}', 1)
   if redis.call('GET', KEYS[4]) == '${OutcomeDeadLettered}' then return 3 end
   return 0
 end
 if inRedis then
-  redis.call('SET', KEYS[5], ARGV[8])
+  redis.call('SET', KEYS[5], ARGV[8], 'PX', retention)
   if jobType == 'payment' then
     redis.call('HINCRBY', KEYS[2], 'payments:count', 1)
     redis.call('HINCRBYFLOAT', KEYS[2], 'payments:totalAmount', amount)
@@ -42,9 +44,9 @@ redis.call('HSET', KEYS[1], '${CounterNames.lastOutcomeAtMs}', now)
 return 1
 `;
 
-// KEYS: counters, outcome. ARGV: now. Returns 1 dead-lettered now, 0 already dead-lettered, 2 already stored.
+// KEYS: counters, outcome. ARGV: now, retention ms. Returns 1 dead-lettered now, 0 already dead-lettered, 2 already stored.
 export const DeadLetterScript = `
-if redis.call('SET', KEYS[2], '${OutcomeDeadLettered}', 'NX') then
+if redis.call('SET', KEYS[2], '${OutcomeDeadLettered}', 'NX', 'PX', ARGV[2]) then
   redis.call('HINCRBY', KEYS[1], '${CounterNames.deadLettered}', 1)
   redis.call('HSET', KEYS[1], '${CounterNames.lastOutcomeAtMs}', ARGV[1])
   return 1
@@ -87,6 +89,11 @@ export class JobWorkers {
         // the lock expires after lockDuration, and the stalled check, every stalledInterval, moves it back to wait.
         lockDuration: options.worker.reclaimIdleMs,
         stalledInterval: options.worker.reclaimIdleMs,
+        // Finished jobs are kept for the retention, so an audit of a run (minutes) can read every outcome by id, and
+        // then removed, so memory levels off at a constant rate. BullMQ removes aged jobs only when another job of
+        // the same kind finishes (no timer): at a steady rate that is every few milliseconds; an idle queue keeps them.
+        removeOnComplete: { age: options.worker.jobKeyRetentionSeconds },
+        removeOnFail: { age: options.worker.jobKeyRetentionSeconds },
         autorun: false,
       });
       worker.on('error', (error) => this.warn(`${kind.queue}: ${error?.message ?? error}`));
@@ -142,7 +149,7 @@ export class JobWorkers {
     const code = await this.commands.sutComplete(
       Counters, Aggregates, JobLatencyBuckets, outcome(job.id), result(job.id),
       this.store.writesInOutcomeScript ? '1' : '0', completedAt, kind.type, stored.amount ?? 0, stored.currency ?? '',
-      bucketOf(stored.latencyMs), stored.latencyMs, this.store.writesInOutcomeScript ? JSON.stringify(stored) : '');
+      bucketOf(stored.latencyMs), stored.latencyMs, this.store.writesInOutcomeScript ? JSON.stringify(stored) : '', this.retentionMs());
     if (code === 3) {
       // Dead-lettered by another run meanwhile: keep BullMQ's state in line with the one outcome.
       if (inserted) await this.store.retract(job.id);
@@ -152,7 +159,11 @@ export class JobWorkers {
   }
 
   deadLetter(id) {
-    return this.commands.sutDeadLetter(Counters, outcome(id), Date.now());
+    return this.commands.sutDeadLetter(Counters, outcome(id), Date.now(), this.retentionMs());
+  }
+
+  retentionMs() {
+    return this.options.worker.jobKeyRetentionSeconds * 1000;
   }
 
   /** Jobs BullMQ failed on its own (stalled more than maxStalledCount, or attempts set lower): one outcome too. */

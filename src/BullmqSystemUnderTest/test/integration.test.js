@@ -1,31 +1,15 @@
 // Against a real redis-server: the API and BullMQ workers of this system, end to end.
-import { after, afterEach, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { RedisServer, waitFor } from './support/redis-server.js';
-import { payment, postJson, startApi, startWorkers } from './support/system.js';
+import { waitFor } from './support/redis-server.js';
+import { redisSuite } from './support/redis-suite.js';
+import { payment, postJson } from './support/system.js';
 import { Counters, idempotencyKey } from '../src/keys.js';
 
 describe('BullmqSystem (real Redis)', () => {
-  let redis;
-  let redisClient;
-  const running = [];
-
-  before(async () => {
-    redis = await RedisServer.start();
-    redisClient = redis.client();
-  });
-  after(async () => {
-    redisClient?.disconnect();
-    await redis?.stop();
-  });
-  afterEach(async () => {
-    while (running.length > 0) await running.pop().close();
-    if (redis.running) await redisClient.flushall();
-  });
-
-  const api = async (settings) => { const started = await startApi(redis, settings); running.push(started); return started; };
-  const workers = async (settings) => { const started = await startWorkers(redis, settings); running.push(started); return started; };
-  const counters = async () => redisClient.hgetall(Counters);
+  const suite = redisSuite();
+  const { api, workers } = suite;
+  const counters = async () => suite.client.hgetall(Counters);
 
   test('an accepted payment is processed by a BullMQ worker and kept in the completed set with its result', async () => {
     const server = await api();
@@ -47,15 +31,15 @@ describe('BullmqSystem (real Redis)', () => {
     assert.ok(done.completedAt >= done.enqueuedAt);
 
     // BullMQ's own keys: the API's id is BullMQ's job id, and the finished job is kept.
-    assert.notEqual(await redisClient.zscore('bull:payments:completed', id), null);
-    const job = await redisClient.hgetall(`bull:payments:${id}`);
+    assert.notEqual(await suite.client.zscore('bull:payments:completed', id), null);
+    const job = await suite.client.hgetall(`bull:payments:${id}`);
     assert.equal(job.timestamp, String(done.enqueuedAt));
     assert.equal(job.finishedOn, String(done.completedAt));
     assert.equal(job.atm, '1');
     assert.equal(job.ats, '1');
-    assert.equal(await redisClient.hget('bull:payments:meta', 'version'), 'bullmq:6.7.0');
-    assert.equal(await redisClient.get(`outcome:${id}`), 'stored');
-    assert.equal(JSON.parse(await redisClient.get(`result:${id}`)).currency, 'EUR');
+    assert.equal(await suite.client.hget('bull:payments:meta', 'version'), 'bullmq:6.7.0');
+    assert.equal(await suite.client.get(`outcome:${id}`), 'stored');
+    assert.equal(JSON.parse(await suite.client.get(`result:${id}`)).currency, 'EUR');
     const metrics = await (await fetch(`${server.baseUrl}/metrics/jobs`)).json();
     assert.equal(metrics.accepted, 1);
     assert.equal(metrics.processed, 1);
@@ -95,12 +79,12 @@ describe('BullmqSystem (real Redis)', () => {
     assert.equal(notification.headers.get('idempotent-replayed'), null);
     assert.notEqual((await notification.json()).id, id);
 
-    assert.equal(await redisClient.llen('bull:payments:wait'), 1);
+    assert.equal(await suite.client.llen('bull:payments:wait'), 1);
     const counted = await counters();
     assert.equal(counted.accepted, '2');
     assert.equal(counted.idempotentReplays, '3');
-    assert.equal(await redisClient.hget(idempotencyKey('payments', 'order-7'), 'state'), 'added');
-    const ttl = await redisClient.pttl(idempotencyKey('payments', 'order-7'));
+    assert.equal(await suite.client.hget(idempotencyKey('payments', 'order-7'), 'state'), 'added');
+    const ttl = await suite.client.pttl(idempotencyKey('payments', 'order-7'));
     assert.ok(ttl > 86_000_000 && ttl <= 86_400_000, `TTL ${ttl}`);
     const invalid = await postJson(server, '/payments', payment(), { 'Idempotency-Key': 'has space' });
     assert.equal(invalid.status, 400);
@@ -111,18 +95,18 @@ describe('BullmqSystem (real Redis)', () => {
     const server = await api();
     const claimed = 'feedfacefeedfacefeedfacefeedface';
     // What a crashed first request leaves: the claim, no BullMQ job.
-    await redisClient.hset(idempotencyKey('payments', 'crash-1'), 'jobId', claimed, 'bodyHash', 'ignored', 'state', 'claimed', 'enqueuedAt', '1000');
+    await suite.client.hset(idempotencyKey('payments', 'crash-1'), 'jobId', claimed, 'bodyHash', 'ignored', 'state', 'claimed', 'enqueuedAt', '1000');
     const conflict = await postJson(server, '/payments', payment(), { 'Idempotency-Key': 'crash-1' });
     assert.equal(conflict.status, 422, 'a different body hash is still a conflict');
     const { bodyHash } = await import('../src/job-queue.js');
-    await redisClient.hset(idempotencyKey('payments', 'crash-1'), 'bodyHash', bodyHash(JSON.stringify(payment())));
+    await suite.client.hset(idempotencyKey('payments', 'crash-1'), 'bodyHash', bodyHash(JSON.stringify(payment())));
     const retry = await postJson(server, '/payments', payment(), { 'Idempotency-Key': 'crash-1' });
     assert.equal(retry.status, 202);
     assert.deepEqual(await retry.json(), { id: claimed, status: 'queued' });
-    assert.equal(await redisClient.hget(`bull:payments:${claimed}`, 'timestamp'), '1000');
+    assert.equal(await suite.client.hget(`bull:payments:${claimed}`, 'timestamp'), '1000');
     const again = await postJson(server, '/payments', payment(), { 'Idempotency-Key': 'crash-1' });
     assert.deepEqual(await again.json(), { id: claimed, status: 'queued' });
-    assert.equal(await redisClient.llen('bull:payments:wait'), 1);
+    assert.equal(await suite.client.llen('bull:payments:wait'), 1);
     assert.equal((await counters()).accepted, '1');
   });
 
@@ -130,34 +114,34 @@ describe('BullmqSystem (real Redis)', () => {
     const server = await api();
     // A real Redis error after BullMQ's add: the counters key holds a string, so HINCRBY (accepted +1, the key's
     // confirm) answers WRONGTYPE, as a full Redis under noeviction answers OOM to the first write after the add.
-    await redisClient.set(Counters, 'not a hash');
+    await suite.client.set(Counters, 'not a hash');
     const keyless = await postJson(server, '/payments', payment());
     assert.equal(keyless.status, 202, 'the job exists, so the client must get its id, not an error');
     const { id } = await keyless.json();
-    assert.notEqual(await redisClient.hget(`bull:payments:${id}`, 'timestamp'), null);
+    assert.notEqual(await suite.client.hget(`bull:payments:${id}`, 'timestamp'), null);
 
     const keyed = await postJson(server, '/payments', payment(), { 'Idempotency-Key': 'after-add-1' });
     assert.equal(keyed.status, 202);
     const first = (await keyed.json()).id;
-    await redisClient.del(Counters);
+    await suite.client.del(Counters);
     const retry = await postJson(server, '/payments', payment(), { 'Idempotency-Key': 'after-add-1' });
     assert.equal(retry.status, 202);
     assert.equal((await retry.json()).id, first, 'a retry of the unconfirmed key gets the same job');
-    assert.equal(await redisClient.hget(idempotencyKey('payments', 'after-add-1'), 'state'), 'added');
-    assert.equal(await redisClient.llen('bull:payments:wait'), 2, 'two jobs: the keyless one and the keyed one, once');
+    assert.equal(await suite.client.hget(idempotencyKey('payments', 'after-add-1'), 'state'), 'added');
+    assert.equal(await suite.client.llen('bull:payments:wait'), 2, 'two jobs: the keyless one and the keyed one, once');
   });
 
   test('a job that always fails is retried, then failed after Worker__MaxDeliveries attempts, with one dead-letter outcome', async () => {
     const server = await api({ Worker__MaxDeliveries: '3' });
     await workers({ Worker__FailureRate: '1', Worker__MaxDeliveries: '3' });
     const { id } = await (await postJson(server, '/payments', payment())).json();
-    await waitFor('the payment to fail', async () => (await redisClient.zscore('bull:payments:failed', id)) !== null);
-    const job = await redisClient.hgetall(`bull:payments:${id}`);
+    await waitFor('the payment to fail', async () => (await suite.client.zscore('bull:payments:failed', id)) !== null);
+    const job = await suite.client.hgetall(`bull:payments:${id}`);
     assert.equal(job.atm, '3');
     assert.equal(job.ats, '3');
     assert.equal(job.failedReason, 'downstream failed');
     assert.ok(Number(job.finishedOn) >= Number(job.timestamp));
-    assert.equal(await redisClient.get(`outcome:${id}`), 'dead-lettered');
+    assert.equal(await suite.client.get(`outcome:${id}`), 'dead-lettered');
     await waitFor('the failed counters', async () => (await counters()).deadLettered === '1');
     const counted = await counters();
     assert.equal(counted.failedAttempts, '3');
@@ -179,7 +163,7 @@ describe('BullmqSystem (real Redis)', () => {
     let counted = await counters();
     assert.equal(counted.processed, '1');
     assert.equal(counted.duplicates, '1');
-    assert.equal((await redisClient.hgetall('perf:aggregates'))['payments:count'], '1');
+    assert.equal((await suite.client.hgetall('perf:aggregates'))['payments:count'], '1');
     assert.equal(await worker.deadLetter(job.id), 2, 'a stored job cannot be dead-lettered');
 
     const failed = { ...job, id: 'cd'.repeat(16) };
@@ -188,20 +172,20 @@ describe('BullmqSystem (real Redis)', () => {
     counted = await counters();
     assert.equal(counted.deadLettered, '1');
     assert.equal(counted.processed, '1');
-    assert.equal(await redisClient.exists(`result:${failed.id}`), 0);
+    assert.equal(await suite.client.exists(`result:${failed.id}`), 0);
   });
 
   test('a job whose worker stops renewing its lock is stalled, run again by another worker, and stored once', async () => {
     const server = await api();
     const stuck = await workers({ Worker__SimulatedDownstreamMs: '1500', Worker__ReclaimIdleMs: '300' });
     const { id } = await (await postJson(server, '/payments', payment())).json();
-    await waitFor('the first worker to take the job', async () => (await redisClient.hget(`bull:payments:${id}`, 'ats')) === '1');
+    await waitFor('the first worker to take the job', async () => (await suite.client.hget(`bull:payments:${id}`, 'ats')) === '1');
     // What a hung or partitioned worker looks like to BullMQ: its lock is no longer renewed, its run goes on.
     await Promise.all(stuck.workers.map((worker) => worker.close(true)));
     await workers({ Worker__SimulatedDownstreamMs: '0', Worker__ReclaimIdleMs: '300' });
-    await waitFor('the job to complete on the second worker', async () => (await redisClient.zscore('bull:payments:completed', id)) !== null);
+    await waitFor('the job to complete on the second worker', async () => (await suite.client.zscore('bull:payments:completed', id)) !== null);
     await waitFor('the first run to end as a duplicate', async () => (await counters()).duplicates === '1', 10_000);
-    const job = await redisClient.hgetall(`bull:payments:${id}`);
+    const job = await suite.client.hgetall(`bull:payments:${id}`);
     assert.equal(job.stc, '1', 'BullMQ 6.7.0 counts stalls in the field stc');
     assert.equal(job.ats, '2');
     assert.equal(job.atm, '1');
@@ -209,7 +193,7 @@ describe('BullmqSystem (real Redis)', () => {
     const counted = await counters();
     assert.equal(counted.processed, '1');
     assert.equal(counted.retried, '1', 'the stalled event');
-    assert.equal(await redisClient.get(`outcome:${id}`), 'stored');
+    assert.equal(await suite.client.get(`outcome:${id}`), 'stored');
   });
 
   test('the HTTP contract answers bad input with problem details, never a 500', async () => {
@@ -257,7 +241,7 @@ describe('BullmqSystem (real Redis)', () => {
   // Last: it stops this file's Redis.
   test('with Redis down the API answers 503 + Retry-After at once, and /health says what is down', async () => {
     const server = await api();
-    await redis.stop();
+    await suite.redis.stop();
     const started = Date.now();
     const refused = await postJson(server, '/payments', payment());
     assert.equal(refused.status, 503);

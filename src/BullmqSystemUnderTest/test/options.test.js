@@ -29,7 +29,7 @@ describe('Options', () => {
     assert.equal(options.redis.poolSize, 1);
     assert.deepEqual(options.worker, {
       concurrency: 8, simulatedDownstreamMs: 20, failureRate: 0, maxDeliveries: 3, reclaimIdleMs: 30000, batchSize: 32,
-      maxPollDelayMs: 1000, consumerName: '',
+      maxPollDelayMs: 1000, jobKeyRetentionSeconds: 1800, consumerName: '',
     });
     assert.deepEqual(options.api, {
       backpressureEnabled: false, backpressureMaxLag: 5000, maxBodyBytes: 65536, requestTimeoutMs: 10000,
@@ -53,12 +53,14 @@ describe('Options', () => {
   test('every out-of-range setting is reported at once with its C# message', () => {
     const failures = failuresOf({
       Worker__Concurrency: '0', Redis__PoolSize: '65', Worker__FailureRate: '1.5', Api__MaxBodyBytes: '10', Store__Kind: 'postgres',
+      Worker__JobKeyRetentionSeconds: '0',
     });
     assert.deepEqual(failures, [
       'Redis__PoolSize must be between 1 and 64 (1 = pooling off).',
       'Store__Kind must be one of: mongo, redis.',
       'Worker__Concurrency must be between 1 and 1024.',
       'Worker__FailureRate must be between 0 and 1.',
+      'Worker__JobKeyRetentionSeconds must be between 1 and 2592000.',
       'Api__MaxBodyBytes must be between 64 and 16777216.',
     ]);
   });

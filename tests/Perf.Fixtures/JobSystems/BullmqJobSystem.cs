@@ -12,7 +12,8 @@ namespace Perf.Fixtures.JobSystems;
 /// <c>:delayed|prioritized|completed|failed</c> (sorted sets; completed and failed scored by finish time), and per job
 /// the hash <c>&lt;prefix&gt;:&lt;queue&gt;:&lt;id&gt;</c> with <c>timestamp</c>, <c>processedOn</c>, <c>finishedOn</c>,
 /// <c>returnvalue</c> or <c>failedReason</c>, <c>ats</c> (attempts started), <c>atm</c> (attempts made) and <c>stc</c> (stalled count).
-/// Finished jobs are found only while the system keeps them (no removeOnComplete / removeOnFail). The job id is the
+/// Finished jobs are found only while the system keeps them (the BullMQ system under test: Worker__JobKeyRetentionSeconds,
+/// through removeOnComplete / removeOnFail <c>{ age }</c>), so an audit must run within that retention. The job id is the
 /// API's id (a custom BullMQ job id). Counters BullMQ does not keep come from the system's <c>perf:counters</c> hash
 /// when it has one.
 /// </summary>

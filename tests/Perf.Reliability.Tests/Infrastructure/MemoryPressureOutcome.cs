@@ -9,7 +9,7 @@ namespace Perf.Reliability.Tests.Infrastructure;
 /// <param name="Burst">What the clients got: 202s with ids, other status codes, transport errors, the first refusal's body.</param>
 /// <param name="EvictedKeys">INFO evicted_keys after the run.</param>
 /// <param name="UsedMemoryPeakBytes">INFO used_memory_peak.</param>
-/// <param name="JobRecordsMissing">Accepted jobs whose job:{id} state hash is gone afterwards (GET /payments/{id} would say 404).</param>
+/// <param name="JobRecordsMissing">Accepted jobs whose job record is gone afterwards, as the job system reports it (Redis Streams: job:{id}; BullMQ: the job hash; GET /payments/{id} would say 404).</param>
 /// <param name="QueueStreamsMissing">Job streams (or their consumer group) that no longer exist afterwards.</param>
 /// <param name="QueueEntriesLost">Accepted ids with no queue entry left and no outcome (stored or dead-lettered, as the job system reports them): jobs that can never be processed.</param>
 /// <param name="ProcessedBeforeRelief">Jobs processed by the time the burst ended plus a short wait, before any relief.</param>

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Perf.Reports.Comparison;
 
 namespace Perf.Reports.Tests.Comparison;
@@ -21,7 +20,7 @@ public sealed class ComparisonGoldenTests : IDisposable
 
         var document = ComparisonComposer.Compose(Request([Side(baseline, "baseline")], [Side(optimized, "optimized")]));
 
-        ShouldMatchGolden(document.Markdown, "comparison-perf-tests.golden.md");
+        GoldenFile.ShouldMatch(document.Markdown, "comparison-perf-tests.golden.md");
     }
 
     [Fact]
@@ -41,7 +40,7 @@ public sealed class ComparisonGoldenTests : IDisposable
 
         var document = ComparisonComposer.Compose(request);
 
-        ShouldMatchGolden(document.Markdown, "comparison-repeats-engine-report.golden.md");
+        GoldenFile.ShouldMatch(document.Markdown, "comparison-repeats-engine-report.golden.md");
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
@@ -60,16 +59,4 @@ public sealed class ComparisonGoldenTests : IDisposable
         GeneratedAt = GeneratedAt,
         Provenance = new ReportProvenance(["a: `a.json`", "b: `b.json`"], "Reproduce:", "perf compare a.json b.json --out golden.md"),
     };
-
-    private static void ShouldMatchGolden(string markdown, string golden, [CallerFilePath] string testFile = "")
-    {
-        var source = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(testFile)!, "..", "Fixtures", golden));
-        if (Environment.GetEnvironmentVariable("PERF_UPDATE_GOLDEN") == "1")
-        {
-            File.WriteAllText(source, markdown);
-        }
-
-        markdown.Should().Be(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", golden)),
-            "the report of fixed inputs changes only on purpose (PERF_UPDATE_GOLDEN=1 rewrites {0})", source);
-    }
 }

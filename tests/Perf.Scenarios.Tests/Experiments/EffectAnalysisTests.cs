@@ -1,4 +1,4 @@
-using Perf.Scenarios.Experiments;
+using Perf.Reports.Experiments.Attribution;
 using Perf.Scenarios.Experiments.Attribution;
 
 namespace Perf.Scenarios.Tests.Experiments;
@@ -22,6 +22,12 @@ public sealed class EffectAnalysisTests
         workers.Verdict.Should().Be(Verdict.Better);
         workers.VerdictText.Should().Be("helps");
         effects.Where(e => e.Effect != "Workers").Should().AllSatisfy(e => e.Verdict.Should().Be(Verdict.NoDetectableDifference, e.Effect));
+    }
+
+    [Fact]
+    public void ContrastIsTheMeanAtHighMinusTheMeanAtLow()
+    {
+        EffectAnalysis.Contrast([10, 14, 20, 30], [-1, -1, 1, 1]).Should().Be(13);
     }
 
     [Fact]

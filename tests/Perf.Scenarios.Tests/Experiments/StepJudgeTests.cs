@@ -1,3 +1,4 @@
+using Perf.Reports.Experiments.Capacity;
 using Perf.Scenarios.Experiments.Capacity;
 
 namespace Perf.Scenarios.Tests.Experiments;

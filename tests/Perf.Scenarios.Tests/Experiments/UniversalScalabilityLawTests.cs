@@ -1,3 +1,4 @@
+using Perf.Reports.Experiments.Scaling;
 using Perf.Scenarios.Experiments.Scaling;
 
 namespace Perf.Scenarios.Tests.Experiments;

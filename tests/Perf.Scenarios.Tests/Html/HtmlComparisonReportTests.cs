@@ -3,7 +3,6 @@ using Microsoft.Playwright;
 using Perf.Fixtures.Settings;
 using Perf.Fixtures.XunitSupport;
 using Perf.Reports.Html;
-using Perf.Testing;
 
 namespace Perf.Scenarios.Tests.Html;
 

@@ -1,4 +1,4 @@
-using Perf.Scenarios.Experiments.Attribution;
+using Perf.Reports.Experiments;
 
 namespace Perf.Scenarios.Experiments;
 
@@ -19,7 +19,7 @@ public sealed class AttributionExperimentTests(ExperimentLog log, ITestOutputHel
         result.Effects.Select(e => e.Effect).Distinct().Should().BeEquivalentTo(experiment.Design.Effects.Select(e => e.Name));
         result.Effects.Should().AllSatisfy(e => (e.Interval.HasInterval ? e.Interval.Low <= e.Interval.High : e.Interval.Method.StartsWith("no interval", StringComparison.Ordinal))
             .Should().BeTrue($"{e.Effect} on {e.Metric} has an ordered interval or says why it has none ({e.Interval.Method})"));
-        var markdown = File.ReadAllText(AttributionExperiment.MarkdownPath(ExperimentSettings.Directory(tiny: true), "smoke"));
+        var markdown = File.ReadAllText(ExperimentFiles.AttributionMarkdown(ExperimentSettings.Directory(tiny: true), "smoke"));
         markdown.Should().Contain("Knob → effect").And.Contain("Workers × Backpressure");
     }
 

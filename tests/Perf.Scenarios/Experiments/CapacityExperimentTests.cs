@@ -1,4 +1,5 @@
-using Perf.Scenarios.Experiments.Capacity;
+using Perf.Reports.Experiments;
+using Perf.Reports.Experiments.Capacity;
 
 namespace Perf.Scenarios.Experiments;
 
@@ -16,14 +17,14 @@ public sealed class CapacityExperimentTests(ExperimentLog log, ITestOutputHelper
 
         var result = report.Result;
         result.Outcome.Should().Be(CapacityOutcome.Bracketed, "one slot with a 50 ms wait breaks well below the 80/s the generator easily keeps: " +
-                                                             CapacityMarkdownLine(report));
+                                                             CapacityMarkdown.Headline(report));
         var jobShare = StepProfiles.JobShare(experiment.Template);
         var ceiling = experiment.Settings.WorkerCount * experiment.Settings.WorkerConcurrency * 1000.0 / experiment.Settings.SimulatedDownstreamMs;
         (result.MaxSustainableRate!.Value * jobShare).Should().BeLessThanOrEqualTo(ceiling * 1.15,
             "no configuration sustains more jobs per second than its slots can finish");
         var bracket = (result.FirstBroken!.TargetRate - result.LastSustained!.TargetRate) / result.LastSustained.TargetRate;
         bracket.Should().BeLessThanOrEqualTo(experiment.Plan.Resolution + 1e-9);
-        File.ReadAllText(CapacityExperiment.MarkdownPath(ExperimentSettings.Directory(tiny: true), "tiny")).Should().Contain("What broke first");
+        File.ReadAllText(ExperimentFiles.CapacityMarkdown(ExperimentSettings.Directory(tiny: true), "tiny")).Should().Contain("What broke first");
     }
 
     [Fact(Explicit = true)]
@@ -41,8 +42,6 @@ public sealed class CapacityExperimentTests(ExperimentLog log, ITestOutputHelper
         conclusive.Should().AllSatisfy(c => c.Should().EndWith(nameof(CapacityOutcome.Bracketed)),
             "each search should end in a bracket within the resolution (see CAPACITY_<config>.md for what happened)");
     }
-
-    private static string CapacityMarkdownLine(Reporting.CapacityReport report) => Reporting.CapacityMarkdown.Headline(report);
 
     public void Dispose() => log.FlushTo(output);
 }

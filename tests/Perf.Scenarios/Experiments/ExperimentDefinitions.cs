@@ -1,6 +1,8 @@
 using Perf.Engine.Profiles;
 using Perf.Fixtures.Settings;
 using Perf.Model.Settings;
+using Perf.Reports.Experiments.Attribution;
+using Perf.Reports.Experiments.Capacity;
 using Perf.Scenarios.Experiments.Attribution;
 using Perf.Scenarios.Experiments.Capacity;
 using Perf.Scenarios.Experiments.Scaling;

@@ -1,4 +1,5 @@
 using Perf.Fixtures.Settings;
+using Perf.Reports.Experiments;
 
 namespace Perf.Scenarios.Experiments;
 
@@ -8,6 +9,5 @@ namespace Perf.Scenarios.Experiments;
 /// </summary>
 public static class ExperimentSettings
 {
-    public static string Directory(bool tiny) =>
-        Path.Combine(PerfSettings.Current.ArtifactsPath, "experiments", tiny ? "tiny" : "");
+    public static string Directory(bool tiny) => ExperimentFiles.Directory(PerfSettings.Current.ArtifactsPath, tiny);
 }

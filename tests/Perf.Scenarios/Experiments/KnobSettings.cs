@@ -1,5 +1,6 @@
 using Perf.Fixtures.Settings;
 using Perf.Model.Settings;
+using Perf.Reports.Experiments.Attribution;
 
 namespace Perf.Scenarios.Experiments;
 

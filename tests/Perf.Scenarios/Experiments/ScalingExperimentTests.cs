@@ -1,3 +1,4 @@
+using Perf.Reports.Experiments;
 
 namespace Perf.Scenarios.Experiments;
 
@@ -19,7 +20,7 @@ public sealed class ScalingExperimentTests(ExperimentLog log, ITestOutputHelper 
         result.Points[^1].JobsPerSecond.Should().BeGreaterThan(result.Points[0].JobsPerSecond,
             "three I/O-bound workers on an idle API outrun one when the cores are not the limit at these rates");
         result.Fit.Should().NotBeNull(result.FitProblem);
-        File.Exists(Path.Combine(ExperimentSettings.Directory(tiny: true), "SCALING.md")).Should().BeTrue();
+        File.Exists(ExperimentFiles.ScalingMarkdown(ExperimentSettings.Directory(tiny: true))).Should().BeTrue();
     }
 
     [Fact(Explicit = true)]

@@ -22,7 +22,7 @@ public sealed class SoakBenchmarkTests(ExperimentLog log, ITestOutputHelper outp
     public async Task OptimizedMemoryLevelsOffAfterTheRetentionWindow()
     {
         var template = ProfileLoader.Load(Path.Combine(RepositoryPaths.Root, "loadtest", "artillery-1k.yml"));
-        var plan = SoakPlan.From(PerfSettings.Current.Soak, template);
+        var plan = SoakPlans.From(PerfSettings.Current.Soak, template);
         var settings = PerfSettings.Current.Environment(EnvironmentPresets.Optimized);
 
         var result = await new SoakBenchmark(settings, template, plan).RunAsync(log.Write, TestContext.Current.CancellationToken);

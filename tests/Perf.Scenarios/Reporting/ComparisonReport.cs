@@ -1,6 +1,6 @@
 using Perf.Fixtures;
 using Perf.Model;
-using Perf.Scenarios.Experiments.Reporting;
+using Perf.Reports.Experiments;
 
 namespace Perf.Scenarios.Reporting;
 
@@ -50,7 +50,7 @@ public static class ComparisonReport
 
         var noisePath = NoiseFloorPath(artifacts);
         var noise = isNoiseMeasurement ? null : artifacts.Read<NoiseFloor>(noisePath);
-        var experiments = ExperimentFindings.Load(artifacts.Directory);
+        var experiments = ExperimentFindings.Load(artifacts.Directory, Baseline, Optimized);
         var document = ComparisonComposer.Compose(new ComparisonRequest
         {
             SidesA = sidesA,

@@ -1,7 +1,8 @@
 using System.Globalization;
 using Perf.Engine.Profiles;
 using Perf.Fixtures;
-using Perf.Scenarios.Experiments.Reporting;
+using Perf.Reports.Experiments;
+using Perf.Reports.Experiments.Attribution;
 
 namespace Perf.Scenarios.Experiments.Attribution;
 
@@ -31,16 +32,11 @@ public sealed record AttributionExperiment(TwoLevelDesign Design, LoadProfile Pr
         return result;
     }
 
-    public static string MarkdownPath(string directory, string profile) => Path.Combine(directory, $"ATTRIBUTION_{profile}.md");
-
     public static void Write(AttributionResult result, ExperimentContext context, string directory, Action<string> log)
     {
-        new ArtifactWriter(result.ProfileName, directory).Write(Path.Combine(directory, $"attribution-{result.ProfileName}.json"), new { result, context });
-        var (drawn, problem) = ExperimentCharts.Try(() => ExperimentCharts.Effects(result.Effects, directory, $"attribution-{result.ProfileName}"));
-        IReadOnlyList<string> problems = problem is null ? [] : [$"Effect charts not drawn: {problem}"];
-
-        var path = MarkdownPath(directory, result.ProfileName);
-        File.WriteAllText(path, AttributionMarkdown.Render(result, context, drawn ?? [], problems));
+        new ArtifactWriter(result.ProfileName, directory).Write(ExperimentFiles.AttributionJson(directory, result.ProfileName), new { result, context });
+        var path = ExperimentFiles.AttributionMarkdown(directory, result.ProfileName);
+        AttributionMarkdown.Compose(result, context, result.Design.Knobs.Select(KnobSettings.Describe).ToList(), directory).WriteMarkdown(path);
         log($"attribution: {result.Effects.Count} effects from {result.Runs.Count} runs → {path} (wall time {context.WallSeconds:0} s)");
     }
 }

@@ -1,11 +1,12 @@
 using System.Diagnostics;
-using Perf.Engine;
 using Perf.Engine.Profiles;
 using Perf.Engine.Running;
-using Perf.Fixtures;
+using Perf.Engine;
 using Perf.Fixtures.Accounting;
 using Perf.Fixtures.Metrics;
+using Perf.Fixtures;
 using Perf.Model.Metrics;
+using Perf.Reports.Experiments.Attribution;
 
 namespace Perf.Scenarios.Experiments.Attribution;
 

@@ -1,3 +1,5 @@
+using Perf.Reports.Experiments.Attribution;
+
 namespace Perf.Scenarios.Experiments.Attribution;
 
 /// <summary>

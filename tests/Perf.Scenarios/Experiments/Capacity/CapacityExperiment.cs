@@ -2,7 +2,8 @@ using System.Globalization;
 using Perf.Engine.Profiles;
 using Perf.Fixtures;
 using Perf.Model.Settings;
-using Perf.Scenarios.Experiments.Reporting;
+using Perf.Reports.Experiments;
+using Perf.Reports.Experiments.Capacity;
 
 namespace Perf.Scenarios.Experiments.Capacity;
 
@@ -37,17 +38,11 @@ public sealed record CapacityExperiment(string Configuration, EnvironmentSetting
         return report;
     }
 
-    public static string MarkdownPath(string directory, string configuration) => Path.Combine(directory, $"CAPACITY_{configuration}.md");
-
-    public static string JsonPath(string directory, string configuration) => Path.Combine(directory, $"capacity-{configuration}.json");
-
     public static void Write(CapacityReport report, string directory, Action<string> log)
     {
-        new ArtifactWriter("experiments", directory).Write(JsonPath(directory, report.Configuration), report);
-        var (chart, problem) = ExperimentCharts.Try(() => ExperimentCharts.LatencyVsRate(report.Result, report.Configuration, directory));
-
-        var path = MarkdownPath(directory, report.Configuration);
-        File.WriteAllText(path, CapacityMarkdown.Render(report, chart, problem));
+        new ArtifactWriter("experiments", directory).Write(ExperimentFiles.CapacityJson(directory, report.Configuration), report);
+        var path = ExperimentFiles.CapacityMarkdown(directory, report.Configuration);
+        CapacityMarkdown.Compose(report, directory).WriteMarkdown(path);
         log($"capacity {report.Configuration}: {CapacityMarkdown.Headline(report)} → {path} (wall time {report.Context.WallSeconds:0} s)");
     }
 }

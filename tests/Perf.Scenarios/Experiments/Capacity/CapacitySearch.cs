@@ -1,3 +1,5 @@
+using Perf.Reports.Experiments.Capacity;
+
 namespace Perf.Scenarios.Experiments.Capacity;
 
 /// <summary>

@@ -1,10 +1,11 @@
 using System.Diagnostics;
-using Perf.Engine;
 using Perf.Engine.Profiles;
 using Perf.Engine.Running;
-using Perf.Fixtures;
+using Perf.Engine;
 using Perf.Fixtures.Accounting;
 using Perf.Fixtures.Metrics;
+using Perf.Fixtures;
+using Perf.Reports.Experiments.Capacity;
 
 namespace Perf.Scenarios.Experiments.Capacity;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Perf.Reports.Experiments.Capacity;
 
 namespace Perf.Scenarios.Experiments.Capacity;
 

@@ -1,7 +1,8 @@
 using System.Globalization;
 using Perf.Engine.Profiles;
 using Perf.Fixtures;
-using Perf.Scenarios.Experiments.Reporting;
+using Perf.Reports.Experiments;
+using Perf.Reports.Experiments.Scaling;
 
 namespace Perf.Scenarios.Experiments.Scaling;
 
@@ -43,11 +44,9 @@ public sealed record ScalingExperiment(LoadProfile Template, ScalingPlan Plan, b
 
     public static void Write(ScalingResult result, ExperimentContext context, string directory, Action<string> log)
     {
-        new ArtifactWriter("experiments", directory).Write(Path.Combine(directory, "scaling.json"), new { result, context });
-        var (chart, problem) = ExperimentCharts.Try(() => ExperimentCharts.Scaling(result, directory));
-
-        var path = Path.Combine(directory, "SCALING.md");
-        File.WriteAllText(path, ScalingMarkdown.Render(result, context, chart, problem));
+        new ArtifactWriter("experiments", directory).Write(ExperimentFiles.ScalingJson(directory), new { result, context });
+        var path = ExperimentFiles.ScalingMarkdown(directory);
+        ScalingMarkdown.Compose(result, context, directory).WriteMarkdown(path);
         log($"scaling: {string.Join(", ", result.Points.Select(p => $"{p.Workers}w {p.JobsPerSecond:0}/s"))}" +
             (result.Fit is { } f ? string.Create(CultureInfo.InvariantCulture, $"; USL σ {f.Sigma:0.0000} κ {f.Kappa:0.00000}") : "") + $" → {path} (wall time {context.WallSeconds:0} s)");
     }

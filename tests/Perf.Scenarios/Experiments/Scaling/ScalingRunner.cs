@@ -1,11 +1,12 @@
 using System.Diagnostics;
-using Perf.Engine;
 using Perf.Engine.Profiles;
 using Perf.Engine.Running;
-using Perf.Fixtures;
+using Perf.Engine;
 using Perf.Fixtures.Containers;
-using Perf.Fixtures.Settings;
 using Perf.Fixtures.Metrics;
+using Perf.Fixtures.Settings;
+using Perf.Fixtures;
+using Perf.Reports.Experiments.Scaling;
 
 namespace Perf.Scenarios.Experiments.Scaling;
 

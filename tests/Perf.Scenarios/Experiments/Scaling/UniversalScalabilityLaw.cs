@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.Optimization;
+using Perf.Reports.Experiments.Scaling;
 
 namespace Perf.Scenarios.Experiments.Scaling;
 

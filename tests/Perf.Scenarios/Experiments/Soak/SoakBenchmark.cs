@@ -5,6 +5,8 @@ using Perf.Engine.Running;
 using Perf.Fixtures;
 using Perf.Fixtures.Metrics;
 using Perf.Model.Settings;
+using Perf.Reports.Experiments;
+using Perf.Reports.Experiments.Soak;
 
 namespace Perf.Scenarios.Experiments.Soak;
 
@@ -19,6 +21,7 @@ public sealed class SoakBenchmark(EnvironmentSettings settings, LoadProfile temp
 
     public async Task<SoakResult> RunAsync(Action<string> log, CancellationToken ct)
     {
+        var context = ExperimentContext.Begin(tiny: false);
         var configured = settings with { JobKeyRetentionSeconds = plan.RetentionSeconds, IdempotencyTtlSeconds = plan.RetentionSeconds };
         log(System.FormattableString.Invariant(
             $"soak {settings.ConfigurationName}: {plan.ArrivalRate:0} arrivals/s for {plan.Duration.TotalMinutes:0} min, job keys and idempotency records kept {plan.RetentionSeconds} s"));
@@ -44,11 +47,9 @@ public sealed class SoakBenchmark(EnvironmentSettings settings, LoadProfile temp
 
         var result = SoakResult.From(plan, load.Phases[^1].AchievedRate, samples);
         var directory = ExperimentSettings.Directory(tiny: false);
-        new ArtifactWriter("experiments", directory).Write(Path.Combine(directory, $"soak-{settings.ConfigurationName}.json"), result);
-        var markdown = Path.Combine(directory, $"SOAK_{settings.ConfigurationName}.md");
-        await File.WriteAllTextAsync(markdown, $"# Soak: {settings.ConfigurationName}\n\n{result.Headline()}.\n\n" +
-            "The interval assumes independent residuals; neighbouring 1-second samples are not independent, so it understates the " +
-            "uncertainty of a repeat. Samples: soak-" + settings.ConfigurationName + ".json.\n", ct).ConfigureAwait(false);
+        new ArtifactWriter("experiments", directory).Write(ExperimentFiles.SoakJson(directory, settings.ConfigurationName), result);
+        var markdown = ExperimentFiles.SoakMarkdown(directory, settings.ConfigurationName);
+        SoakMarkdown.Compose(result, settings.ConfigurationName, context.End()).WriteMarkdown(markdown);
         log($"soak {settings.ConfigurationName}: {result.Headline()} → {markdown}");
         return result;
     }

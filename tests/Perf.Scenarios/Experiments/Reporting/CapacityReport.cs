@@ -1,8 +1,0 @@
-using Perf.Model.Settings;
-using Perf.Scenarios.Experiments.Capacity;
-
-namespace Perf.Scenarios.Experiments.Reporting;
-
-/// <summary>What capacity-&lt;config&gt;.json holds: the search, the criteria, the settings it ran with and when.</summary>
-public sealed record CapacityReport(string Configuration, CapacityResult Result, SustainCriteria Criteria, EnvironmentSettings Settings,
-    string ProfileName, ExperimentContext Context);
