@@ -3,16 +3,20 @@
 
 A benchmark, not a test: it prints what it measured (docs/observability.md quotes it). Each run is the built CLI
 (`perf run`, Release) on a constant-rate profile against the engine benchmarks' trivial endpoint (a separate
-process, GET / answers "ok"). Two CPU figures per run: "whole", the perf process's user+sys CPU from start to exit
-(start-up, JIT, final export included) over the load's seconds, and "steady", its CPU between two progress lines well
-inside the load (read from /proc/PID/stat), which leaves start-up and exit out. "On" sets OTEL_EXPORTER_OTLP_ENDPOINT
-to a local sink that accepts every OTLP/HTTP post (OTEL_METRIC_EXPORT_INTERVAL=1000, the cadence of a live view), so
-the instruments are listened to, aggregated and exported; "off" leaves the variable unset, so nothing listens. With
---dashboard the "on" runs also serve the live web dashboard (`perf run --dashboard`, a free port, nobody watching)
-and write its offline export at the end, so "on" is every observation feature together.
+process, GET / answers "ok"). Three CPU figures per run: "whole", the perf process's user+sys CPU from start to exit
+(start-up, JIT, final export included) over the load's seconds; "steady", its CPU between two progress lines well
+inside the load (read per thread from /proc/PID/task/TID/stat), which leaves start-up and exit out; and "no-JIT", the
+steady figure without the runtime's tier-up compiler thread, whose work is once per method and process (a short run
+still pays it inside the window, a long one does not). "On" sets OTEL_EXPORTER_OTLP_ENDPOINT to a local sink that
+accepts every OTLP/HTTP post (OTEL_METRIC_EXPORT_INTERVAL=1000, the cadence of a live view), so the instruments are
+listened to, aggregated and exported; "off" leaves the variable unset, so nothing listens. With --dashboard the "on"
+runs also serve the live web dashboard (`perf run --dashboard`, a free port, nobody watching) and write its offline
+export at the end, so "on" is every observation feature together. --threads prints the steady CPU by thread name.
+Separate processes scatter by a few points per pair on a shared machine; `Perf.Engine.Benchmarks alternate` measures
+the steady cost inside one process, which separates far smaller effects.
 Run it under the machine's heavy-work lock, after building src/Perf.Cli and src/Perf.Engine.Benchmarks in Release:
 
-    flock /work/heavy.lock python3 eng/engine-telemetry-cost.py --pairs 5 --rate 1000 --seconds 20 [--dashboard]
+    flock /work/heavy.lock python3 eng/engine-telemetry-cost.py --pairs 6 --rate 1000 --seconds 20 --steady-from 5 [--dashboard] [--threads]
 """
 
 import argparse
@@ -50,16 +54,29 @@ class Sink(http.server.BaseHTTPRequestHandler):
 PROGRESS = re.compile(r"^\[\s*([\d.]+)s/")
 
 
-def cpu_seconds(pid):
-    """User+system CPU of a running process so far, from /proc/PID/stat (fields 14 and 15, in clock ticks)."""
-    with open(f"/proc/{pid}/stat") as stat:
-        fields = stat.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+JIT_THREAD = ".NET Tiered Com"  # the runtime's background tier-up compiler (thread names are cut to 15 characters)
+
+
+def thread_cpu(pid):
+    """User+system CPU so far of every thread of a running process, by (name, tid), in seconds, from
+    /proc/PID/task/TID/stat (fields 14 and 15, in clock ticks)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    threads = {}
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{tid}/stat") as stat:
+                text = stat.read()
+        except OSError:
+            continue  # the thread ended between the listing and the read
+        name = text[text.index("(") + 1:text.rindex(")")]
+        fields = text.rsplit(")", 1)[1].split()
+        threads[(name, tid)] = (int(fields[11]) + int(fields[12])) / ticks
+    return threads
 
 
 def run(cli, profile, target, environment, steady_from, steady_to, extra=()):
-    """Whole-process CPU (start-up, JIT, the run, the exports) and steady CPU: between the progress lines at
-    steady_from and steady_to seconds of load, so start-up and the end are left out."""
+    """Whole-process CPU (start-up, JIT, the run, the exports) and steady CPU per second of load by thread name:
+    between the progress lines at steady_from and steady_to seconds, so start-up and the end are left out."""
     before = os.times()
     process = subprocess.Popen(["dotnet", cli, "run", profile, "--target", target, "--progress-interval", "1", *extra],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment)
@@ -72,15 +89,49 @@ def run(cli, profile, target, environment, steady_from, steady_to, extra=()):
             elapsed = float(match.group(1))
             for name, at in (("from", steady_from), ("to", steady_to)):
                 if name not in marks and elapsed >= at:
-                    marks[name] = (elapsed, cpu_seconds(process.pid))
+                    marks[name] = (elapsed, thread_cpu(process.pid))
     error = process.stderr.read()
     process.wait()
     after = os.times()
     if process.returncode not in (0, 1) or len(marks) < 2:
         sys.exit(f"[engine-telemetry-cost] perf run failed (exit {process.returncode}):\n{''.join(output)}\n{error}")
     whole = (after.children_user - before.children_user) + (after.children_system - before.children_system)
-    steady = (marks["to"][1] - marks["from"][1]) / (marks["to"][0] - marks["from"][0])
-    return whole, steady
+    span = marks["to"][0] - marks["from"][0]
+    first = marks["from"][1]
+    by_name = {}
+    for (name, tid), cpu in marks["to"][1].items():
+        by_name[name] = by_name.get(name, 0) + (cpu - first.get((name, tid), 0)) / span
+    return whole, by_name
+
+class Row:
+    """One pair: the whole-process figures and the steady CPU by thread name of each arm."""
+
+    def __init__(self, whole_off, whole_on, threads_off, threads_on):
+        self.whole_off, self.whole_on = whole_off, whole_on
+        self.threads = {"off": threads_off, "on": threads_on}
+
+    def whole(self, arm):
+        return self.whole_off if arm == "off" else self.whole_on
+
+    def steady(self, arm):
+        return sum(self.threads[arm].values())
+
+    def jit(self, arm):
+        return self.threads[arm].get(JIT_THREAD, 0)
+
+    def no_jit(self, arm):
+        return self.steady(arm) - self.jit(arm)
+
+
+def quartiles(values):
+    if len(values) < 4:
+        return "n/a under 4 pairs"
+    q1, _, q3 = statistics.quantiles(values, n=4)
+    return f"{q1:+.2f} … {q3:+.2f}"
+
+
+def load_average():
+    return " ".join(f"{value:.1f}" for value in os.getloadavg())
 
 
 def main():
@@ -92,6 +143,8 @@ def main():
     parser.add_argument("--export-interval-ms", type=int, default=1000, help="OTEL_METRIC_EXPORT_INTERVAL of the 'on' runs")
     parser.add_argument("--dashboard", action="store_true", help="the 'on' runs also serve the live dashboard and write its export")
     parser.add_argument("--no-otlp", action="store_true", help="the 'on' runs export nothing over OTLP (with --dashboard: the dashboard's cost alone)")
+    parser.add_argument("--steady-from", type=int, default=3, help="the steady window opens at this second of load (it closes 2 s before the end)")
+    parser.add_argument("--threads", action="store_true", help="also print the steady CPU by thread name")
     args = parser.parse_args()
     for path in (args.cli, SERVER):
         if not os.path.exists(path):
@@ -110,31 +163,46 @@ def main():
     export = os.path.join(tempfile.gettempdir(), f"engine-telemetry-cost-{os.getpid()}.html")
     on_extra = ("--dashboard", "--dashboard-port", "0", "--dashboard-export", export) if args.dashboard else ()
     try:
-        steady_from, steady_to = 3, args.seconds - 2
+        steady_from, steady_to = args.steady_from, args.seconds - 2
+        if steady_to - steady_from < 3:
+            sys.exit(f"[engine-telemetry-cost] --seconds {args.seconds} leaves no steady window after --steady-from {steady_from}: "
+                     f"it needs at least {steady_from + 5}")
         run(args.cli, profile.name, target, base, steady_from, steady_to)  # warm-up (disk cache, tiered JIT of the server), not reported
         print(f"target {target}, {args.rate}/s for {args.seconds} s, {args.pairs} pairs, alternating order; "
               f"'on' {'exports nothing over OTLP' if args.no_otlp else f'exports every {args.export_interval_ms} ms'}{' and serves the dashboard' if args.dashboard else ''}; "
-              f"whole = user+sys CPU of the perf process (start-up included) over the load's seconds; "
-              f"steady = its CPU between the progress lines at {steady_from} s and {steady_to} s")
-        print("pair  order    whole off  whole on  whole delta  steady off  steady on  steady delta   (% of a core per 1,000 req/s)")
+              f"load average at start {load_average()}")
+        print(f"whole = user+sys CPU of the perf process (start-up, JIT, final export included) over the load's seconds; "
+              f"steady = its CPU between the progress lines at {steady_from} s and {steady_to} s; "
+              f"no-JIT = steady without the runtime's tier-up compiler thread ({JIT_THREAD!r}), which compiles each hot method "
+              f"once per process and then idles; all in % of a core per 1,000 req/s")
+        print("pair  order    steady off  on     delta   no-JIT off  on     delta   JIT off  on     whole off  on     delta")
         per_1k = 100 / (args.rate / 1000)
         rows = []
         for pair in range(args.pairs):
             order = ("off", "on") if pair % 2 == 0 else ("on", "off")
-            whole, steady = {}, {}
+            whole, threads = {}, {}
             for arm in order:
-                cpu, rate = run(args.cli, profile.name, target, *((observed, steady_from, steady_to, on_extra) if arm == "on" else (base, steady_from, steady_to)))
-                whole[arm], steady[arm] = cpu / args.seconds * per_1k, rate * per_1k
-            rows.append((whole["off"], whole["on"], steady["off"], steady["on"]))
-            print(f"{pair + 1:>4}  {'/'.join(order):<7}  {whole['off']:>9.2f}  {whole['on']:>8.2f}  {whole['on'] - whole['off']:>11.2f}"
-                  f"  {steady['off']:>10.2f}  {steady['on']:>9.2f}  {steady['on'] - steady['off']:>12.2f}")
-        med = lambda values: statistics.median(values)
-        whole_deltas = [on - off for off, on, _, _ in rows]
-        steady_deltas = [on - off for _, _, off, on in rows]
-        print(f"median whole: off {med([r[0] for r in rows]):.2f}, on {med([r[1] for r in rows]):.2f}, paired delta {med(whole_deltas):.2f} "
-              f"(min {min(whole_deltas):.2f}, max {max(whole_deltas):.2f}) points of a core per 1,000 req/s")
-        print(f"median steady: off {med([r[2] for r in rows]):.2f}, on {med([r[3] for r in rows]):.2f}, paired delta {med(steady_deltas):.2f} "
-              f"(min {min(steady_deltas):.2f}, max {max(steady_deltas):.2f}); the sink accepted {Sink.posts} OTLP posts, {Sink.received} bytes")
+                cpu, by_name = run(args.cli, profile.name, target, *((observed, steady_from, steady_to, on_extra) if arm == "on" else (base, steady_from, steady_to)))
+                whole[arm] = cpu / args.seconds * per_1k
+                threads[arm] = {name: value * per_1k for name, value in by_name.items()}
+            row = Row(whole["off"], whole["on"], threads["off"], threads["on"])
+            rows.append(row)
+            print(f"{pair + 1:>4}  {'/'.join(order):<7}  {row.steady('off'):>10.2f}  {row.steady('on'):>5.2f}  {row.steady('on') - row.steady('off'):>+6.2f}"
+                  f"  {row.no_jit('off'):>10.2f}  {row.no_jit('on'):>5.2f}  {row.no_jit('on') - row.no_jit('off'):>+6.2f}"
+                  f"  {row.jit('off'):>7.2f}  {row.jit('on'):>5.2f}  {row.whole_off:>9.2f}  {row.whole_on:>5.2f}  {row.whole_on - row.whole_off:>+6.2f}", flush=True)
+        for label, figure in (("steady", Row.steady), ("steady no-JIT", Row.no_jit), ("whole", Row.whole)):
+            offs, ons = [figure(r, "off") for r in rows], [figure(r, "on") for r in rows]
+            deltas = [on - off for off, on in zip(offs, ons)]
+            print(f"median {label}: off {statistics.median(offs):.2f}, on {statistics.median(ons):.2f}, paired delta {statistics.median(deltas):+.2f} "
+                  f"(min {min(deltas):+.2f}, max {max(deltas):+.2f}, interquartile {quartiles(deltas)}) points of a core per 1,000 req/s")
+        if args.threads:
+            names = sorted({name for r in rows for arm in ("off", "on") for name in r.threads[arm]})
+            print("steady CPU by thread name, median over the pairs (off, on, paired delta):")
+            for name in names:
+                offs, ons = [r.threads["off"].get(name, 0) for r in rows], [r.threads["on"].get(name, 0) for r in rows]
+                deltas = [on - off for off, on in zip(offs, ons)]
+                print(f"  {name:<16} {statistics.median(offs):>6.2f}  {statistics.median(ons):>6.2f}  {statistics.median(deltas):>+6.2f}")
+        print(f"the sink accepted {Sink.posts} OTLP posts, {Sink.received} bytes; load average at the end {load_average()}")
     finally:
         server.stdin.close()
         server.wait(timeout=10)

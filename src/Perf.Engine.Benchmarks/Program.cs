@@ -4,14 +4,14 @@ using Perf.Engine;
 using Perf.Engine.Benchmarks;
 using Perf.Engine.Profiles;
 using Perf.Engine.Running;
-using Perf.Engine.Telemetry;
-using OpenTelemetry.Exporter;
-using OpenTelemetry.Metrics;
 
 // Benchmarks of the load engine against a trivial endpoint in a separate process (see docs/load-engine.md).
 // Usage: Perf.Engine.Benchmarks [--seconds N] [--rates 1000,5000,...] [--connections N] [--inline-completions on|off]
 //        [--ledger on|off] (POST /jobs with a captured id, recorded in a client ledger or not)
 //        [--telemetry off|otlp] (otlp: the Perf.Engine meter exported over OTLP/HTTP every second to the endpoint's sink);
+//        Perf.Engine.Benchmarks instruments [--count N]: the instruments' cost per request, no load run;
+//        Perf.Engine.Benchmarks alternate [--features otlp|dashboard|otlp,dashboard] [--seconds 150] [--window 5]: one run
+//        at 1,000 req/s with the features switched on and off window by window, the generator's CPU per window pair;
 // "serve" is the child mode.
 if (args is ["serve", ..])
 {
@@ -54,14 +54,19 @@ var rates = (OptionText("--rates") ?? "1000,5000,10000,20000").Split(',').Select
 var inv = CultureInfo.InvariantCulture;
 
 await using var server = await ServerProcess.StartAsync();
-using var export = telemetry == "otlp"
-    ? OtlpMetricsExport.Start(builder => builder.AddOtlpExporter((exporter, reader) =>
-    {
-        exporter.Protocol = OtlpExportProtocol.HttpProtobuf;
-        exporter.Endpoint = new Uri(server.Address, TrivialServer.MetricsSinkPath);
-        reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = 1000;
-    }))
-    : null;
+if (args is ["instruments", ..])
+{
+    InstrumentCost.Run(server.Address, new Uri(server.Address, TrivialServer.MetricsSinkPath), Option("--count", 2_000_000));
+    return 0;
+}
+
+var metricsSink = new Uri(server.Address, TrivialServer.MetricsSinkPath);
+if (args is ["alternate", ..])
+{
+    return await AlternateAsync(OptionText("--features") ?? "otlp");
+}
+
+using var export = telemetry == "otlp" ? ObservationSwitch.StartExport(metricsSink, 1000) : null;
 Console.WriteLine($"endpoint {server.Address} (separate process), {Environment.ProcessorCount} cores, {seconds} s per measurement");
 Console.WriteLine($"thread-pool spin limit: {AppContext.GetData("System.Threading.ThreadPool.UnfairSemaphoreSpinLimit") ?? "default"}, " +
     $"inline socket completions: {inlineCompletions} ({ServerProcess.InlineCompletionsVariable}={Environment.GetEnvironmentVariable(ServerProcess.InlineCompletionsVariable) ?? "unset"}), " +
@@ -122,6 +127,46 @@ else
 }
 
 return 0;
+
+// One long run at 1,000 req/s, the features on in every other window (AlternatingWindows), after a warm-up with them on.
+async Task<int> AlternateAsync(string featureList)
+{
+    var features = featureList.Split(',');
+    if (features.Length == 0 || features.Any(f => f is not ("otlp" or "dashboard")))
+    {
+        Console.Error.WriteLine($"--features: '{featureList}' is not a comma-separated list of otlp, dashboard");
+        return 2;
+    }
+
+    var length = Option("--seconds", 150);
+    var window = Option("--window", 5);
+    var profile = Profile(server.Address, length, 1000);
+    var observation = new ObservationSwitch(metricsSink, features.Contains("otlp"), features.Contains("dashboard"), profile);
+    var warmUp = observation.SwitchOn();
+    await new LoadRunner { Sample = observation.Sample }.RunAsync(Profile(server.Address, 8, 1000), new RunOptions());
+    warmUp.Dispose();
+    await new LoadRunner().RunAsync(Profile(server.Address, 3, 1000), new RunOptions());
+
+    var windows = new AlternatingWindows(observation.SwitchOn, window, TimeSpan.FromSeconds(3));
+    Console.WriteLine($"one run of {length} s at 1000/s against {server.Address}; '{featureList}' on in every other {window}-s window (off, on, on, off, ...); " +
+        "CPU of this process per window in % of a core per 1,000 req/s, switching between windows");
+    var report = await new LoadRunner { Sample = observation.Sample }.RunAsync(profile, new RunOptions { Progress = windows.Observe, ProgressInterval = TimeSpan.FromSeconds(1) });
+    windows.Stop();
+    Console.WriteLine($"pair  off    on     on - off   without the JIT thread ({AlternatingWindows.JitThread}): off    on     on - off");
+    var pairs = windows.Pairs();
+    var withoutJit = windows.Pairs(withoutJit: true);
+    foreach (var (pair, index) in pairs.Select((p, i) => (p, i)))
+    {
+        var steady = withoutJit[index];
+        Console.WriteLine(string.Create(inv, $"{index + 1,4}  {pair.Off,5:F2}  {pair.On,5:F2}  {pair.On - pair.Off,+7:+0.00;-0.00}   {"",40}{steady.Off,5:F2}  {steady.On,5:F2}  {steady.On - steady.Off,+7:+0.00;-0.00}"));
+    }
+
+    Console.WriteLine($"whole process: {AlternatingWindows.Summary(pairs)}");
+    Console.WriteLine($"without the JIT thread: {AlternatingWindows.Summary(withoutJit)}");
+    Console.WriteLine($"by thread name, median on - off: {string.Join(", ", windows.ThreadDeltas())}");
+    Console.WriteLine(string.Create(inv, $"achieved {report.Phases.Single().AchievedRate:F1}/s, {report.Totals.ErrorCount} errors, load average {File.ReadAllText("/proc/loadavg").Trim()}"));
+    return 0;
+}
 
 LoadProfile Profile(Uri target, double seconds, double rate) => ProfileBuilder.Create("benchmark")
     .WithTarget(target)

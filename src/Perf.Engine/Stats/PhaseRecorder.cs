@@ -24,6 +24,8 @@ internal sealed class PhaseRecorder(int index, Phase phase, long startTimestamp,
     /// <summary>Stopwatch timestamp of the phase's intended start.</summary>
     public long StartTimestamp { get; } = startTimestamp;
 
+    public long Started => Volatile.Read(ref _started);
+
     public long Late => Volatile.Read(ref _late);
 
     public long Dropped => Volatile.Read(ref _dropped);
@@ -32,14 +34,13 @@ internal sealed class PhaseRecorder(int index, Phase phase, long startTimestamp,
 
     public TrafficRecorder Traffic { get; } = new();
 
-    /// <summary>Records a started arrival; true when it was late.</summary>
-    public bool RecordStart(long intendedTimestamp, long actualTimestamp)
+    /// <summary>Records a started arrival, and whether it was late.</summary>
+    public void RecordStart(long intendedTimestamp, long actualTimestamp)
     {
         Interlocked.Increment(ref _started);
         var lateness = actualTimestamp - intendedTimestamp;
         _lateness.RecordValue(Histograms.Clamp(lateness * 1_000_000 / System.Diagnostics.Stopwatch.Frequency));
-        var late = lateness > lateThresholdTicks;
-        if (late)
+        if (lateness > lateThresholdTicks)
         {
             Interlocked.Increment(ref _late);
         }
@@ -49,8 +50,6 @@ internal sealed class PhaseRecorder(int index, Phase phase, long startTimestamp,
                Interlocked.CompareExchange(ref _lastStartTimestamp, actualTimestamp, seen) != seen)
         {
         }
-
-        return late;
     }
 
     public PhaseReport ToReport(long runStartTimestamp)

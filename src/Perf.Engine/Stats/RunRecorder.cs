@@ -49,9 +49,8 @@ internal sealed class RunRecorder : IRunRecorder
 
     public void ArrivalStarted(int phaseIndex, long intendedTimestamp, long actualTimestamp)
     {
-        var late = Phases[phaseIndex].RecordStart(intendedTimestamp, actualTimestamp);
+        Phases[phaseIndex].RecordStart(intendedTimestamp, actualTimestamp);
         Interlocked.Increment(ref _intervalArrivals);
-        _telemetry?.ArrivalStarted(phaseIndex, late);
     }
 
     public void ArrivalDropped(int phaseIndex) => Phases[phaseIndex].RecordDrop();

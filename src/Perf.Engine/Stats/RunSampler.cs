@@ -11,7 +11,7 @@ namespace Perf.Engine.Stats;
 /// Once a second: swaps the interval histogram and counters into a <see cref="TimeSeriesPoint"/>, and every
 /// progress interval hands a <see cref="ProgressSnapshot"/> to the observer, and every second a <see cref="SecondSample"/>
 /// to <paramref name="second"/> when a live view is attached. Runs on the thread pool, off the hot path.
-/// It is also the run's <see cref="ILiveRun"/>: the observed instruments read the same phase, rates and in-flight count
+/// It is also the run's <see cref="ILiveRun"/>: the observed instruments read the same phase, rates, arrivals and in-flight count
 /// the progress line and the 1-second series show.
 /// </summary>
 internal sealed class RunSampler(RunContext context, RunRecorder recorder, Func<int> currentPhase, RunOptions options, Action<SecondSample>? second = null) : ILiveRun
@@ -34,6 +34,10 @@ internal sealed class RunSampler(RunContext context, RunRecorder recorder, Func<
     public double AchievedRate => Volatile.Read(ref _lastArrivalRate);
 
     public LivePhase Phase => PhaseAt(Stopwatch.GetTimestamp());
+
+    public long StartedArrivals(int phaseIndex) => recorder.Phases[phaseIndex].Started;
+
+    public long LateArrivals(int phaseIndex) => recorder.Phases[phaseIndex].Late;
 
     public async Task RunAsync(CancellationToken stop)
     {

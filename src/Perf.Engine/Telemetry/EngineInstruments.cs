@@ -6,8 +6,9 @@ namespace Perf.Engine.Telemetry;
 
 /// <summary>
 /// The instruments of one <c>Perf.Engine</c> meter: the process-wide one, or one per <see cref="IMeterFactory"/> (so a
-/// test observes its own runs only). Counted events are recorded where they happen (<see cref="RunTelemetry"/>);
-/// instantaneous values are observed from the runs attached at collection time.
+/// test observes its own runs only). Durations are recorded where they happen (<see cref="RunTelemetry"/>); the
+/// counters and the instantaneous values are observed, once per collection, from the runs attached at that time and
+/// the totals of the runs that ended before, so the counters stay cumulative over the process.
 /// </summary>
 internal sealed class EngineInstruments
 {
@@ -18,6 +19,10 @@ internal sealed class EngineInstruments
     private static readonly Lazy<EngineInstruments> Shared = new(() => new EngineInstruments(new Meter(Options())));
 
     private readonly Lock _gate = new();
+    private readonly CounterTotals _endedRequests = new();
+    private readonly CounterTotals _endedErrors = new();
+    private readonly CounterTotals _endedArrivals = new();
+    private readonly CounterTotals _endedLateArrivals = new();
     private RunTelemetry[] _runs = [];
 
     private EngineInstruments(Meter meter)
@@ -26,10 +31,12 @@ internal sealed class EngineInstruments
         RequestDuration = meter.CreateHistogram(EngineMeter.RequestDuration, "s",
             "Duration of HTTP request steps, from the step's intended start to the end of the response.", advice: advice);
         StepDuration = meter.CreateHistogram(EngineMeter.StepDuration, "s", "Duration of custom steps, from the step's intended start.", advice: advice);
-        Requests = meter.CreateCounter<long>(EngineMeter.Requests, "{request}", "Finished requests and custom steps.");
-        Errors = meter.CreateCounter<long>(EngineMeter.Errors, "{error}", "Failed requests and custom steps, by error kind.");
-        Arrivals = meter.CreateCounter<long>(EngineMeter.Arrivals, "{arrival}", "Started arrivals: virtual users (open model) or iterations (closed model).");
-        LateArrivals = meter.CreateCounter<long>(EngineMeter.LateArrivals, "{arrival}", "Arrivals that started later than the late-arrival threshold.");
+        Requests = meter.CreateObservableCounter(EngineMeter.Requests, () => Observe(_endedRequests, run => run.Requests()), "{request}", "Finished requests and custom steps.");
+        Errors = meter.CreateObservableCounter(EngineMeter.Errors, () => Observe(_endedErrors, run => run.Errors()), "{error}", "Failed requests and custom steps, by error kind.");
+        Arrivals = meter.CreateObservableCounter(EngineMeter.Arrivals, () => Observe(_endedArrivals, run => run.Arrivals()), "{arrival}",
+            "Started arrivals: virtual users (open model) or iterations (closed model).");
+        LateArrivals = meter.CreateObservableCounter(EngineMeter.LateArrivals, () => Observe(_endedLateArrivals, run => run.LateArrivals()), "{arrival}",
+            "Arrivals that started later than the late-arrival threshold.");
         meter.CreateObservableUpDownCounter(EngineMeter.InFlight, ObserveInFlight, "{request}", "Requests and custom steps in flight.");
         meter.CreateObservableGauge(EngineMeter.TargetRate, ObserveTargetRate, "{arrival}/s", "The schedule's arrival rate now (open-model phases).");
         meter.CreateObservableGauge(EngineMeter.AchievedRate, ObserveAchievedRate, "{arrival}/s", "Arrivals per second over the last whole second.");
@@ -41,18 +48,19 @@ internal sealed class EngineInstruments
 
     public Histogram<double> StepDuration { get; }
 
-    public Counter<long> Requests { get; }
+    public ObservableCounter<long> Requests { get; }
 
-    public Counter<long> Errors { get; }
+    public ObservableCounter<long> Errors { get; }
 
-    public Counter<long> Arrivals { get; }
+    public ObservableCounter<long> Arrivals { get; }
 
-    public Counter<long> LateArrivals { get; }
+    public ObservableCounter<long> LateArrivals { get; }
 
     /// <summary>Whether anyone listens to what a finished step records; false skips the step's instrument work.</summary>
     public bool StepsObserved => RequestDuration.Enabled || StepDuration.Enabled || Requests.Enabled || Errors.Enabled;
 
-    public bool ArrivalsObserved => Arrivals.Enabled || LateArrivals.Enabled;
+    /// <summary>Whether a finished step is counted for <see cref="Requests"/> and <see cref="Errors"/>.</summary>
+    public bool StepsCounted => Requests.Enabled || Errors.Enabled;
 
     public static EngineInstruments For(IMeterFactory? factory) =>
         factory is null ? Shared.Value : ByFactory.GetValue(factory, f => new EngineInstruments(f.Create(Options())));
@@ -69,6 +77,21 @@ internal sealed class EngineInstruments
     }
 
     private static MeterOptions Options() => new(EngineMeter.Name) { Version = EngineMeter.Version };
+
+    /// <summary>A counter's value per attribute set: the ended runs' totals plus what the attached runs counted so far.</summary>
+    private List<Measurement<long>> Observe(CounterTotals ended, Func<RunTelemetry, IEnumerable<TaggedCount>> counts)
+    {
+        lock (_gate)
+        {
+            var now = ended.Copy();
+            foreach (var run in _runs)
+            {
+                now.Add(counts(run));
+            }
+
+            return now.Measurements();
+        }
+    }
 
     private IEnumerable<Measurement<long>> ObserveInFlight()
     {
@@ -125,6 +148,15 @@ internal sealed class EngineInstruments
         {
             lock (owner._gate)
             {
+                if (!owner._runs.Contains(run))
+                {
+                    return;
+                }
+
+                owner._endedRequests.Add(run.Requests());
+                owner._endedErrors.Add(run.Errors());
+                owner._endedArrivals.Add(run.Arrivals());
+                owner._endedLateArrivals.Add(run.LateArrivals());
                 owner._runs = [.. owner._runs.Where(r => r != run)];
             }
         }

@@ -12,4 +12,10 @@ internal interface ILiveRun
     double AchievedRate { get; }
 
     LivePhase Phase { get; }
+
+    /// <summary>Arrivals started so far in the phase at <paramref name="phaseIndex"/>, as its recorder counts them.</summary>
+    long StartedArrivals(int phaseIndex);
+
+    /// <summary>Arrivals of the phase at <paramref name="phaseIndex"/> that started late, as its recorder counts them.</summary>
+    long LateArrivals(int phaseIndex);
 }

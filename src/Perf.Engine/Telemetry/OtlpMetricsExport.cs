@@ -31,15 +31,22 @@ public static class OtlpMetricsExport
     public static IDisposable? StartFromEnvironment() =>
         IsConfigured(Environment.GetEnvironmentVariable) ? Start(builder => builder.AddOtlpExporter()) : null;
 
-    /// <summary>A meter provider for the engine's and the runtime's meters with the exporter <paramref name="export"/> adds.</summary>
-    public static MeterProvider Start(Func<MeterProviderBuilder, MeterProviderBuilder> export)
+    /// <summary>
+    /// A meter provider for the engine's meter (and the runtime's, unless <paramref name="runtimeMetrics"/> is false)
+    /// with the exporter <paramref name="export"/> adds.
+    /// </summary>
+    public static MeterProvider Start(Func<MeterProviderBuilder, MeterProviderBuilder> export, bool runtimeMetrics = true)
     {
         ArgumentNullException.ThrowIfNull(export);
         var builder = Sdk.CreateMeterProviderBuilder()
             .ConfigureResource(resource => resource.AddService(
                 Environment.GetEnvironmentVariable(ServiceNameVariable) ?? DefaultServiceName, serviceVersion: EngineMeter.Version))
-            .AddMeter(EngineMeter.Name)
-            .AddRuntimeInstrumentation();
+            .AddMeter(EngineMeter.Name);
+        if (runtimeMetrics)
+        {
+            builder.AddRuntimeInstrumentation();
+        }
+
         return export(builder).Build();
     }
 }

@@ -5,15 +5,18 @@ using Perf.Engine.Running;
 namespace Perf.Engine.Telemetry;
 
 /// <summary>
-/// One run's side of the instruments: records finished steps and started arrivals with attribute lists built once
-/// per combination and reused, so a request costs no allocation, and nothing at all while nobody listens.
+/// One run's side of the instruments. A finished step records its duration with an attribute list built once per
+/// combination and reused, and adds one to that combination's count, which the observed counters read at collection
+/// time: no allocation, one histogram measurement per request, and nothing at all while nobody listens. Arrivals are
+/// not recorded here at all: the arrival counters read the phases' own counts.
 /// </summary>
 internal sealed class RunTelemetry
 {
     private readonly EngineInstruments _instruments;
     private readonly CompiledPlan _plan;
     private readonly KeyValuePair<string, object?>[][] _phaseTags;
-    private readonly ConcurrentDictionary<long, KeyValuePair<string, object?>[]> _stepTags = new();
+    private readonly string[] _phaseIdentities;
+    private readonly ConcurrentDictionary<long, StepSeries> _steps = new();
 
     public RunTelemetry(EngineInstruments instruments, CompiledPlan plan, IReadOnlyList<RunPhase> phases)
     {
@@ -24,6 +27,7 @@ internal sealed class RunTelemetry
             new(EngineMeter.PhaseAttribute, p.Phase.Name),
             new(EngineMeter.LoadModelAttribute, p.Phase.Model == LoadModel.Closed ? "closed" : "open"),
         })];
+        _phaseIdentities = [.. _phaseTags.Select(TaggedCount.IdentityOf)];
     }
 
     /// <summary>The run's live values, set by <see cref="Attach"/>.</summary>
@@ -38,21 +42,6 @@ internal sealed class RunTelemetry
 
     public KeyValuePair<string, object?>[] PhaseTags(int phaseIndex) => _phaseTags[phaseIndex];
 
-    public void ArrivalStarted(int phaseIndex, bool late)
-    {
-        if (!_instruments.ArrivalsObserved)
-        {
-            return;
-        }
-
-        var tags = _phaseTags[phaseIndex];
-        _instruments.Arrivals.Add(1, tags);
-        if (late)
-        {
-            _instruments.LateArrivals.Add(1, tags);
-        }
-    }
-
     public void StepFinished(int scenarioIndex, int keyIndex, long latencyMicros, int status, ErrorKind? error)
     {
         if (!_instruments.StepsObserved)
@@ -61,24 +50,40 @@ internal sealed class RunTelemetry
         }
 
         var cacheKey = ((((long)scenarioIndex * _plan.Keys.Length) + keyIndex) << 24) | ((long)status << 8) | (error is { } kind ? (long)kind + 1 : 0);
-        var tags = _stepTags.TryGetValue(cacheKey, out var cached)
-            ? cached
-            : _stepTags.GetOrAdd(cacheKey, _ => BuildStepTags(scenarioIndex, keyIndex, status, error));
-        var key = _plan.Keys[keyIndex];
-        var duration = key.Method == CustomStep.Method ? _instruments.StepDuration : _instruments.RequestDuration;
-        duration.Record(latencyMicros / 1_000_000.0, tags);
-        _instruments.Requests.Add(1, tags);
-        if (error is not null)
+        var series = _steps.TryGetValue(cacheKey, out var cached) ? cached : AddSeries(cacheKey, scenarioIndex, keyIndex, status, error);
+        (series.CustomStep ? _instruments.StepDuration : _instruments.RequestDuration).Record(latencyMicros / 1_000_000.0, series.Tags);
+        if (_instruments.StepsCounted)
         {
-            _instruments.Errors.Add(1, tags);
+            series.Count();
         }
     }
+
+    /// <summary>Finished steps counted so far, by attribute set.</summary>
+    public IEnumerable<TaggedCount> Requests() => _steps.Values.Select(s => new TaggedCount(s.Identity, s.Tags, s.Finished));
+
+    /// <summary>Failed steps counted so far, by attribute set (each carries <c>error.type</c>).</summary>
+    public IEnumerable<TaggedCount> Errors() => _steps.Values.Where(s => s.Failed).Select(s => new TaggedCount(s.Identity, s.Tags, s.Finished));
+
+    /// <summary>Started arrivals by phase, as the phases counted them.</summary>
+    public IEnumerable<TaggedCount> Arrivals() =>
+        _phaseTags.Select((tags, index) => new TaggedCount(_phaseIdentities[index], tags, Live!.StartedArrivals(index)));
+
+    /// <summary>Late arrivals by phase, as the phases counted them.</summary>
+    public IEnumerable<TaggedCount> LateArrivals() =>
+        _phaseTags.Select((tags, index) => new TaggedCount(_phaseIdentities[index], tags, Live!.LateArrivals(index)));
+
+    /// <summary>
+    /// The first step of a combination builds its series. A method of its own: a lambda capturing the parameters in
+    /// <see cref="StepFinished"/> would allocate its closure on every call, also when the lookup hits.
+    /// </summary>
+    private StepSeries AddSeries(long cacheKey, int scenarioIndex, int keyIndex, int status, ErrorKind? error) =>
+        _steps.GetOrAdd(cacheKey, _ => new StepSeries(StepTags(scenarioIndex, keyIndex, status, error), _plan.Keys[keyIndex].Method == CustomStep.Method, error is not null));
 
     /// <summary>
     /// HTTP requests carry the semantic conventions' attributes (method, server, status code, <c>error.type</c>, the
     /// URL template) plus the scenario and the request's stats key; custom steps the scenario, key and error only.
     /// </summary>
-    private KeyValuePair<string, object?>[] BuildStepTags(int scenarioIndex, int keyIndex, int status, ErrorKind? error)
+    private KeyValuePair<string, object?>[] StepTags(int scenarioIndex, int keyIndex, int status, ErrorKind? error)
     {
         var key = _plan.Keys[keyIndex];
         var tags = new List<KeyValuePair<string, object?>>(8)

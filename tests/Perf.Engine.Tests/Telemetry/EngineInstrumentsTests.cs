@@ -13,6 +13,8 @@ namespace Perf.Engine.Tests.Telemetry;
 
 public class EngineInstrumentsTests
 {
+    private static readonly string[] CounterNames = [EngineMeter.Requests, EngineMeter.Errors, EngineMeter.Arrivals, EngineMeter.LateArrivals];
+
     [Fact]
     public async Task InstrumentsCountWhatTheReportCounts()
     {
@@ -44,19 +46,45 @@ public class EngineInstrumentsTests
             && (string?)d.Tag("server.address") == "127.0.0.1" && (int?)d.Tag("server.port") == server.Address.Port
             && (string?)d.Tag(EngineMeter.ScenarioAttribute) == "instruments" && d.Tag("error.type") == null);
         ok.Should().OnlyContain(d => d.Value > 0 && d.Value < 10, "seconds, not microseconds");
-        listener.Of(EngineMeter.Requests).Sum(r => r.Value).Should().Be(report.Totals.Requests);
-        var errors = listener.Of(EngineMeter.Errors);
+
+        // The counters are observed: after the run they hold its totals, by attribute set.
+        var totals = listener.Observe();
+        totals.Where(c => c.Instrument == EngineMeter.Requests).Sum(r => r.Value).Should().Be(report.Totals.Requests);
+        totals.Where(c => c.Instrument == EngineMeter.Requests && (int?)c.Tag("http.response.status_code") == 200).Sum(r => r.Value)
+            .Should().Be(report.GetRequest("GET /ok").Stats.Status(200));
+        var errors = totals.Where(c => c.Instrument == EngineMeter.Errors).ToList();
         errors.Sum(e => e.Value).Should().Be(report.Totals.ErrorCount).And.BeGreaterThan(0);
         errors.Should().OnlyContain(e => (string?)e.Tag("error.type") == "http5xx" && (int?)e.Tag("http.response.status_code") == 503);
-        listener.Of(EngineMeter.Arrivals).Sum(a => a.Value).Should().Be(report.Phases.Single().StartedArrivals);
-        listener.Of(EngineMeter.Arrivals).Should().OnlyContain(a => (string?)a.Tag(EngineMeter.PhaseAttribute) == "steady");
+        totals.Where(c => c.Instrument == EngineMeter.Arrivals).Sum(a => a.Value).Should().Be(report.Phases.Single().StartedArrivals);
+        totals.Where(c => c.Instrument == EngineMeter.Arrivals).Should().OnlyContain(a => (string?)a.Tag(EngineMeter.PhaseAttribute) == "steady");
+        totals.Where(c => c.Instrument == EngineMeter.LateArrivals).Sum(a => a.Value).Should().Be(report.Phases.Single().LateArrivals);
+        totals.Should().OnlyContain(c => CounterNames.Contains(c.Instrument), "a finished run is no longer observed by the gauges");
 
         observedDuringRun.Where(g => g.Instrument == EngineMeter.TargetRate).Should().NotBeEmpty()
             .And.OnlyContain(g => g.Value == 40 && (string?)g.Tag(EngineMeter.PhaseAttribute) == "steady");
         observedDuringRun.Where(g => g.Instrument == EngineMeter.Phase).Should().NotBeEmpty().And.OnlyContain(g => g.Value == 0);
         observedDuringRun.Where(g => g.Instrument == EngineMeter.AchievedRate).Should().NotBeEmpty().And.Contain(g => g.Value > 0);
         observedDuringRun.Where(g => g.Instrument == EngineMeter.InFlight).Should().NotBeEmpty();
-        listener.Observe().Should().BeEmpty("a finished run is no longer observed");
+        observedDuringRun.Where(g => g.Instrument == EngineMeter.Requests).Should().Contain(g => g.Value > 0, "the counters count while the run goes");
+    }
+
+    [Fact]
+    public async Task CountersAddUpOverTheRunsOfAProcess()
+    {
+        await using var server = await StartServerAsync();
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var factory = services.GetRequiredService<IMeterFactory>();
+        using var listener = new RecordingListener(factory);
+        var options = new RunOptions { MeterFactory = factory, ProgressInterval = TimeSpan.FromHours(1) };
+
+        var first = await new LoadRunner().RunAsync(Profile(server.Address, "instruments", rate: 20), options, TestContext.Current.CancellationToken);
+        var second = await new LoadRunner().RunAsync(Profile(server.Address, "instruments", rate: 20), options, TestContext.Current.CancellationToken);
+
+        var totals = listener.Observe();
+        totals.Where(c => c.Instrument == EngineMeter.Requests).Sum(r => r.Value).Should().Be(first.Totals.Requests + second.Totals.Requests);
+        totals.Where(c => c.Instrument == EngineMeter.Errors).Sum(r => r.Value).Should().Be(first.Totals.ErrorCount + second.Totals.ErrorCount);
+        totals.Where(c => c.Instrument == EngineMeter.Arrivals).Should().ContainSingle("equal attributes of two runs are one series")
+            .Which.Value.Should().Be(first.Phases.Single().StartedArrivals + second.Phases.Single().StartedArrivals);
     }
 
     [Fact]
