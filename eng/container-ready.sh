@@ -62,7 +62,8 @@ start_own_dockerd() {
   local t; t=$(now_ms)
   # --bridge=none/--iptables=false: no container network that could route traffic off loopback.
   # The daemon outlives this script, so it must not keep the caller's open files: a `flock LOCK ./eng/test.sh`
-  # would otherwise stay locked for as long as dockerd runs. It gets a session of its own (setsid): a tool or a
+  # would otherwise stay locked for as long as dockerd runs (nor its standard streams: `./eng/test.sh | tee log` would
+  # otherwise wait for the daemon to exit before it sees the end of the output). It gets a session of its own (setsid): a tool or a
   # terminal that ends the caller's process group or session on exit would otherwise take the daemon with it, and
   # every later run would find a dead socket.
   {
@@ -70,7 +71,7 @@ start_own_dockerd() {
     pkg_as_root setsid nohup dockerd --bridge=none --iptables=false --ip-masq=false \
       --data-root "$own_data_root" --exec-root "$own_exec_root" -H "unix://$own_sock" \
       --pidfile /run/perftests/dockerd.pid >"$own_log" 2>&1
-  } &
+  } </dev/null >/dev/null 2>&1 &
   for _ in $(seq 1 300); do
     docker_works && { say "dockerd ready in $(elapsed "$t") ms"; return; }
     sleep 0.1
