@@ -5,25 +5,15 @@ from __future__ import annotations
 import json
 import os
 import sys
-import tempfile
 import unittest
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from scratch_directory import ScratchDirectoryTestCase  # noqa: E402
 import job_system_cost  # noqa: E402
 
 
-class JobSystemCostTests(unittest.TestCase):
-    def setUp(self):
-        self._root = tempfile.TemporaryDirectory()
-        self.directory = self._root.name
-
-    def tearDown(self):
-        self._root.cleanup()
-
-    def write(self, name, text):
-        with open(os.path.join(self.directory, name), "w", encoding="utf-8") as stream:
-            stream.write(text)
-
+class JobSystemCostTests(ScratchDirectoryTestCase):
     def write_run(self, run, before, after, accepted):
         self.write(f"before-{run}.txt", before)
         self.write(f"after-{run}.txt", after)

@@ -4,29 +4,16 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 import unittest
 import xml.etree.ElementTree as ET
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from scratch_directory import ScratchDirectoryTestCase  # noqa: E402
 import results_summary  # noqa: E402
 
 
-class ResultsSummaryTests(unittest.TestCase):
-    def setUp(self):
-        self._root = tempfile.TemporaryDirectory()
-        self.directory = self._root.name
-
-    def tearDown(self):
-        self._root.cleanup()
-
-    def write(self, name, text):
-        path = os.path.join(self.directory, name)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        return path
-
+class ResultsSummaryTests(ScratchDirectoryTestCase):
     def test_sums_suites_across_files_and_nesting(self):
         self.write("Perf.Engine.Tests.xml",
                    '<testsuites><testsuite name="a" tests="10" failures="1" errors="1" skipped="2"/></testsuites>')
