@@ -59,9 +59,10 @@ scenarios:
             - statusCode: 202
 EOF
 
-# snapshot FILE : "cpu <container> <clock ticks>" per container of the manual system, then Redis' command and traffic stats.
+# snapshot FILE : "cpu <container> <clock ticks>" per container of the manual system, then Redis' command stats
+# (redis_password and redis_port: the running system's, read from eng/.sut-env after it started).
 snapshot() {
-  local file=$1 container name pid password port
+  local file=$1 container name pid
   : > "$file"
   for container in $(sut_containers); do
     name=$(docker inspect -f '{{.Name}}' "$container" | tr -d /)
@@ -69,9 +70,7 @@ snapshot() {
     # utime, stime, and the same of waited-for children (fields 14-17 of /proc/PID/stat), in clock ticks.
     echo "cpu $name $(awk '{ print $14 + $15 + $16 + $17 }' "/proc/$pid/stat")" >> "$file"
   done
-  password=$(sed -n "s/.*password=\([^,']*\).*/\1/p" eng/.sut-env)
-  port=$(sed -n "s/^PERF_REDIS_CONNECTION='[^:]*:\([0-9]*\).*/\1/p" eng/.sut-env)
-  docker exec -e REDISCLI_AUTH="$password" "$SUT_PREFIX-redis" redis-cli -p "$port" info commandstats | tr -d '\r' | grep '^cmdstat_' | sed 's/^/cmd /' >> "$file"
+  sut_redis_cli "$redis_password" "$redis_port" info commandstats | tr -d '\r' | grep '^cmdstat_' | sed 's/^/cmd /' >> "$file"
 }
 
 # drained URL : waits (at most 120 s) until the system's /health says nothing is queued or pending.
@@ -97,6 +96,8 @@ for system in streams bullmq; do
     bash eng/sut-up.sh --system "$system" --config "$config" > "$out/sut-up-$run.log" 2>&1 ||
       { cat "$out/sut-up-$run.log" >&2; exit 1; }
     api_url=$(sed -n 's/^PERF_API_URL=//p' eng/.sut-env)
+    redis_password=$(sed -n "s/.*password=\([^,']*\).*/\1/p" eng/.sut-env)
+    redis_port=$(sed -n "s/^PERF_REDIS_CONNECTION='[^:]*:\([0-9]*\).*/\1/p" eng/.sut-env)
     # Warm-up: a fifth of the run, so JIT and connection set-up stay out of the measured window.
     dotnet perf run "$profile" --target "$api_url" --time-scale 0.2 --progress-interval 5 > "$out/warm-up-$run.log" 2>&1
     drained "$api_url"

@@ -8,3 +8,10 @@ SUT_ENV_FILE="$repo_root/eng/.sut-env"
 
 sut_containers() { docker ps -aq --filter "label=$SUT_OWNER_LABEL=$SUT_OWNER_VALUE"; }
 sut_networks() { docker network ls -q --filter "label=$SUT_OWNER_LABEL=$SUT_OWNER_VALUE"; }
+# sut_redis_cli PASSWORD PORT ARGS... : redis-cli inside the manual system's Redis container. The password reaches it
+# through the docker CLI's environment (`-e NAME` without a value), never as an argument a process list would show.
+sut_redis_cli() {
+  local password=$1 port=$2
+  shift 2
+  REDISCLI_AUTH="$password" docker exec -e REDISCLI_AUTH "$SUT_PREFIX-redis" redis-cli -p "$port" "$@"
+}

@@ -128,8 +128,7 @@ wait_for() {
     sleep 0.2
   done
 }
-# The password reaches redis-cli through the docker CLI's environment (`-e NAME` without a value), never as an argument.
-redis_cli() { REDISCLI_AUTH="$password" docker exec -e REDISCLI_AUTH "$SUT_PREFIX-redis" redis-cli -p "$redis_listen" "$@"; }
+redis_cli() { sut_redis_cli "$password" "$redis_listen" "$@"; }
 
 # Redis: the configuration's file plus port, bind address and password, copied into the container (as the
 # fixtures do: RedisConfigText), so the password is in no command line and no file on the host.
