@@ -5,7 +5,7 @@ namespace Perf.Dashboard;
 
 /// <summary>
 /// The messages' JSON metadata, generated at build time: reflection-based serialization made the first message of a
-/// process cost about 50 ms of CPU (docs/observability.md, "Cost on the generator"). camelCase names, absent values left
+/// process pay for building it (docs/observability.md, "Cost on the generator"). camelCase names, absent values left
 /// out, NaN and infinities written as the strings the page reads.
 /// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web,

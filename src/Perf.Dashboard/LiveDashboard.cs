@@ -46,7 +46,7 @@ public sealed class LiveDashboard : IAsyncDisposable
         var feed = new DashboardFeed();
         var page = DashboardPage.Live(title);
         // Two fixed paths, answered by one request delegate: routing and minimal APIs' delegate factory (which compiles
-        // each handler's binding at start) cost about 50 ms of CPU per process for nothing a page needs.
+        // each handler's binding) are start-up CPU for nothing a page needs (docs/observability.md, "Cost on the generator").
         app.Run(context => Serve(context, page, feed));
         try
         {
