@@ -178,6 +178,9 @@ def main():
     parser.add_argument("--no-otlp", action="store_true", help="the 'on' runs export nothing over OTLP (with --dashboard: the dashboard's cost alone)")
     parser.add_argument("--steady-from", type=int, default=3, help="the steady window opens at this second of load (it closes 2 s before the end)")
     parser.add_argument("--threads", action="store_true", help="also print the steady CPU by thread name")
+    parser.add_argument("--shape-1k", action="store_true",
+                        help="the main job's profile shape instead of a constant rate (30 s at 10/s, 60 s ramp to 100/s, 120 s at 1,000/s, "
+                             "30 s at 50/s); the steady window is the 1,000/s phase from --steady-from s into it; whole is per mean rate")
     parser.add_argument("--startup", action="store_true", help="measure the once-per-process cost instead (--pairs runs per arm)")
     args = parser.parse_args()
     for path in (args.cli, SERVER):
@@ -188,9 +191,14 @@ def main():
     threading.Thread(target=sink.serve_forever, daemon=True).start()
     server = subprocess.Popen(["dotnet", SERVER, "serve"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     target = server.stdout.readline().strip().removeprefix("listening ")
+    # (duration s, rate at its start, rate at its end) of each phase
+    phases = [(30, 10, 10), (60, 10, 100), (120, 1000, 1000), (30, 50, 50)] if args.shape_1k else [(args.seconds, args.rate, args.rate)]
     with tempfile.NamedTemporaryFile("w", suffix=".yml", delete=False) as profile:
-        profile.write(f"config:\n  target: \"{target}\"\n  phases:\n    - duration: {args.seconds}\n      arrivalRate: {args.rate}\n"
-                      "scenarios:\n  - flow:\n      - get:\n          url: \"/\"\n")
+        profile.write(f"config:\n  target: \"{target}\"\n  phases:\n"
+                      + "".join(f"    - duration: {d}\n      arrivalRate: {a}\n" + (f"      rampTo: {b}\n" if b != a else "") for d, a, b in phases)
+                      + "scenarios:\n  - flow:\n      - get:\n          url: \"/\"\n")
+    seconds = sum(d for d, _, _ in phases)
+    mean_rate = sum(d * (a + b) / 2 for d, a, b in phases) / seconds
     base = {k: v for k, v in os.environ.items() if not k.startswith("OTEL_")}
     observed = base if args.no_otlp else dict(base, OTEL_EXPORTER_OTLP_ENDPOINT=f"http://127.0.0.1:{sink.server_address[1]}",
                     OTEL_EXPORTER_OTLP_PROTOCOL="http/protobuf", OTEL_METRIC_EXPORT_INTERVAL=str(args.export_interval_ms))
@@ -206,27 +214,28 @@ def main():
                                                      "OTLP + dashboard": (observed, dashboard)}, args.pairs)
             print(f"the sink accepted {Sink.posts} OTLP posts; load average at the end {load_average()}")
             return
-        steady_from, steady_to = args.steady_from, args.seconds - 2
+        steady_from, steady_to = (90 + args.steady_from, 208) if args.shape_1k else (args.steady_from, args.seconds - 2)
         if steady_to - steady_from < 3:
             sys.exit(f"[engine-telemetry-cost] --seconds {args.seconds} leaves no steady window after --steady-from {steady_from}: "
                      f"it needs at least {steady_from + 5}")
         run(args.cli, profile.name, target, base, steady_from, steady_to)  # warm-up (disk cache, tiered JIT of the server), not reported
-        print(f"target {target}, {args.rate}/s for {args.seconds} s, {args.pairs} pairs, alternating order; "
+        print(f"target {target}, {'the 1k shape (' + str(seconds) + ' s, 1,000/s from 90 s to 210 s)' if args.shape_1k else f'{args.rate}/s for {args.seconds} s'}, {args.pairs} pairs, alternating order; "
               f"'on' {'exports nothing over OTLP' if args.no_otlp else f'exports every {args.export_interval_ms} ms'}{' and serves the dashboard' if args.dashboard else ''}; "
               f"load average at start {load_average()}")
-        print(f"whole = user+sys CPU of the perf process (start-up, JIT, final export included) over the load's seconds; "
+        print(f"whole = user+sys CPU of the perf process (start-up, JIT, final export included) over the load's seconds (per its mean rate, {mean_rate:.0f}/s); "
               f"steady = its CPU between the progress lines at {steady_from} s and {steady_to} s; "
               f"no-JIT = steady without the runtime's tier-up compiler thread ({JIT_THREAD!r}), which compiles each hot method "
               f"once per process and then idles; all in % of a core per 1,000 req/s")
         print("pair  order    steady off  on     delta   no-JIT off  on     delta   JIT off  on     whole off  on     delta")
-        per_1k = 100 / (args.rate / 1000)
+        per_1k = 100 / ((1000 if args.shape_1k else args.rate) / 1000)
+        whole_per_1k = 100 / (mean_rate / 1000)
         rows = []
         for pair in range(args.pairs):
             order = ("off", "on") if pair % 2 == 0 else ("on", "off")
             whole, threads = {}, {}
             for arm in order:
                 cpu, by_name = run(args.cli, profile.name, target, *((observed, steady_from, steady_to, on_extra) if arm == "on" else (base, steady_from, steady_to)))
-                whole[arm] = cpu / args.seconds * per_1k
+                whole[arm] = cpu / seconds * whole_per_1k
                 threads[arm] = {name: value * per_1k for name, value in by_name.items()}
             row = Row(whole["off"], whole["on"], threads["off"], threads["on"])
             rows.append(row)
@@ -236,6 +245,8 @@ def main():
         for label, figure in (("steady", Row.steady), ("steady no-JIT", Row.no_jit), ("whole", Row.whole)):
             offs, ons = [figure(r, "off") for r in rows], [figure(r, "on") for r in rows]
             deltas = [on - off for off, on in zip(offs, ons)]
+            if label == "whole":
+                print(f"median whole-process CPU, on - off: {statistics.median(deltas) * seconds / whole_per_1k:+.2f} s over the {seconds}-s run")
             print(f"median {label}: off {statistics.median(offs):.2f}, on {statistics.median(ons):.2f}, paired delta {statistics.median(deltas):+.2f} "
                   f"(min {min(deltas):+.2f}, max {max(deltas):+.2f}, interquartile {quartiles(deltas)}) points of a core per 1,000 req/s")
         if args.threads:
