@@ -14,9 +14,14 @@ runs also serve the live web dashboard (`perf run --dashboard`, a free port, nob
 export at the end, so "on" is every observation feature together. --threads prints the steady CPU by thread name.
 Separate processes scatter by a few points per pair on a shared machine; `Perf.Engine.Benchmarks alternate` measures
 the steady cost inside one process, which separates far smaller effects.
+--startup measures the other part, the once-per-process cost: `perf run`s of 2 s at 10 req/s (almost no load), the
+four arms off, OTLP, dashboard and both in rotating order, each process's whole CPU in ms; a feature's start-up cost is
+its paired difference to "off" (building the meter provider or the web server, the JIT of the code they run, the
+last export, the dashboard's file).
 Run it under the machine's heavy-work lock, after building src/Perf.Cli and src/Perf.Engine.Benchmarks in Release:
 
     flock /work/heavy.lock python3 eng/engine-telemetry-cost.py --pairs 6 --rate 1000 --seconds 20 --steady-from 5 [--dashboard] [--threads]
+    flock /work/heavy.lock python3 eng/engine-telemetry-cost.py --startup --pairs 8
 """
 
 import argparse
@@ -103,6 +108,34 @@ def run(cli, profile, target, environment, steady_from, steady_to, extra=()):
         by_name[name] = by_name.get(name, 0) + (cpu - first.get((name, tid), 0)) / span
     return whole, by_name
 
+def whole_cpu(cli, profile, target, environment, extra=()):
+    """User+system CPU in seconds of one `perf run` process from start to exit."""
+    before = os.times()
+    finished = subprocess.run(["dotnet", cli, "run", profile, "--target", target, *extra], capture_output=True, text=True, env=environment)
+    after = os.times()
+    if finished.returncode not in (0, 1) or "http_reqs" not in finished.stdout:
+        sys.exit(f"[engine-telemetry-cost] perf run failed (exit {finished.returncode}):\n{finished.stdout}\n{finished.stderr}")
+    return (after.children_user - before.children_user) + (after.children_system - before.children_system)
+
+
+def startup(cli, profile, target, arms, repetitions):
+    """Each arm's whole-process CPU, `repetitions` times in rotating order (forward, then backward), and its paired
+    difference to the first arm ("off")."""
+    whole_cpu(cli, profile, target, arms["off"][0])  # warm-up (disk cache), not reported
+    cpu = {name: [] for name in arms}
+    for repetition in range(repetitions):
+        order = list(arms) if repetition % 2 == 0 else list(reversed(arms))
+        for name in order:
+            environment, extra = arms[name]
+            cpu[name].append(whole_cpu(cli, profile, target, environment, extra))
+    print(f"whole-process CPU of a 2-s `perf run` at 10 req/s, {repetitions} runs per arm in rotating order, ms:")
+    print("arm                median  paired delta to off (interquartile)   runs")
+    for name, values in cpu.items():
+        deltas = [(on - off) * 1000 for on, off in zip(values, cpu["off"])]
+        spread = "" if name == "off" else f"{statistics.median(deltas):>+6.0f} ({quartiles(deltas, 0)})"
+        print(f"{name:<18} {statistics.median(values) * 1000:>6.0f}  {spread:<36}  {' '.join(f'{v * 1000:.0f}' for v in values)}")
+
+
 class Row:
     """One pair: the whole-process figures and the steady CPU by thread name of each arm."""
 
@@ -123,11 +156,11 @@ class Row:
         return self.steady(arm) - self.jit(arm)
 
 
-def quartiles(values):
+def quartiles(values, digits=2):
     if len(values) < 4:
         return "n/a under 4 pairs"
     q1, _, q3 = statistics.quantiles(values, n=4)
-    return f"{q1:+.2f} … {q3:+.2f}"
+    return f"{q1:+.{digits}f} … {q3:+.{digits}f}"
 
 
 def load_average():
@@ -145,6 +178,7 @@ def main():
     parser.add_argument("--no-otlp", action="store_true", help="the 'on' runs export nothing over OTLP (with --dashboard: the dashboard's cost alone)")
     parser.add_argument("--steady-from", type=int, default=3, help="the steady window opens at this second of load (it closes 2 s before the end)")
     parser.add_argument("--threads", action="store_true", help="also print the steady CPU by thread name")
+    parser.add_argument("--startup", action="store_true", help="measure the once-per-process cost instead (--pairs runs per arm)")
     args = parser.parse_args()
     for path in (args.cli, SERVER):
         if not os.path.exists(path):
@@ -163,6 +197,15 @@ def main():
     export = os.path.join(tempfile.gettempdir(), f"engine-telemetry-cost-{os.getpid()}.html")
     on_extra = ("--dashboard", "--dashboard-port", "0", "--dashboard-export", export) if args.dashboard else ()
     try:
+        if args.startup:
+            with open(profile.name, "w") as short:
+                short.write(f"config:\n  target: \"{target}\"\n  phases:\n    - duration: 2\n      arrivalRate: 10\n"
+                            "scenarios:\n  - flow:\n      - get:\n          url: \"/\"\n")
+            dashboard = ("--dashboard", "--dashboard-port", "0", "--dashboard-export", export)
+            startup(args.cli, profile.name, target, {"off": (base, ()), "OTLP": (observed, ()), "dashboard": (base, dashboard),
+                                                     "OTLP + dashboard": (observed, dashboard)}, args.pairs)
+            print(f"the sink accepted {Sink.posts} OTLP posts; load average at the end {load_average()}")
+            return
         steady_from, steady_to = args.steady_from, args.seconds - 2
         if steady_to - steady_from < 3:
             sys.exit(f"[engine-telemetry-cost] --seconds {args.seconds} leaves no steady window after --steady-from {steady_from}: "

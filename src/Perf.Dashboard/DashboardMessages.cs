@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Perf.Dashboard;
 
@@ -10,16 +9,10 @@ namespace Perf.Dashboard;
 /// </summary>
 internal static class DashboardMessages
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
-
     /// <summary>Sent first on every connection: the page drops what it holds, then the whole history follows.</summary>
     public static readonly string Reset = Serialize(new Reset("reset"));
 
-    public static string Serialize<T>(T message) => JsonSerializer.Serialize(message, Json);
+    public static string Serialize<T>(T message) => JsonSerializer.Serialize(message, DashboardJsonContext.Default.Options);
 }
 
 internal sealed record Reset(string Type);

@@ -42,16 +42,12 @@ public sealed class LiveDashboard : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfGreaterThan(port, IPEndPoint.MaxPort);
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
-        builder.Services.AddRoutingCore();
         var app = builder.Build();
         var feed = new DashboardFeed();
         var page = DashboardPage.Live(title);
-        app.MapGet("/", (HttpResponse response) =>
-        {
-            response.Headers.ContentSecurityPolicy = DashboardPage.LivePolicy;
-            return TypedResults.Content(page, "text/html; charset=utf-8");
-        });
-        app.MapGet("/events", (CancellationToken aborted) => TypedResults.ServerSentEvents(feed.FollowAsync(aborted)));
+        // Two fixed paths, answered by one request delegate: routing and minimal APIs' delegate factory (which compiles
+        // each handler's binding) are start-up CPU for nothing a page needs (docs/observability.md, "Cost on the generator").
+        app.Run(context => Serve(context, page, feed));
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -65,6 +61,32 @@ public sealed class LiveDashboard : IAsyncDisposable
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new LiveDashboard(app, feed, title, new Uri(new Uri(address), "/"));
+    }
+
+    private static Task Serve(HttpContext context, string page, DashboardFeed feed)
+    {
+        var (request, response) = (context.Request, context.Response);
+        if (request.Path.Value is not ("/" or "/events"))
+        {
+            response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }
+
+        if (!HttpMethods.IsGet(request.Method))
+        {
+            response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            response.Headers.Allow = HttpMethods.Get;
+            return Task.CompletedTask;
+        }
+
+        if (request.Path.Value == "/events")
+        {
+            return TypedResults.ServerSentEvents(feed.FollowAsync(context.RequestAborted)).ExecuteAsync(context);
+        }
+
+        response.Headers.ContentSecurityPolicy = DashboardPage.LivePolicy;
+        response.ContentType = "text/html; charset=utf-8";
+        return response.WriteAsync(page, context.RequestAborted);
     }
 
     /// <summary>Writes the page with the feed's whole history inlined to <paramref name="path"/>; returns the full path.</summary>
