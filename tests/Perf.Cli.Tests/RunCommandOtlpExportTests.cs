@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using OpenTelemetry.Proto.Common.V1;
 using OpenTelemetry.Proto.Metrics.V1;
 using Perf.Cli.Tests.Infrastructure;
 using Perf.Engine.Reporting;
@@ -64,8 +63,8 @@ public class RunCommandOtlpExportTests
 
         var exported = receiver.MetricsExports.SelectMany(r => r.ResourceMetrics).ToList();
         exported.Should().NotBeEmpty(result.ToString());
-        exported.Select(r => Attribute(r.Resource.Attributes, "service.name")).Should().AllBe(OtlpMetricsExport.DefaultServiceName);
-        exported.Select(r => Attribute(r.Resource.Attributes, "service.version")).Should().AllBe(EngineMeter.Version);
+        exported.Select(r => r.Resource.Attributes.Value("service.name")).Should().AllBe(OtlpMetricsExport.DefaultServiceName);
+        exported.Select(r => r.Resource.Attributes.Value("service.version")).Should().AllBe(EngineMeter.Version);
         var scopes = exported.SelectMany(r => r.ScopeMetrics).ToList();
         scopes.Where(s => s.Scope.Name == EngineMeter.Name).Should().NotBeEmpty()
             .And.OnlyContain(s => s.Scope.Version == EngineMeter.Version);
@@ -78,7 +77,7 @@ public class RunCommandOtlpExportTests
         duration.DataCase.Should().Be(Metric.DataOneofCase.Histogram);
         duration.Histogram.AggregationTemporality.Should().Be(AggregationTemporality.Cumulative);
         duration.Histogram.DataPoints.Sum(p => (long)p.Count).Should().Be(report.Totals.Requests);
-        duration.Histogram.DataPoints.Where(p => Attribute(p.Attributes, "http.response.status_code") == "503").Sum(p => (long)p.Count)
+        duration.Histogram.DataPoints.Where(p => p.Attributes.Value("http.response.status_code") == "503").Sum(p => (long)p.Count)
             .Should().Be(report.Totals.Status(503));
         duration.Histogram.DataPoints.Should().OnlyContain(p => p.BucketCounts.Sum(c => (long)c) == (long)p.Count, "the buckets add up to the count");
         duration.Histogram.DataPoints[0].ExplicitBounds.Should().StartWith(0.005).And.EndWith(10, "the HTTP conventions' bucket advice");
@@ -104,12 +103,4 @@ public class RunCommandOtlpExportTests
         receiver.MetricsExports.Should().BeEmpty();
         receiver.Rejected.Should().ContainSingle().Which.Should().StartWith("POST /v1/metrics (12 bytes, application/x-protobuf): does not decode as ExportMetricsServiceRequest:");
     }
-
-    private static string? Attribute(IEnumerable<KeyValue> attributes, string key) => attributes.SingleOrDefault(a => a.Key == key)?.Value switch
-    {
-        null => null,
-        { ValueCase: AnyValue.ValueOneofCase.StringValue } value => value.StringValue,
-        { ValueCase: AnyValue.ValueOneofCase.IntValue } value => value.IntValue.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        var value => value.ToString(),
-    };
 }
