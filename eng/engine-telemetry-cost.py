@@ -79,10 +79,16 @@ def thread_cpu(pid):
     return threads
 
 
+def children_cpu():
+    """User+system CPU in seconds of this script's finished child processes so far."""
+    times = os.times()
+    return times.children_user + times.children_system
+
+
 def run(cli, profile, target, environment, steady_from, steady_to, extra=()):
     """Whole-process CPU (start-up, JIT, the run, the exports) and steady CPU per second of load by thread name:
     between the progress lines at steady_from and steady_to seconds, so start-up and the end are left out."""
-    before = os.times()
+    before = children_cpu()
     process = subprocess.Popen(["dotnet", cli, "run", profile, "--target", target, "--progress-interval", "1", *extra],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment)
     marks = {}
@@ -97,10 +103,9 @@ def run(cli, profile, target, environment, steady_from, steady_to, extra=()):
                     marks[name] = (elapsed, thread_cpu(process.pid))
     error = process.stderr.read()
     process.wait()
-    after = os.times()
+    whole = children_cpu() - before
     if process.returncode not in (0, 1) or len(marks) < 2:
         sys.exit(f"[engine-telemetry-cost] perf run failed (exit {process.returncode}):\n{''.join(output)}\n{error}")
-    whole = (after.children_user - before.children_user) + (after.children_system - before.children_system)
     span = marks["to"][0] - marks["from"][0]
     first = marks["from"][1]
     by_name = {}
@@ -110,12 +115,11 @@ def run(cli, profile, target, environment, steady_from, steady_to, extra=()):
 
 def whole_cpu(cli, profile, target, environment, extra=()):
     """User+system CPU in seconds of one `perf run` process from start to exit."""
-    before = os.times()
+    before = children_cpu()
     finished = subprocess.run(["dotnet", cli, "run", profile, "--target", target, *extra], capture_output=True, text=True, env=environment)
-    after = os.times()
     if finished.returncode not in (0, 1) or "http_reqs" not in finished.stdout:
         sys.exit(f"[engine-telemetry-cost] perf run failed (exit {finished.returncode}):\n{finished.stdout}\n{finished.stderr}")
-    return (after.children_user - before.children_user) + (after.children_system - before.children_system)
+    return children_cpu() - before
 
 
 def startup(cli, profile, target, arms, repetitions):
@@ -192,34 +196,40 @@ def main():
     server = subprocess.Popen(["dotnet", SERVER, "serve"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     target = server.stdout.readline().strip().removeprefix("listening ")
     # (duration s, rate at its start, rate at its end) of each phase
-    phases = [(30, 10, 10), (60, 10, 100), (120, 1000, 1000), (30, 50, 50)] if args.shape_1k else [(args.seconds, args.rate, args.rate)]
+    if args.startup:
+        phases = [(2, 10, 10)]
+    elif args.shape_1k:
+        phases = [(30, 10, 10), (60, 10, 100), (120, 1000, 1000), (30, 50, 50)]
+    else:
+        phases = [(args.seconds, args.rate, args.rate)]
     with tempfile.NamedTemporaryFile("w", suffix=".yml", delete=False) as profile:
         profile.write(f"config:\n  target: \"{target}\"\n  phases:\n"
                       + "".join(f"    - duration: {d}\n      arrivalRate: {a}\n" + (f"      rampTo: {b}\n" if b != a else "") for d, a, b in phases)
                       + "scenarios:\n  - flow:\n      - get:\n          url: \"/\"\n")
     seconds = sum(d for d, _, _ in phases)
     mean_rate = sum(d * (a + b) / 2 for d, a, b in phases) / seconds
+    # The steady window lies in the phase with the highest rate: from --steady-from s into it to 2 s before its end.
+    peak = max(range(len(phases)), key=lambda i: phases[i][1])
+    peak_start = sum(d for d, _, _ in phases[:peak])
+    peak_seconds, peak_rate, _ = phases[peak]
     base = {k: v for k, v in os.environ.items() if not k.startswith("OTEL_")}
     observed = base if args.no_otlp else dict(base, OTEL_EXPORTER_OTLP_ENDPOINT=f"http://127.0.0.1:{sink.server_address[1]}",
                     OTEL_EXPORTER_OTLP_PROTOCOL="http/protobuf", OTEL_METRIC_EXPORT_INTERVAL=str(args.export_interval_ms))
     export = os.path.join(tempfile.gettempdir(), f"engine-telemetry-cost-{os.getpid()}.html")
-    on_extra = ("--dashboard", "--dashboard-port", "0", "--dashboard-export", export) if args.dashboard else ()
+    dashboard = ("--dashboard", "--dashboard-port", "0", "--dashboard-export", export)
+    on_extra = dashboard if args.dashboard else ()
     try:
         if args.startup:
-            with open(profile.name, "w") as short:
-                short.write(f"config:\n  target: \"{target}\"\n  phases:\n    - duration: 2\n      arrivalRate: 10\n"
-                            "scenarios:\n  - flow:\n      - get:\n          url: \"/\"\n")
-            dashboard = ("--dashboard", "--dashboard-port", "0", "--dashboard-export", export)
             startup(args.cli, profile.name, target, {"off": (base, ()), "OTLP": (observed, ()), "dashboard": (base, dashboard),
                                                      "OTLP + dashboard": (observed, dashboard)}, args.pairs)
             print(f"the sink accepted {Sink.posts} OTLP posts; load average at the end {load_average()}")
             return
-        steady_from, steady_to = (90 + args.steady_from, 208) if args.shape_1k else (args.steady_from, args.seconds - 2)
+        steady_from, steady_to = peak_start + args.steady_from, peak_start + peak_seconds - 2
         if steady_to - steady_from < 3:
             sys.exit(f"[engine-telemetry-cost] --seconds {args.seconds} leaves no steady window after --steady-from {steady_from}: "
                      f"it needs at least {steady_from + 5}")
         run(args.cli, profile.name, target, base, steady_from, steady_to)  # warm-up (disk cache, tiered JIT of the server), not reported
-        print(f"target {target}, {'the 1k shape (' + str(seconds) + ' s, 1,000/s from 90 s to 210 s)' if args.shape_1k else f'{args.rate}/s for {args.seconds} s'}, {args.pairs} pairs, alternating order; "
+        print(f"target {target}, {f'the 1k shape ({seconds} s, {peak_rate}/s from {peak_start} s to {peak_start + peak_seconds} s)' if args.shape_1k else f'{args.rate}/s for {args.seconds} s'}, {args.pairs} pairs, alternating order; "
               f"'on' {'exports nothing over OTLP' if args.no_otlp else f'exports every {args.export_interval_ms} ms'}{' and serves the dashboard' if args.dashboard else ''}; "
               f"load average at start {load_average()}")
         print(f"whole = user+sys CPU of the perf process (start-up, JIT, final export included) over the load's seconds (per its mean rate, {mean_rate:.0f}/s); "
@@ -227,7 +237,7 @@ def main():
               f"no-JIT = steady without the runtime's tier-up compiler thread ({JIT_THREAD!r}), which compiles each hot method "
               f"once per process and then idles; all in % of a core per 1,000 req/s")
         print("pair  order    steady off  on     delta   no-JIT off  on     delta   JIT off  on     whole off  on     delta")
-        per_1k = 100 / ((1000 if args.shape_1k else args.rate) / 1000)
+        per_1k = 100 / (peak_rate / 1000)
         whole_per_1k = 100 / (mean_rate / 1000)
         rows = []
         for pair in range(args.pairs):
